@@ -1,0 +1,70 @@
+// The one test command (`npm test`): builds, runs every suite, and ends with one line
+//   N passed, N failed, N skipped
+// added up across the unit suites (plain Node) and the suites that run in a real VS Code.
+// A suite that cannot start counts as one failure, so a broken launcher never looks green.
+//   --only unit | vscode    run one group
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex > 0 ? process.argv[onlyIndex + 1] : undefined;
+const resultsDir = join(root, 'test-results');
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}
+
+const groups = [
+  {
+    name: 'unit',
+    run: (results) =>
+      run(process.execPath, [
+        join(root, 'node_modules/mocha/bin/mocha.js'),
+        '--reporter', join(root, 'scripts/mocha-reporter.cjs'),
+        '--timeout', '20000',
+        '--recursive', 'out/test/unit',
+      ], { OPS_TASKS_RESULTS: results }),
+  },
+  {
+    name: 'vscode',
+    available: () => existsSync(join(root, 'scripts/vscode-test.mjs')),
+    run: (results) => run(process.execPath, [join(root, 'scripts/vscode-test.mjs')], { OPS_TASKS_RESULTS: results }),
+  },
+];
+
+const total = { passed: 0, failed: 0, skipped: 0 };
+if (run(process.execPath, [join(root, 'scripts/build.mjs')]) !== 0) {
+  total.failed += 1;
+  console.error('build failed');
+} else {
+  for (const group of groups) {
+    if (only && group.name !== only) continue;
+    if (group.available && !group.available()) continue;
+    const results = join(resultsDir, `${group.name}.json`);
+    const status = group.run(results);
+    let counts;
+    try {
+      counts = JSON.parse(readFileSync(results, 'utf8'));
+    } catch {
+      counts = { passed: 0, failed: 0, skipped: 0 };
+    }
+    // Each results file may hold several suites (the VS Code launcher writes an array).
+    for (const c of [].concat(counts)) {
+      total.passed += c.passed;
+      total.failed += c.failed;
+      total.skipped += c.skipped;
+    }
+    if (status !== 0 && [].concat(counts).every((c) => c.failed === 0)) {
+      console.error(`${group.name}: exited with ${status} without reporting a failed test`);
+      total.failed += 1;
+    }
+  }
+}
+
+console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(total.failed === 0 ? 0 : 1);

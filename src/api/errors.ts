@@ -1,0 +1,91 @@
+/**
+ * Every failure the API layer reports is an ApiError with a `kind` the UI can act on
+ * (offer "Set Password" for `auth`, "Trust This Certificate" for `tls`, …) and a message that is
+ * safe to show: it never carries a password, token, cookie or a raw HTML page.
+ */
+export type ApiErrorKind =
+  /** DNS failure, connection refused or reset, socket closed early. */
+  | 'unreachable'
+  /** Connect, header or body time-out. */
+  | 'timeout'
+  /** The server's certificate was not trusted; see TlsError for its fingerprint. */
+  | 'tls'
+  /** Wrong user name or password, or a session that could not be renewed (401). */
+  | 'auth'
+  /** The user may not do this (403). */
+  | 'forbidden'
+  /** No such task/job — or, for JP1/AO, no permission to read it (404). */
+  | 'notFound'
+  /** The task moved on: the operation does not fit its current state (409). */
+  | 'conflict'
+  /** The server is not available (LXCA 412 "missing values" is `badRequest`; JP1/AO 412 is this). */
+  | 'unavailable'
+  /** The server refused the request as invalid (400, LXCA 412). */
+  | 'badRequest'
+  /** The server failed (5xx). */
+  | 'server'
+  /** The body was not what the API promises: HTML, plain text, truncated or malformed JSON. */
+  | 'badResponse'
+  /** The body was larger than the connection's size cap. */
+  | 'tooLarge'
+  /** Input refused by the client before any request was sent. */
+  | 'invalidInput'
+  /** The caller aborted the request. */
+  | 'aborted';
+
+export interface ApiErrorInit {
+  status?: number;
+  /** The server's own message text (LXCA `messages[0].text`, JP1/AO `message`). */
+  serverMessage?: string;
+  /** LXCA `FQXHM…` or JP1/AO `KNAE…` message id. */
+  messageId?: string;
+  /** Longer explanation or recovery text from the server, for a details view. */
+  details?: string;
+  /** A short, tag-free excerpt of an unexpected body. */
+  excerpt?: string;
+  cause?: unknown;
+}
+
+export class ApiError extends Error {
+  readonly kind: ApiErrorKind;
+  readonly status?: number;
+  readonly serverMessage?: string;
+  readonly messageId?: string;
+  readonly details?: string;
+  readonly excerpt?: string;
+
+  constructor(kind: ApiErrorKind, message: string, init: ApiErrorInit = {}) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'ApiError';
+    this.kind = kind;
+    this.status = init.status;
+    this.serverMessage = init.serverMessage;
+    this.messageId = init.messageId;
+    this.details = init.details;
+    this.excerpt = init.excerpt;
+  }
+}
+
+export interface PresentedCertificate {
+  /** SHA-256 fingerprint as `AB:CD:…`, the form `tls.fingerprint256` takes. */
+  fingerprint256: string;
+  subject?: string;
+  issuer?: string;
+  validFrom?: string;
+  validTo?: string;
+}
+
+/** The server's certificate was refused. Carries what it presented so the UI can offer to pin it. */
+export class TlsError extends ApiError {
+  readonly certificate?: PresentedCertificate;
+
+  constructor(message: string, certificate: PresentedCertificate | undefined, init: ApiErrorInit = {}) {
+    super('tls', message, init);
+    this.name = 'TlsError';
+    this.certificate = certificate;
+  }
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return value instanceof ApiError;
+}

@@ -1,0 +1,2 @@
+// Entry of dist/api.js: everything the extension loads on first network use.
+export * from './errors';

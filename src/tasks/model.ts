@@ -1,0 +1,66 @@
+/**
+ * One Task model for both products. The tree, the commands and the webviews only see this shape;
+ * `raw` keeps the server's object for the details view.
+ */
+export type Product = 'lxca' | 'jp1ao';
+
+export type StatusCategory =
+  | 'pending'
+  | 'running'
+  | 'runningWithErrors'
+  | 'succeeded'
+  | 'succeededWithErrors'
+  | 'cancelled'
+  | 'failed'
+  | 'unknown';
+
+/** What the user may do with a task in its current state (drives context menus). */
+export type TaskOperation =
+  | 'cancel' // LXCA cancel, or JP1/AO cancel of a waiting/holding scheduled task
+  | 'cancelWithCallback' // LXCA only
+  | 'stop'
+  | 'forceStop'
+  | 'retry' // JP1/AO rerunStart: from the failed step
+  | 'retryNext' // JP1/AO rerunStepStart: from the next step
+  | 'archive'
+  | 'editNotes';
+
+export interface Task {
+  /** Stable across refreshes and unique across connections: `${connection}/${id}`. */
+  readonly key: string;
+  /** The server's id: LXCA `jobUID`, JP1/AO `instanceID`. */
+  readonly id: string;
+  readonly connection: string;
+  readonly product: Product;
+  readonly title: string;
+  /** The server's status string, exactly as received. */
+  readonly status: string;
+  /** Human wording of the status; the raw string when it is unknown. */
+  readonly statusLabel: string;
+  readonly category: StatusCategory;
+  /** 0–100 when the server reports it. */
+  readonly progress?: number;
+  /** Milliseconds since the epoch. */
+  readonly start?: number;
+  readonly end?: number;
+  readonly owner?: string;
+  readonly children: readonly Task[];
+  /** JP1/AO only. */
+  readonly notes?: string;
+  readonly toDo?: boolean;
+  readonly modifyTime?: string;
+  readonly scheduleId?: string;
+  /** Sorted, so two tasks compare equal when their operations do. */
+  readonly operations: readonly TaskOperation[];
+  readonly raw: unknown;
+}
+
+export const activeCategories: ReadonlySet<StatusCategory> = new Set(['pending', 'running', 'runningWithErrors']);
+
+export function isActive(task: Task): boolean {
+  return task.category === 'running' || task.category === 'runningWithErrors';
+}
+
+export function taskKey(connection: string, id: string): string {
+  return `${connection}/${id}`;
+}
