@@ -1,5 +1,7 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 
-export function activate(_context: vscode.ExtensionContext): void {}
+export function activate(_context: vscode.ExtensionContext): void {
+  void vscode.commands.executeCommand('setContext', 'opsTasks.connectionCount', 0);
+}
 
 export function deactivate(): void {}
