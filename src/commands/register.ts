@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import type { PresentedCertificate } from '../api/errors';
+import type { ConnectionRegistry } from '../connections/registry';
+import { log } from '../log';
+import type { TreeNode } from '../tree/nodes';
+import type { TaskTreeProvider } from '../tree/provider';
+import {
+  addConnection,
+  editConnection,
+  removeConnection,
+  setPassword,
+  signOut,
+  testConnection,
+} from './connectionCommands';
+import { applyFilter, filterTasks } from './filter';
+import { pickConnection } from './pickConnection';
+import { startDemo } from './startDemo';
+import { trustCertificate } from './trustCertificate';
+
+export interface CommandContext {
+  registry: ConnectionRegistry;
+  provider: TaskTreeProvider;
+  view: vscode.TreeView<TreeNode>;
+}
+
+export function registerCommands({ registry, view }: CommandContext): vscode.Disposable[] {
+  const register = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(id, run);
+  return [
+    register('opsTasks.addConnection', () => addConnection(registry)),
+    register('opsTasks.editConnection', (arg) => editConnection(registry, arg)),
+    register('opsTasks.removeConnection', (arg) => removeConnection(registry, arg)),
+    register('opsTasks.setPassword', (arg) => setPassword(registry, arg)),
+    register('opsTasks.signOut', (arg) => signOut(registry, arg)),
+    register('opsTasks.testConnection', (arg) => testConnection(registry, arg)),
+    register('opsTasks.refresh', async (arg) => {
+      const connection = arg === undefined ? undefined : await pickConnection(registry, arg);
+      const work = connection ? registry.refresh(connection) : registry.refreshAll();
+      await vscode.window.withProgress({ location: { viewId: 'opsTasks.tasks' } }, () => work);
+    }),
+    register('opsTasks.loadMore', async (arg) => {
+      const connection = await pickConnection(registry, arg);
+      if (connection) await vscode.window.withProgress({ location: { viewId: 'opsTasks.tasks' } }, () => connection.store.loadMore());
+    }),
+    register('opsTasks.filter', () => filterTasks(registry, view)),
+    register('opsTasks.clearFilter', () => applyFilter(registry, view, {})),
+    register('opsTasks.trustCertificate', (name: unknown, certificate?: PresentedCertificate) =>
+      trustCertificate(registry, name, certificate),
+    ),
+    register('opsTasks.showLog', () => log().show()),
+    register('opsTasks.startDemo', () => startDemo(registry)),
+  ];
+}

@@ -1,0 +1,105 @@
+import * as vscode from 'vscode';
+import type { Product } from '../tasks/model';
+
+export interface TlsConfig {
+  caFile?: string;
+  fingerprint256?: string;
+}
+
+/** One entry of `opsTasks.connections`. */
+export interface ConnectionConfig {
+  name: string;
+  kind: Product;
+  baseUrl: string;
+  username: string;
+  tls?: TlsConfig;
+}
+
+export const connectionsSetting = 'opsTasks.connections';
+
+/** A setting entry that cannot be used, with the reason shown on its tree node. */
+export interface InvalidConnection {
+  name: string;
+  problem: string;
+}
+
+export interface ConnectionList {
+  valid: ConnectionConfig[];
+  invalid: InvalidConnection[];
+}
+
+/** Reads the setting tolerantly: a broken entry becomes a message, never an exception. */
+export function readConnections(): ConnectionList {
+  const entries = vscode.workspace.getConfiguration().get<unknown[]>(connectionsSetting) ?? [];
+  const valid: ConnectionConfig[] = [];
+  const invalid: InvalidConnection[] = [];
+  const seen = new Set<string>();
+  entries.forEach((entry, index) => {
+    const label = entryName(entry) ?? `Connection ${index + 1}`;
+    const problem = problemOf(entry, seen);
+    if (problem) invalid.push({ name: label, problem });
+    else {
+      const config = entry as ConnectionConfig;
+      seen.add(config.name);
+      valid.push(normalise(config));
+    }
+  });
+  return { valid, invalid };
+}
+
+function entryName(entry: unknown): string | undefined {
+  const name = (entry as { name?: unknown } | null)?.name;
+  return typeof name === 'string' && name.trim() ? name : undefined;
+}
+
+function problemOf(entry: unknown, seen: Set<string>): string | undefined {
+  if (!entry || typeof entry !== 'object') return 'is not an object';
+  const { name, kind, baseUrl, username } = entry as Record<string, unknown>;
+  if (typeof name !== 'string' || !name.trim()) return 'has no name';
+  if (seen.has(name)) return `uses the name "${name}" twice`;
+  if (kind !== 'lxca' && kind !== 'jp1ao') return 'needs "kind": "lxca" or "jp1ao"';
+  if (typeof baseUrl !== 'string' || !isHttpUrl(baseUrl)) return 'needs a "baseUrl" like https://host:port';
+  if (typeof username !== 'string' || !username) return 'needs a "username"';
+  return undefined;
+}
+
+export function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && !!url.hostname;
+  } catch {
+    return false;
+  }
+}
+
+function normalise(config: ConnectionConfig): ConnectionConfig {
+  return { ...config, baseUrl: config.baseUrl.replace(/\/+$/, '') };
+}
+
+/** Replaces the whole list in the user's (application-scoped) settings. */
+export async function writeConnections(connections: ConnectionConfig[]): Promise<void> {
+  await vscode.workspace
+    .getConfiguration()
+    .update(connectionsSetting, connections, vscode.ConfigurationTarget.Global);
+}
+
+/** Applies `change` to the raw list so entries this version cannot read are kept as they are. */
+export async function updateConnection(
+  name: string,
+  change: (config: ConnectionConfig) => ConnectionConfig | undefined,
+): Promise<void> {
+  const entries = vscode.workspace.getConfiguration().get<unknown[]>(connectionsSetting) ?? [];
+  const next = entries.flatMap((entry) => {
+    if (entryName(entry) !== name) return [entry];
+    const changed = change(entry as ConnectionConfig);
+    return changed ? [changed] : [];
+  });
+  await vscode.workspace.getConfiguration().update(connectionsSetting, next, vscode.ConfigurationTarget.Global);
+}
+
+export async function appendConnection(config: ConnectionConfig): Promise<void> {
+  const entries = vscode.workspace.getConfiguration().get<unknown[]>(connectionsSetting) ?? [];
+  await vscode.workspace
+    .getConfiguration()
+    .update(connectionsSetting, [...entries, config], vscode.ConfigurationTarget.Global);
+}

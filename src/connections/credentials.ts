@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import type { ConnectionConfig } from './config';
+
+/**
+ * Passwords live only in SecretStorage, one per connection. The key binds the password to the
+ * server and user it was typed for, so an edited `baseUrl` or `username` never receives a password
+ * meant for another server: it simply asks again.
+ */
+export class Credentials {
+  private readonly changed = new vscode.EventEmitter<string>();
+  /** Fires with the connection name whose password was stored or deleted. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly secrets: vscode.SecretStorage) {}
+
+  get(config: ConnectionConfig): Thenable<string | undefined> {
+    return this.secrets.get(secretKey(config));
+  }
+
+  async store(config: ConnectionConfig, password: string): Promise<void> {
+    await this.secrets.store(secretKey(config), password);
+    this.changed.fire(config.name);
+  }
+
+  /** Stores without announcing it: for connections about to be created, which load on their own. */
+  async storeQuietly(config: ConnectionConfig, password: string): Promise<void> {
+    await this.secrets.store(secretKey(config), password);
+  }
+
+  async delete(config: ConnectionConfig): Promise<void> {
+    await this.secrets.delete(secretKey(config));
+    this.changed.fire(config.name);
+  }
+
+  /** Moves a stored password when the user edits a connection through our own command. */
+  async move(from: ConnectionConfig, to: ConnectionConfig): Promise<void> {
+    if (secretKey(from) === secretKey(to)) return;
+    const password = await this.get(from);
+    if (password !== undefined) await this.secrets.store(secretKey(to), password);
+    await this.secrets.delete(secretKey(from));
+    this.changed.fire(to.name);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+export function secretKey(config: Pick<ConnectionConfig, 'name' | 'kind' | 'baseUrl' | 'username'>): string {
+  return `opsTasks.password:${JSON.stringify([config.name, config.kind, config.baseUrl, config.username])}`;
+}
+
+/** The password input box every command uses. */
+export function askPassword(config: ConnectionConfig, reason?: string): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title: `Password for ${config.username} on ${config.name}`,
+    prompt: reason ?? `Stored in VS Code's secret storage for ${config.baseUrl}.`,
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (value) => (value ? undefined : 'Enter the password, or press Escape to cancel.'),
+  });
+}

@@ -1,0 +1,92 @@
+/** The refresh rhythm of one connection, in milliseconds. */
+export interface PollIntervals {
+  activeMs: number;
+  idleMs: number;
+}
+
+export interface PollTarget {
+  readonly hasActiveTasks: boolean;
+  refresh(background: boolean): Promise<void>;
+  /** True when the last refresh failed. */
+  readonly failing: boolean;
+}
+
+const maxBackoffMs = 5 * 60_000;
+
+/**
+ * Polls one connection while someone is looking (view visible and window focused): at the active
+ * interval while any task runs, the idle interval otherwise, doubling the wait after each failed
+ * refresh up to five minutes. Never overlaps itself.
+ */
+export class Poller {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running = false;
+  private watching = false;
+  private failures = 0;
+  private lastRun: number;
+
+  constructor(
+    private readonly target: PollTarget,
+    private intervals: PollIntervals,
+    private readonly now: () => number = Date.now,
+  ) {
+    // The first load comes from the tree asking for the tasks; polling follows it.
+    this.lastRun = now();
+  }
+
+  /** Starts or stops polling as visibility and focus change. */
+  setWatching(watching: boolean): void {
+    if (watching === this.watching) return;
+    this.watching = watching;
+    if (watching) this.schedule();
+    else this.clear();
+  }
+
+  setIntervals(intervals: PollIntervals): void {
+    this.intervals = intervals;
+    this.reschedule();
+  }
+
+  /** Call after any refresh made outside the poller, so the next poll counts from it. */
+  reschedule(): void {
+    this.lastRun = this.now();
+    if (this.watching && !this.running) this.schedule();
+  }
+
+  /** How long after the last refresh the next poll runs. */
+  nextDelayMs(): number {
+    const base = this.target.hasActiveTasks ? this.intervals.activeMs : this.intervals.idleMs;
+    if (this.failures === 0) return base;
+    return Math.min(base * 2 ** this.failures, Math.max(maxBackoffMs, base));
+  }
+
+  private schedule(): void {
+    this.clear();
+    const due = this.lastRun + this.nextDelayMs();
+    this.timer = setTimeout(() => void this.tick(), Math.max(0, due - this.now()));
+  }
+
+  private async tick(): Promise<void> {
+    this.timer = undefined;
+    if (!this.watching) return;
+    this.running = true;
+    try {
+      await this.target.refresh(true);
+    } finally {
+      this.running = false;
+      this.failures = this.target.failing ? this.failures + 1 : 0;
+      this.lastRun = this.now();
+      if (this.watching) this.schedule();
+    }
+  }
+
+  private clear(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  dispose(): void {
+    this.watching = false;
+    this.clear();
+  }
+}

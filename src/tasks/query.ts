@@ -1,0 +1,44 @@
+import type { StatusCategory, Task } from './model';
+
+/** What the user filtered the tree by: words and status categories. Empty = everything. */
+export interface TaskQuery {
+  text?: string;
+  categories?: readonly StatusCategory[];
+}
+
+export function isEmptyQuery(query: TaskQuery): boolean {
+  return !query.text?.trim() && !query.categories?.length;
+}
+
+/** Local filtering, for products whose API cannot filter (LXCA). */
+export function matchesQuery(task: Task, query: TaskQuery): boolean {
+  if (query.categories?.length && !query.categories.includes(task.category)) return false;
+  const words = query.text?.toLowerCase().split(/\s+/).filter(Boolean) ?? [];
+  if (!words.length) return true;
+  const haystack = [task.title, task.id, task.statusLabel, task.owner, task.notes].join(' ').toLowerCase();
+  return words.every((word) => haystack.includes(word));
+}
+
+export function describeQuery(query: TaskQuery): string {
+  const parts: string[] = [];
+  if (query.text?.trim()) parts.push(`"${query.text.trim()}"`);
+  if (query.categories?.length) parts.push(query.categories.map(categoryLabel).join(', '));
+  return parts.join(' · ');
+}
+
+const categoryLabels: Record<StatusCategory, string> = {
+  pending: 'Pending',
+  running: 'Running',
+  runningWithErrors: 'Running with errors',
+  succeeded: 'Succeeded',
+  succeededWithErrors: 'Succeeded with errors',
+  cancelled: 'Cancelled',
+  failed: 'Failed',
+  unknown: 'Other',
+};
+
+export function categoryLabel(category: StatusCategory): string {
+  return categoryLabels[category];
+}
+
+export const allCategories = Object.keys(categoryLabels) as StatusCategory[];

@@ -1,0 +1,44 @@
+import type * as vscode from 'vscode';
+import type { Connection } from '../connections/connection';
+import type { Task } from '../tasks/model';
+
+/** A configured server. */
+export class ConnectionNode {
+  readonly kind = 'connection';
+  constructor(readonly connection: Connection) {}
+}
+
+/** A task or job, or an LXCA subtask. Kept per key, so refreshes update it in place. */
+export class TaskNode {
+  readonly kind = 'task';
+  constructor(
+    readonly connection: Connection,
+    public task: Task,
+    readonly parent?: TaskNode,
+  ) {}
+}
+
+/** "Load more…" under a connection that shows fewer tasks than the server has. */
+export class LoadMoreNode {
+  readonly kind = 'loadMore';
+  constructor(readonly connection: Connection) {}
+}
+
+/** An error, a hint or an action offered in place of tasks. */
+export class MessageNode {
+  readonly kind = 'message';
+  constructor(
+    readonly id: string,
+    readonly label: string,
+    readonly options: {
+      icon?: string;
+      color?: string;
+      description?: string;
+      tooltip?: string;
+      command?: vscode.Command;
+      contextValue?: string;
+    } = {},
+  ) {}
+}
+
+export type TreeNode = ConnectionNode | TaskNode | LoadMoreNode | MessageNode;

@@ -1,0 +1,189 @@
+import * as vscode from 'vscode';
+import type { Connection } from '../connections/connection';
+import type { ConnectionRegistry, RegistryChange } from '../connections/registry';
+import type { Task } from '../tasks/model';
+import { countByCategory, summarise } from '../tasks/summary';
+import { errorNodes, errorText } from './errorNodes';
+import { ConnectionNode, LoadMoreNode, MessageNode, TaskNode, type TreeNode } from './nodes';
+import { taskTreeItem } from './taskItem';
+
+const productIcons = { lxca: 'server', jp1ao: 'server-process' } as const;
+const productNames = { lxca: 'Lenovo XClarity Administrator', jp1ao: 'JP1/Automatic Operation' } as const;
+
+/**
+ * Connections → tasks → subtasks. Nodes are kept per key and updated in place, so a refresh fires
+ * events only for what changed and VS Code keeps expansion and selection.
+ */
+export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly connectionNodes = new Map<string, ConnectionNode>();
+  private readonly taskNodes = new Map<string, TaskNode>();
+  private readonly summaries = new Map<string, string>();
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(
+    private readonly registry: ConnectionRegistry,
+    private readonly showProgress: <T>(work: Promise<T>) => Promise<T>,
+  ) {
+    this.disposables = [
+      registry.onDidChangeConnections(() => {
+        this.connectionNodes.clear();
+        this.taskNodes.clear();
+        this.summaries.clear();
+        this.emitter.fire(undefined);
+      }),
+      registry.onDidChangeTasks((change) => this.tasksChanged(change)),
+      this.emitter,
+    ];
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'connection':
+        return this.connectionItem(node.connection);
+      case 'task':
+        return taskTreeItem(node.task);
+      case 'loadMore': {
+        const store = node.connection.store;
+        const item = new vscode.TreeItem('Load more…');
+        item.id = `${node.connection.name}/!more`;
+        item.description = `${store.tasks.length} of ${store.total} shown`;
+        item.iconPath = new vscode.ThemeIcon('ellipsis');
+        item.command = { command: 'opsTasks.loadMore', title: 'Load More', arguments: [node.connection.name] };
+        item.contextValue = 'opsLoadMore';
+        return item;
+      }
+      case 'message': {
+        const { icon, color, description, tooltip, command, contextValue } = node.options;
+        const item = new vscode.TreeItem(node.label);
+        item.id = node.id;
+        item.description = description;
+        item.tooltip = tooltip;
+        item.command = command;
+        item.contextValue = contextValue ?? 'opsMessage';
+        if (icon) item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+        return item;
+      }
+    }
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (!node) return this.rootNodes();
+    if (node.kind === 'task') return node.task.children.map((task) => this.taskNode(node.connection, task, node));
+    if (node.kind !== 'connection') return [];
+
+    const connection = node.connection;
+    if (connection.store.state.kind === 'empty') await this.showProgress(this.firstLoad(connection));
+    const store = connection.store;
+    this.summaries.set(connection.name, this.summaryOf(connection));
+    if (store.state.kind === 'failed') return errorNodes(connection, store.state.error);
+    const nodes: TreeNode[] = store.tasks.map((task) => this.taskNode(connection, task));
+    if (!nodes.length) {
+      nodes.push(
+        new MessageNode(`${connection.name}/!none`, store.filtered ? 'No tasks match the filter' : 'No tasks', {
+          icon: 'info',
+        }),
+      );
+    }
+    if (store.hasMore) nodes.push(new LoadMoreNode(connection));
+    return nodes;
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    if (node.kind === 'task') return node.parent ?? this.connectionNodes.get(node.connection.name);
+    return undefined;
+  }
+
+  /** The node showing a task, when it is in the tree. */
+  nodeFor(key: string): TaskNode | undefined {
+    return this.taskNodes.get(key);
+  }
+
+  private rootNodes(): TreeNode[] {
+    const nodes: TreeNode[] = this.registry.all().map((connection) => {
+      let node = this.connectionNodes.get(connection.name);
+      if (!node) {
+        node = new ConnectionNode(connection);
+        this.connectionNodes.set(connection.name, node);
+      }
+      return node;
+    });
+    for (const entry of this.registry.invalid) {
+      nodes.push(
+        new MessageNode(`!invalid/${entry.name}`, `${entry.name}: the setting ${entry.problem}`, {
+          icon: 'warning',
+          color: 'list.warningForeground',
+          command: { command: 'workbench.action.openSettingsJson', title: 'Open Settings (JSON)' },
+          tooltip: 'Click to open settings.json and correct opsTasks.connections.',
+        }),
+      );
+    }
+    return nodes;
+  }
+
+  /** The first load asks for a missing password once; declining leaves a "Set Password" node. */
+  private async firstLoad(connection: Connection): Promise<void> {
+    if (!(await connection.hasPassword())) {
+      await vscode.commands.executeCommand('opsTasks.setPassword', connection.name);
+      if (connection.store.state.kind !== 'empty') return; // storing the password refreshed it
+    }
+    await this.registry.refresh(connection);
+  }
+
+  private taskNode(connection: Connection, task: Task, parent?: TaskNode): TaskNode {
+    let node = this.taskNodes.get(task.key);
+    if (node && node.parent === parent) node.task = task;
+    else {
+      node = new TaskNode(connection, task, parent);
+      this.taskNodes.set(task.key, node);
+    }
+    return node;
+  }
+
+  private connectionItem(connection: Connection): vscode.TreeItem {
+    const item = new vscode.TreeItem(connection.name, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `connection/${connection.name}`;
+    item.iconPath = new vscode.ThemeIcon(productIcons[connection.config.kind]);
+    item.description = this.summaryOf(connection);
+    item.tooltip = `${productNames[connection.config.kind]}\n${connection.config.baseUrl}\nUser: ${connection.config.username}`;
+    item.contextValue = `opsConnection#${connection.config.kind}#`;
+    return item;
+  }
+
+  private summaryOf(connection: Connection): string {
+    const store = connection.store;
+    switch (store.state.kind) {
+      case 'empty':
+        return store.loading ? 'loading…' : '';
+      case 'failed':
+        return errorText(store.state.error);
+      case 'loaded': {
+        const summary = summarise(countByCategory(store.tasks));
+        return store.filtered ? `${summary} (filtered)` : summary;
+      }
+    }
+  }
+
+  private tasksChanged({ connection, change }: RegistryChange): void {
+    const connectionNode = this.connectionNodes.get(connection.name);
+    if (!connectionNode) return;
+    const summary = this.summaryOf(connection);
+    if (change.listChanged || summary !== this.summaries.get(connection.name)) {
+      this.summaries.set(connection.name, summary);
+      this.emitter.fire(connectionNode);
+      return;
+    }
+    const changedNodes = change.changed.flatMap((task) => {
+      const node = this.taskNodes.get(task.key);
+      if (!node) return [];
+      node.task = task;
+      return [node];
+    });
+    if (changedNodes.length) this.emitter.fire(changedNodes);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import type { StatusCategory, Task } from '../tasks/model';
+import { relativeTime } from '../tasks/time';
+
+const icons: Record<StatusCategory, [icon: string, color?: string]> = {
+  pending: ['clock', 'charts.yellow'],
+  running: ['loading~spin'],
+  runningWithErrors: ['loading~spin', 'list.warningForeground'],
+  succeeded: ['pass', 'testing.iconPassed'],
+  succeededWithErrors: ['warning', 'list.warningForeground'],
+  cancelled: ['circle-slash', 'disabledForeground'],
+  failed: ['error', 'testing.iconFailed'],
+  unknown: ['question'],
+};
+
+export function statusIcon(category: StatusCategory): vscode.ThemeIcon {
+  const [icon, color] = icons[category];
+  return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+}
+
+/**
+ * `opsTask#lxca#cancel#cancelWithCallback#` — one flag per allowed operation, so menus can test
+ * `viewItem =~ /#cancel#/` without caring about order.
+ */
+export function taskContextValue(task: Task): string {
+  const flags = ['opsTask', task.product, ...task.operations];
+  if (task.toDo) flags.push('todo');
+  return `${flags.join('#')}#`;
+}
+
+export function taskDescription(task: Task, now = Date.now()): string {
+  const parts: string[] = [];
+  if (task.toDo) parts.push('TODO');
+  parts.push(task.statusLabel);
+  if (task.progress !== undefined && (task.category === 'running' || task.category === 'runningWithErrors')) {
+    parts.push(`${Math.round(task.progress)}%`);
+  }
+  const when = task.end ?? task.start;
+  if (when !== undefined) parts.push(relativeTime(when, now));
+  return parts.join(' · ');
+}
+
+export function taskTooltip(task: Task): vscode.MarkdownString {
+  const rows: [string, string | undefined][] = [
+    ['Status', task.status === task.statusLabel ? task.status : `${task.statusLabel} (${task.status})`],
+    ['Progress', task.progress === undefined ? undefined : `${Math.round(task.progress)}%`],
+    ['Started', task.start === undefined ? undefined : new Date(task.start).toLocaleString()],
+    ['Ended', task.end === undefined ? undefined : new Date(task.end).toLocaleString()],
+    ['Owner', task.owner],
+    ['ID', task.id],
+    ['TODO', task.toDo ? 'yes' : undefined],
+    ['Notes', task.notes || undefined],
+    ['Subtasks', task.children.length ? String(task.children.length) : undefined],
+  ];
+  const md = new vscode.MarkdownString(undefined, true);
+  md.supportHtml = false;
+  md.isTrusted = false;
+  md.appendMarkdown(`**${escapeMarkdown(task.title)}**\n\n`);
+  for (const [name, value] of rows) {
+    if (value !== undefined) md.appendMarkdown(`${name}: ${escapeMarkdown(value)}  \n`);
+  }
+  return md;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+export function taskTreeItem(task: Task): vscode.TreeItem {
+  const item = new vscode.TreeItem(
+    task.title,
+    task.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+  );
+  item.id = task.key;
+  item.description = taskDescription(task);
+  item.iconPath = statusIcon(task.category);
+  item.tooltip = taskTooltip(task);
+  item.contextValue = taskContextValue(task);
+  item.accessibilityInformation = { label: `${task.title}, ${taskDescription(task)}` };
+  return item;
+}
