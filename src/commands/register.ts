@@ -15,6 +15,8 @@ import {
 import { applyFilter, filterTasks } from './filter';
 import { pickConnection } from './pickConnection';
 import { startDemo } from './startDemo';
+import { registerTaskActions } from './taskActions';
+import { registerForms } from '../webview/register';
 import { trustCertificate } from './trustCertificate';
 
 export interface CommandContext {
@@ -23,7 +25,8 @@ export interface CommandContext {
   view: vscode.TreeView<TreeNode>;
 }
 
-export function registerCommands({ registry, view }: CommandContext): vscode.Disposable[] {
+export function registerCommands(context: CommandContext): vscode.Disposable[] {
+  const { registry, view } = context;
   const register = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(id, run);
   return [
     register('opsTasks.addConnection', () => addConnection(registry)),
@@ -48,5 +51,7 @@ export function registerCommands({ registry, view }: CommandContext): vscode.Dis
     ),
     register('opsTasks.showLog', () => log().show()),
     register('opsTasks.startDemo', () => startDemo(registry)),
+    ...registerTaskActions(context),
+    ...registerForms(context),
   ];
 }
