@@ -1,2 +1,8 @@
 // Entry of dist/api.js: everything the extension loads on first network use.
 export * from './errors';
+export * from './jp1ao';
+export * from './lxca';
+export * from './http';
+export { proxyUrlFor, bypassesProxy } from './proxy';
+export { normalizeFingerprint } from './tls';
+export { redactSecrets, redactPathQuery } from './redaction';

@@ -1,0 +1,72 @@
+/**
+ * Every JP1/AO fact the manual left open and this project DECIDED (specs/jp1ao-tasks.md).
+ * If a real server disagrees, this is the file to change; the client stays tolerant of the rest.
+ */
+
+/** Status values as the API sends them (lower camel case, per the manual's `"completed"` example). */
+export const jp1aoStatuses = [
+  'waiting',
+  'holding',
+  'inProgress',
+  'waitingResponse',
+  'abnormalDetection',
+  'terminating',
+  'completed',
+  'failed',
+  'canceled',
+] as const;
+
+export type Jp1aoStatus = (typeof jp1aoStatuses)[number];
+
+/** The page-size companion of `HQL::offset` (its real name was unreadable in the manual). */
+export const pageSizeParameter = 'HQL::limit';
+
+/** Default order of the task list: newest submissions first. */
+export const defaultSortBy = 'submitTime DESC';
+
+/**
+ * Inside an HQL string literal a single quote is written twice (`'O''Brien'`), as in SQL/HQL.
+ * The manual only says "strings in single quotes".
+ */
+export const hqlQuoteEscape = "''";
+
+/** An HSSO token expires this long after it was issued (DOC: 1,000 s). */
+export const tokenLifetimeMs = 1_000_000;
+
+/**
+ * Sign in again this much before the token's lifetime ends, so a request never races the
+ * expiry: at most 60 s, and at most a tenth of a (configured) shorter lifetime.
+ */
+export function tokenRenewalMarginMs(lifetimeMs: number): number {
+  return Math.min(60_000, lifetimeMs / 10);
+}
+
+/** Task log response: `{"data": [{"line": "…"}], "count": n}`; other line member names tolerated. */
+export const taskLogLineMembers = ['line', 'text', 'message'] as const;
+
+/**
+ * Which operations fetch their action template first.
+ * Task actions: always (DOC: GET the template, POST it back to `…/invoke`).
+ * Schedule cancel: the manual shows only the invoke, so the template GET is tried and, when the
+ * server has no such resource (404/405), a minimal template is posted instead.
+ */
+export type TemplatePolicy = 'required' | 'tryFirst';
+export const actionTemplatePolicy: Readonly<Record<'taskAction' | 'scheduleCancel', TemplatePolicy>> = {
+  taskAction: 'required',
+  scheduleCancel: 'tryFirst',
+};
+
+/**
+ * `supportedActionType` (e.g. `forciblyStop,retry`) names the optional capabilities of the task's
+ * service. Only these operations are restricted by it; stop, archive, cancel and editNotes are
+ * not capabilities of a service and stay governed by the status alone. An absent or blank field
+ * means "not reported" and restricts nothing. Names are compared case-insensitively.
+ */
+export const supportedActionTypeNames = {
+  forceStop: ['forciblyStop', 'forceStop'],
+  retry: ['retry', 'rerunStart'],
+  retryNext: ['retry', 'rerunStepStart'],
+} as const;
+
+/** Default HTTPS port of a JP1/AO server (the manual's examples use HTTP 22015). */
+export const defaultHttpsPort = 22016;

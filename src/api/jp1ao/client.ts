@@ -1,0 +1,271 @@
+import { ApiError } from '../errors';
+import type { HttpClient, HttpRequest, HttpResponse, QueryValue } from '../http';
+import {
+  actionTemplatePolicy,
+  defaultSortBy,
+  pageSizeParameter,
+  tokenLifetimeMs,
+  type TemplatePolicy,
+} from './assumptions';
+import { jp1aoError } from './errors';
+import { hqlAnd, hqlStatusFilter } from './hql';
+import {
+  completeTemplate,
+  invokeBody,
+  objectBody,
+  propertyValuesBody,
+  taskBody,
+  taskListBody,
+  taskLogBody,
+  templateBody,
+} from './parse';
+import { Jp1aoSession, SessionRejected } from './session';
+import type {
+  ActionTemplate,
+  CallOptions,
+  InvokeResult,
+  Jp1aoClientOptions,
+  Jp1aoCredentials,
+  Jp1aoTask,
+  Jp1aoTaskAction,
+  Jp1aoTaskList,
+  Jp1aoUser,
+  Jp1aoVersion,
+  ListTasksQuery,
+  PropertyValue,
+  TaskEdit,
+  TaskLogQuery,
+} from './types';
+
+const objects = '/Automation/v1/objects';
+
+interface Call {
+  method: HttpRequest['method'];
+  path: string;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Names the object in a 404 message, e.g. "Task 42". */
+  subject?: string;
+}
+
+interface Action {
+  /** `…/actions/{name}`: GET gives the template, `/invoke` runs it. */
+  path: string;
+  name: string;
+  subject: string;
+  templatePolicy: TemplatePolicy;
+}
+
+/** An id as a path segment: refuses anything that could leave the resource's path. */
+function idSegment(id: number | string, what: string): string {
+  const text = String(id).trim();
+  if (text === '' || !/^[A-Za-z0-9_.-]+$/.test(text) || text === '.' || text === '..') {
+    throw new ApiError('invalidInput', `${what} "${text}" is not a valid JP1/AO id`);
+  }
+  return text;
+}
+
+function joinTags(tags: ListTasksQuery['tags']): string | undefined {
+  if (tags === undefined) return undefined;
+  const joined = typeof tags === 'string' ? tags : tags.join(',');
+  return joined === '' ? undefined : joined;
+}
+
+/**
+ * Client of the JP1/AO (and Ops Center Automator) `/Automation/v1` API. One per connection.
+ * Credentials are asked for only when a sign-in is needed and are kept nowhere but in the
+ * `Authorization` header of that request.
+ */
+export class Jp1aoClient {
+  private readonly session: Jp1aoSession;
+  private readonly language: string;
+
+  constructor(
+    private readonly http: HttpClient,
+    credentials: () => Promise<Jp1aoCredentials>,
+    options: Jp1aoClientOptions = {},
+  ) {
+    this.language = options.language ?? 'en';
+    this.session = new Jp1aoSession(credentials, options.tokenLifetimeMs ?? tokenLifetimeMs, options.now ?? Date.now);
+  }
+
+  /** Forget the current session, e.g. after the password changed. */
+  signOut(): void {
+    this.session.reset();
+  }
+
+  async listTasks(query: ListTasksQuery = {}): Promise<Jp1aoTaskList> {
+    const response = await this.call({
+      method: 'GET',
+      path: `${objects}/Tasks`,
+      query: {
+        q: query.q || undefined,
+        serviceID: query.serviceID,
+        scheduleID: query.scheduleID,
+        tags: joinTags(query.tags),
+        'HQL::filter': hqlAnd(query.filter, hqlStatusFilter(query.statuses)),
+        'HQL::sortBy': query.sortBy ?? defaultSortBy,
+        'HQL::offset': query.offset,
+        [pageSizeParameter]: query.limit,
+      },
+      signal: query.signal,
+    });
+    return taskListBody(response);
+  }
+
+  async getTask(id: number | string, options: CallOptions = {}): Promise<Jp1aoTask> {
+    const response = await this.call({ method: 'GET', ...this.task(id), signal: options.signal });
+    return taskBody(response);
+  }
+
+  /** Sets notes and TODO flag; resolves with the updated task (it carries the new `modifyTime`). */
+  async updateTask(id: number | string, edit: TaskEdit, options: CallOptions = {}): Promise<Jp1aoTask> {
+    if (typeof edit.notes !== 'string' || typeof edit.toDo !== 'boolean') {
+      throw new ApiError('invalidInput', 'Notes must be text and TODO must be true or false');
+    }
+    const response = await this.call({
+      method: 'PUT',
+      ...this.task(id),
+      body: { notes: edit.notes, toDo: edit.toDo },
+      signal: options.signal,
+    });
+    return taskBody(response);
+  }
+
+  stop(id: number | string, options?: CallOptions): Promise<InvokeResult> {
+    return this.invokeTaskAction(id, 'stop', options);
+  }
+
+  forceStop(id: number | string, options?: CallOptions): Promise<InvokeResult> {
+    return this.invokeTaskAction(id, 'forceStop', options);
+  }
+
+  /** Retry from the failed step. */
+  rerunStart(id: number | string, options?: CallOptions): Promise<InvokeResult> {
+    return this.invokeTaskAction(id, 'rerunStart', options);
+  }
+
+  /** Retry from the step after the failed one. */
+  rerunStepStart(id: number | string, options?: CallOptions): Promise<InvokeResult> {
+    return this.invokeTaskAction(id, 'rerunStepStart', options);
+  }
+
+  /** Move a finished task to the history. */
+  archive(id: number | string, options?: CallOptions): Promise<InvokeResult> {
+    return this.invokeTaskAction(id, 'archive', options);
+  }
+
+  /** Cancel a waiting or holding scheduled task through its schedule (the task's `scheduleID`). */
+  cancelSchedule(scheduleID: number | string, options: CallOptions = {}): Promise<InvokeResult> {
+    const segment = idSegment(scheduleID, 'Schedule');
+    const action: Action = {
+      path: `${objects}/Schedules/${segment}/actions/cancel`,
+      name: 'cancel',
+      subject: `Schedule ${segment}`,
+      templatePolicy: actionTemplatePolicy.scheduleCancel,
+    };
+    return this.invoke(action, options);
+  }
+
+  async version(options: CallOptions = {}): Promise<Jp1aoVersion> {
+    const path = '/Automation/v1/configuration/version';
+    const response = await this.call({ method: 'GET', path, signal: options.signal });
+    return objectBody(response, 'version information');
+  }
+
+  /** The signed-in user (name, permissions, resource groups); a cheap connection test. */
+  async user(options: CallOptions = {}): Promise<Jp1aoUser> {
+    const response = await this.call({ method: 'GET', path: '/Automation/v1/user', signal: options.signal });
+    return objectBody(response, 'user information');
+  }
+
+  /** The task's input and output properties. */
+  async propertyValues(taskId: number | string, options: CallOptions = {}): Promise<PropertyValue[]> {
+    const segment = idSegment(taskId, 'Task');
+    const response = await this.call({
+      method: 'GET',
+      path: `${objects}/PropertyValues`,
+      query: { taskID: segment },
+      subject: `Task ${segment}`,
+      signal: options.signal,
+    });
+    return propertyValuesBody(response);
+  }
+
+  async taskLog(taskId: number | string, query: TaskLogQuery = {}): Promise<string[]> {
+    const segment = idSegment(taskId, 'Task');
+    const response = await this.call({
+      method: 'GET',
+      path: `${objects}/TaskLogs`,
+      query: {
+        taskID: segment,
+        offset: query.offset,
+        readSize: query.readSize,
+        reverse: query.reverse ? true : undefined,
+      },
+      subject: `Task ${segment}`,
+      signal: query.signal,
+    });
+    return taskLogBody(response);
+  }
+
+  private task(id: number | string): { path: string; subject: string } {
+    const segment = idSegment(id, 'Task');
+    return { path: `${objects}/Tasks/${segment}`, subject: `Task ${segment}` };
+  }
+
+  private invokeTaskAction(id: number | string, name: Jp1aoTaskAction, options?: CallOptions): Promise<InvokeResult> {
+    const { path, subject } = this.task(id);
+    const templatePolicy = actionTemplatePolicy.taskAction;
+    return this.invoke({ path: `${path}/actions/${name}`, name, subject, templatePolicy }, options);
+  }
+
+  /**
+   * GET the action's template and POST it back to `…/invoke` (spec §5). The invoke goes to our
+   * own path rather than the template's `href`, which may name a host this machine cannot reach.
+   */
+  private async invoke(action: Action, { signal }: CallOptions = {}): Promise<InvokeResult> {
+    const template = await this.template(action, signal);
+    const { path, subject } = action;
+    const response = await this.call({ method: 'POST', path: `${path}/invoke`, body: template, subject, signal });
+    return invokeBody(response);
+  }
+
+  private async template(action: Action, signal?: AbortSignal): Promise<ActionTemplate> {
+    const request: Call = { method: 'GET', path: action.path, subject: action.subject, signal };
+    if (action.templatePolicy === 'required') return templateBody(await this.call(request), action.name);
+    const response = await this.send(request);
+    if (response.status === 404 || response.status === 405) return completeTemplate({}, action.name);
+    return templateBody(this.ensureOk(response, request), action.name);
+  }
+
+  /** Sends the call and returns its 2xx response; any other status becomes an ApiError. */
+  private async call(call: Call): Promise<HttpResponse> {
+    return this.ensureOk(await this.send(call), call);
+  }
+
+  private ensureOk(response: HttpResponse, call: Call): HttpResponse {
+    if (response.status >= 200 && response.status < 300) return response;
+    throw jp1aoError(response, call.subject);
+  }
+
+  private async send(call: Call): Promise<HttpResponse> {
+    try {
+      return await this.session.send((authorization) =>
+        this.http.request({
+          method: call.method,
+          path: call.path,
+          query: call.query,
+          body: call.body,
+          signal: call.signal,
+          headers: { Accept: 'application/json', 'Accept-Language': this.language, Authorization: authorization },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof SessionRejected)) throw error;
+      if (error.response) throw jp1aoError(error.response, call.subject);
+      throw new ApiError('auth', 'JP1/AO did not accept the user name or password', { status: 401 });
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import { ApiError, type ApiErrorKind } from '../errors';
+import { safeExcerpt, type HttpResponse } from '../http';
+
+/** The JP1/AO error body (spec §7). */
+interface Jp1aoErrorBody {
+  message?: string;
+  messageId?: string;
+  details?: string;
+}
+
+function describe(status: number, subject: string): { kind: ApiErrorKind; summary: string } {
+  switch (status) {
+    case 400:
+      return { kind: 'badRequest', summary: 'JP1/AO refused the request as invalid' };
+    case 401:
+      return { kind: 'auth', summary: 'JP1/AO did not accept the user name or password' };
+    case 403:
+      return { kind: 'forbidden', summary: 'You have no permission to do this on the JP1/AO server' };
+    case 404:
+      return { kind: 'notFound', summary: `${subject} was not found or you have no permission to see it` };
+    case 409:
+      return { kind: 'conflict', summary: 'The task is not in a state that allows this operation' };
+    case 412:
+      // JP1/AO uses 412 for "server not available", not for an HTTP precondition.
+      return { kind: 'unavailable', summary: 'The JP1/AO server is not available' };
+    default:
+      return status >= 500
+        ? { kind: 'server', summary: 'The JP1/AO server failed' }
+        : { kind: 'badResponse', summary: 'The JP1/AO server gave an unexpected answer' };
+  }
+}
+
+function text(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function errorBody(response: HttpResponse): Jp1aoErrorBody | undefined {
+  const json = response.json;
+  if (!response.isJson || typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+  const body = json as Record<string, unknown>;
+  return {
+    message: text(body.message),
+    messageId: text(body.messageID ?? body.messageId),
+    details: text(body.messageData),
+  };
+}
+
+/**
+ * The ApiError for a non-2xx JP1/AO response. `subject` names what was asked for ("Task 42"),
+ * so a 404 can say which thing is missing (or hidden: JP1/AO answers 404 for no permission too).
+ */
+export function jp1aoError(response: HttpResponse, subject = 'The requested object'): ApiError {
+  const { kind, summary } = describe(response.status, subject);
+  const body = errorBody(response);
+  const status = response.status;
+  if (body?.message !== undefined || body?.messageId !== undefined) {
+    const said = [body.messageId, body.message].filter((part) => part !== undefined).join(' ');
+    return new ApiError(kind, `${summary}: ${said}`, {
+      status,
+      serverMessage: body.message,
+      messageId: body.messageId,
+      details: body.details,
+    });
+  }
+  const excerpt = response.text.trim() === '' ? undefined : safeExcerpt(response.text);
+  const suffix = excerpt === undefined ? '' : `: ${excerpt}`;
+  return new ApiError(kind, `${summary} (HTTP ${status})${suffix}`, { status, excerpt });
+}

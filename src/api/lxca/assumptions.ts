@@ -1,0 +1,117 @@
+/**
+ * Every LXCA behaviour the spec marks DECIDED or unconfirmed (specs/lxca-tasks.md §2, §5, §6),
+ * in one place so it is easy to correct once a real appliance has been seen.
+ */
+import type { StatusCategory } from '../../tasks/model';
+
+/**
+ * Job fields: only `jobUID` is required. A job without one (nor an `id` to fall back on) cannot be
+ * shown, refreshed or cancelled, so it is left out of the list. Every other field is optional and
+ * one of an unexpected type is ignored (the raw object still shows it).
+ */
+export const jobIdFields = ['jobUID', 'id'] as const;
+
+/** A number, or a numeric string such as `"40"`, clamped to 0–100. */
+export function parsePercentage(value: unknown): number | undefined {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof number !== 'number' || !Number.isFinite(number)) return undefined;
+  return Math.min(100, Math.max(0, number));
+}
+
+/** Below this an epoch number is taken as seconds, above it as milliseconds (1e11 s ≈ year 5138). */
+const epochSecondsLimit = 1e11;
+
+/**
+ * Job times: ISO 8601 text (`2024-05-01T10:00:00Z`, also with a space instead of `T`), or epoch
+ * seconds/milliseconds as a number or numeric text. Anything else is treated as absent.
+ */
+export function parseLxcaTime(value: unknown): number | undefined {
+  let epoch: number;
+  if (typeof value === 'number') epoch = value;
+  else if (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)) epoch = Number(value);
+  else if (typeof value === 'string' && value.trim() !== '') epoch = Date.parse(value.trim().replace(/^(\d{4}-\d\d-\d\d) /, '$1T'));
+  else return undefined;
+  if (!Number.isFinite(epoch) || epoch <= 0) return undefined;
+  return epoch < epochSecondsLimit ? epoch * 1000 : epoch;
+}
+
+/**
+ * A job advertises a cancel hook when it carries both `cancelURL` and `cancelRESTMethod` as
+ * non-empty strings; `cancelRESTBody` is passed back as received.
+ */
+export function hasCancelHookFields(job: Record<string, unknown>): boolean {
+  return isNonEmptyString(job.cancelURL) && isNonEmptyString(job.cancelRESTMethod);
+}
+
+function isNonEmptyString(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+/** Job `args` fill `{0}`, `{1}`… placeholders in the title (the docs say args are substituted, not how). */
+export function substituteArgs(text: string, args: readonly string[] | undefined): string {
+  if (!args || args.length === 0) return text;
+  return text.replace(/\{(\d+)\}/g, (placeholder, index: string) => args[Number(index)] ?? placeholder);
+}
+
+export interface LxcaStatus {
+  category: StatusCategory;
+  label: string;
+}
+
+/**
+ * Status vocabulary. Evidenced: Complete, CompleteWithErrors (tasks API); Pending, Running,
+ * Complete, Cancelled, Running_With_Errors, Cancelled_With_Errors, Stopped_With_Error,
+ * Interrupted (older jobs API). The other spellings are harmless guesses. Keys are compared after
+ * dropping case and every non-letter, so `Running_With_Errors` = `RunningWithErrors` = `running with errors`.
+ */
+const statusVocabulary: Record<string, LxcaStatus> = {
+  pending: { category: 'pending', label: 'Pending' },
+  queued: { category: 'pending', label: 'Queued' },
+  notstarted: { category: 'pending', label: 'Not started' },
+  running: { category: 'running', label: 'Running' },
+  inprogress: { category: 'running', label: 'In progress' },
+  runningwitherrors: { category: 'runningWithErrors', label: 'Running with errors' },
+  runningwitherror: { category: 'runningWithErrors', label: 'Running with errors' },
+  complete: { category: 'succeeded', label: 'Complete' },
+  completed: { category: 'succeeded', label: 'Complete' },
+  success: { category: 'succeeded', label: 'Complete' },
+  succeeded: { category: 'succeeded', label: 'Complete' },
+  completewitherrors: { category: 'succeededWithErrors', label: 'Complete with errors' },
+  completedwitherrors: { category: 'succeededWithErrors', label: 'Complete with errors' },
+  completewitherror: { category: 'succeededWithErrors', label: 'Complete with errors' },
+  completewithwarnings: { category: 'succeededWithErrors', label: 'Complete with warnings' },
+  cancelled: { category: 'cancelled', label: 'Cancelled' },
+  canceled: { category: 'cancelled', label: 'Cancelled' },
+  cancelledwitherrors: { category: 'cancelled', label: 'Cancelled with errors' },
+  canceledwitherrors: { category: 'cancelled', label: 'Cancelled with errors' },
+  stopped: { category: 'failed', label: 'Stopped' },
+  stoppedwitherror: { category: 'failed', label: 'Stopped with error' },
+  stoppedwitherrors: { category: 'failed', label: 'Stopped with error' },
+  interrupted: { category: 'failed', label: 'Interrupted' },
+  failed: { category: 'failed', label: 'Failed' },
+  error: { category: 'failed', label: 'Failed' },
+  expired: { category: 'failed', label: 'Expired' },
+};
+
+/** An unknown status is shown exactly as received, in category `unknown`. */
+export function classifyLxcaStatus(status: string | undefined): LxcaStatus {
+  const known = status === undefined ? undefined : statusVocabulary[status.toLowerCase().replace(/[^a-z]/g, '')];
+  if (known) return known;
+  const label = status?.trim() ? status : 'Unknown';
+  return { category: 'unknown', label };
+}
+
+/**
+ * A 403 counts as an expired session (log in again) rather than a missing privilege when its
+ * message says so. LXCA's exact wording is not documented; these are the phrasings seen in its
+ * message catalogue style.
+ */
+const sessionNotAuthenticatedPattern =
+  /not (been )?authenticated|session (has )?(expired|timed out|is not valid|is invalid)|invalid session|not logged in|no (valid |active )?session/i;
+
+export function saysSessionNotAuthenticated(text: string | undefined): boolean {
+  return text !== undefined && sessionNotAuthenticatedPattern.test(text);
+}
+
+/** Name of the cookie whose value goes into `X-Csrf-Token` (compared case-insensitively). */
+export const csrfCookieName = 'csrf';

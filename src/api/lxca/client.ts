@@ -1,0 +1,121 @@
+/** The LXCA jobs API (specs/lxca-tasks.md) on top of one HttpClient and one web session. */
+import { ApiError } from '../errors';
+import { expectJson, type HttpClient, type HttpResponse } from '../http';
+import { validateCancelCallback, validateExpirationTimeOut } from './callback';
+import { groupByCancelHook, type CancelGroup } from './cancelGroups';
+import { lxcaError } from './errors';
+import { parseJobList } from './jobs';
+import { LxcaSession, type SessionRequest } from './session';
+import type {
+  CancelCallbackInput,
+  CancelJobsOptions,
+  CancelOutcome,
+  ListJobsOptions,
+  LoginResult,
+  LxcaCredentials,
+  LxcaJob,
+  RequestOptions,
+} from './types';
+
+export class LxcaClient {
+  private readonly session: LxcaSession;
+
+  constructor(http: HttpClient, credentials: () => Promise<LxcaCredentials>) {
+    this.session = new LxcaSession(http, credentials);
+  }
+
+  /** Signs in now (e.g. "Test connection"); other calls sign in by themselves when needed. */
+  login(): Promise<LoginResult> {
+    return this.session.login();
+  }
+
+  logout(): Promise<void> {
+    return this.session.logout();
+  }
+
+  /** `GET /tasks`: every job, with subtasks unless `compact`. */
+  async listJobs(options: ListJobsOptions = {}): Promise<LxcaJob[]> {
+    const query = options.compact ? { compact: 'true' } : undefined;
+    return this.fetchJobs({ method: 'GET', path: '/tasks', query }, 'List LXCA jobs', options);
+  }
+
+  /** `GET /tasks/{id,id}`: the listed jobs (an unknown id answers notFound). */
+  async getJobs(ids: readonly string[], options: RequestOptions = {}): Promise<LxcaJob[]> {
+    const jobIds = validJobIds(ids);
+    if (jobIds.length === 0) return [];
+    return this.fetchJobs({ method: 'GET', path: jobListPath(jobIds) }, `Read ${describeJobs(jobIds)}`, options);
+  }
+
+  /**
+   * Cancels the jobs with one request per distinct cancel hook (spec §3.3) and reports each
+   * request's outcome. Never retries a refused cancel; after a failure that is not the server's
+   * answer (unreachable, sign-in refused, …) the remaining requests are not sent and share it.
+   */
+  async cancelJobs(jobs: readonly LxcaJob[], options: CancelJobsOptions): Promise<CancelOutcome[]> {
+    const expirationTimeOut = validateExpirationTimeOut(options.expirationTimeOut);
+    const outcomes: CancelOutcome[] = [];
+    let stoppedBy: ApiError | undefined;
+    for (const group of groupByCancelHook(jobs)) {
+      if (stoppedBy) {
+        outcomes.push({ jobIds: group.jobIds, ok: false, error: stoppedBy });
+        continue;
+      }
+      const action = cancelAction(group.jobIds);
+      try {
+        const response = await this.session.send(cancelRequest(group, expirationTimeOut), action, options);
+        const error = isOk(response) ? undefined : lxcaError(response, action);
+        outcomes.push(error ? { jobIds: group.jobIds, ok: false, error } : { jobIds: group.jobIds, ok: true });
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        stoppedBy = error;
+        outcomes.push({ jobIds: group.jobIds, ok: false, error });
+      }
+    }
+    return outcomes;
+  }
+
+  /** `PUT /tasks/{job_list}` with a callback the user typed, checked before anything is sent. */
+  async cancelWithCallback(ids: readonly string[], input: CancelCallbackInput, options: RequestOptions = {}): Promise<void> {
+    const callback = validateCancelCallback(input);
+    const jobIds = validJobIds(ids);
+    if (jobIds.length === 0) throw new ApiError('invalidInput', 'No job to cancel was given');
+    const action = cancelAction(jobIds);
+    const response = await this.session.send({ method: 'PUT', path: jobListPath(jobIds), body: callback }, action, options);
+    if (!isOk(response)) throw lxcaError(response, action);
+  }
+
+  private async fetchJobs(request: SessionRequest, action: string, options: RequestOptions): Promise<LxcaJob[]> {
+    const response = await this.session.send(request, action, options);
+    if (!isOk(response)) throw lxcaError(response, action);
+    return parseJobList(expectJson(response));
+  }
+}
+
+function cancelRequest(group: CancelGroup, expirationTimeOut: number): SessionRequest {
+  if (!group.hook) return { method: 'PUT', path: '/tasks', body: { action: 'cancel', list: group.jobIds } };
+  return { method: 'PUT', path: jobListPath(group.jobIds), body: { ...group.hook, expirationTimeOut } };
+}
+
+/** Distinct, trimmed ids; one that would break the comma-separated path is refused. */
+function validJobIds(ids: readonly string[]): string[] {
+  const jobIds = [...new Set(ids.map((id) => String(id).trim()))];
+  const bad = jobIds.find((id) => id === '' || /[,/?#\s]/.test(id));
+  if (bad !== undefined) throw new ApiError('invalidInput', `${JSON.stringify(bad)} is not an LXCA job id`);
+  return jobIds;
+}
+
+function jobListPath(jobIds: readonly string[]): string {
+  return `/tasks/${jobIds.map(encodeURIComponent).join(',')}`;
+}
+
+function describeJobs(jobIds: readonly string[]): string {
+  return jobIds.length === 1 ? `LXCA job ${jobIds[0]}` : `LXCA jobs ${jobIds.join(', ')}`;
+}
+
+function cancelAction(jobIds: readonly string[]): string {
+  return `Cancel ${describeJobs(jobIds)}`;
+}
+
+function isOk(response: HttpResponse): boolean {
+  return response.status >= 200 && response.status < 300;
+}

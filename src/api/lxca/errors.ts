@@ -1,0 +1,96 @@
+/** Maps LXCA error responses (spec §5) to ApiError. Never puts a raw body in a message. */
+import { ApiError, type ApiErrorKind } from '../errors';
+import { safeExcerpt, type HttpResponse } from '../http';
+import { saysSessionNotAuthenticated } from './assumptions';
+import { isRecord } from './text';
+
+export interface LxcaMessage {
+  id?: string;
+  text?: string;
+  explanation?: string;
+  recovery: { text?: string; url?: string }[];
+}
+
+/** The first entry of an LXCA status-message body `{result, messages: [...]}`, if there is one. */
+export function firstLxcaMessage(json: unknown): LxcaMessage | undefined {
+  if (!isRecord(json) || !Array.isArray(json.messages) || !isRecord(json.messages[0])) return undefined;
+  const message = json.messages[0];
+  const recoveries = Array.isArray(message.recovery) ? message.recovery : [message.recovery];
+  return {
+    id: stringOrUndefined(message.id),
+    text: stringOrUndefined(message.text),
+    explanation: stringOrUndefined(message.explanation),
+    recovery: recoveries.filter(isRecord).map((r) => ({
+      text: stringOrUndefined(r.text),
+      url: stringOrUndefined(r.URL) ?? stringOrUndefined(r.url),
+    })),
+  };
+}
+
+/** A 401, or a 403 whose message says the session is not authenticated: log in again. */
+export function isSessionExpired(response: HttpResponse): boolean {
+  if (response.status === 401) return true;
+  if (response.status !== 403) return false;
+  const message = firstLxcaMessage(response.json);
+  return saysSessionNotAuthenticated(message?.text) || saysSessionNotAuthenticated(message?.explanation);
+}
+
+function kindFor(response: HttpResponse): ApiErrorKind {
+  const { status } = response;
+  if (isSessionExpired(response)) return 'auth';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'notFound';
+  if (status === 409) return 'conflict';
+  if (status === 400 || status === 412) return 'badRequest';
+  if (status >= 500) return 'server';
+  if (status >= 400) return 'badRequest';
+  return 'badResponse';
+}
+
+const defaultWording: Partial<Record<number, string>> = {
+  400: 'the request was refused as invalid',
+  401: 'not signed in',
+  403: 'permission denied',
+  404: 'not found',
+  412: 'missing values',
+};
+
+export interface LxcaErrorOptions {
+  /** Overrides the status mapping when the caller knows better (a 401 at login is a wrong password). */
+  kind?: ApiErrorKind;
+  /** Replaces the message built from the server's text; the server's text stays in `serverMessage`. */
+  message?: string;
+}
+
+/** The ApiError for a failed LXCA response; `action` says what was attempted ("Cancel job 83"). */
+export function lxcaError(response: HttpResponse, action: string, options: LxcaErrorOptions = {}): ApiError {
+  const { status } = response;
+  const kind = options.kind ?? kindFor(response);
+  const message = firstLxcaMessage(response.json);
+  if (message?.text) {
+    return new ApiError(kind, options.message ?? `${action} failed: ${message.text}`, {
+      status,
+      serverMessage: message.text,
+      messageId: message.id,
+      details: details(message),
+    });
+  }
+  const excerpt = response.isJson || response.text.trim() === '' ? undefined : safeExcerpt(response.text);
+  const wording = defaultWording[status] ?? (status >= 500 ? 'server error' : 'unexpected answer');
+  const shown = excerpt ? `${wording}: ${excerpt}` : wording;
+  return new ApiError(kind, options.message ?? `${action} failed (HTTP ${status}, ${shown})`, {
+    status,
+    excerpt,
+    messageId: message?.id,
+  });
+}
+
+function details(message: LxcaMessage): string | undefined {
+  const lines = [message.explanation, ...message.recovery.flatMap((r) => [r.text, r.url])];
+  const text = lines.filter((line): line is string => !!line && line.trim() !== '').join('\n');
+  return text === '' ? undefined : text;
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}

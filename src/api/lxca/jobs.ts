@@ -1,0 +1,66 @@
+/** Turns the JSON of `GET /tasks` into LxcaJob objects, tolerating missing and odd fields. */
+import { ApiError } from '../errors';
+import { hasCancelHookFields, jobIdFields, parseLxcaTime, parsePercentage } from './assumptions';
+import { isRecord, parseFormattedText } from './text';
+import type { CancelHook, LxcaJob } from './types';
+
+/** Expects an array of jobs; a single job object is accepted as a one-element list. */
+export function parseJobList(json: unknown): LxcaJob[] {
+  const items = Array.isArray(json) ? json : isRecord(json) && jobId(json) !== undefined ? [json] : undefined;
+  if (!items) throw new ApiError('badResponse', 'LXCA answered the job list with something that is not a list of jobs');
+  return parseJobs(items);
+}
+
+function parseJobs(items: readonly unknown[]): LxcaJob[] {
+  return items.filter(isRecord).flatMap((item) => {
+    const job = parseJob(item);
+    return job ? [job] : [];
+  });
+}
+
+export function parseJob(raw: Record<string, unknown>): LxcaJob | undefined {
+  const jobUID = jobId(raw);
+  if (jobUID === undefined) return undefined;
+  return {
+    jobUID,
+    status: optionalString(raw.status),
+    percentage: parsePercentage(raw.percentage),
+    name: parseFormattedText(raw.name),
+    createdBy: optionalString(raw.createdBy),
+    args: Array.isArray(raw.args) ? raw.args.map(String) : undefined,
+    startTime: parseLxcaTime(raw.startTime),
+    endTime: parseLxcaTime(raw.endTime),
+    cancelHook: parseCancelHook(raw),
+    cancelable: optionalBoolean(raw.cancelable),
+    complete: optionalBoolean(raw.complete),
+    children: Array.isArray(raw.children) ? parseJobs(raw.children) : [],
+    raw,
+  };
+}
+
+function jobId(raw: Record<string, unknown>): string | undefined {
+  for (const field of jobIdFields) {
+    const value = raw[field];
+    if ((typeof value === 'string' && value.trim() !== '') || (typeof value === 'number' && Number.isFinite(value))) {
+      return String(value).trim();
+    }
+  }
+  return undefined;
+}
+
+function parseCancelHook(raw: Record<string, unknown>): CancelHook | undefined {
+  if (!hasCancelHookFields(raw)) return undefined;
+  const hook: CancelHook = { cancelURL: raw.cancelURL as string, cancelRESTMethod: raw.cancelRESTMethod as string };
+  if (raw.cancelRESTBody !== undefined && raw.cancelRESTBody !== null) hook.cancelRESTBody = raw.cancelRESTBody;
+  return hook;
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function optionalBoolean(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (value === 'true' || value === 'false') return value === 'true';
+  return undefined;
+}

@@ -1,0 +1,89 @@
+import { strict as assert } from 'node:assert';
+import { Poller, type PollTarget } from '../../src/tasks/poller';
+
+/** A store stand-in that counts refreshes; the poller only sees this interface. */
+class CountingTarget implements PollTarget {
+  refreshes = 0;
+  hasActiveTasks = false;
+  failing = false;
+  inFlight = 0;
+  maxInFlight = 0;
+  delayMs = 0;
+
+  async refresh(): Promise<void> {
+    this.refreshes++;
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    this.inFlight--;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('Poller', () => {
+  let poller: Poller | undefined;
+  afterEach(() => poller?.dispose());
+
+  it('does not poll while nobody is watching', async () => {
+    const target = new CountingTarget();
+    poller = new Poller(target, { activeMs: 10, idleMs: 10 });
+    await sleep(80);
+    assert.equal(target.refreshes, 0);
+  });
+
+  it('polls at the active interval while tasks run and at the idle interval otherwise', async () => {
+    const target = new CountingTarget();
+    target.hasActiveTasks = true;
+    poller = new Poller(target, { activeMs: 15, idleMs: 10_000 });
+    poller.setWatching(true);
+    await sleep(200);
+    assert.ok(target.refreshes >= 3, `active: ${target.refreshes} polls`);
+    target.hasActiveTasks = false;
+    await sleep(40); // let the poll scheduled at the active interval run
+    const settled = target.refreshes;
+    await sleep(150);
+    assert.equal(target.refreshes, settled, 'idle interval: no more polls');
+  });
+
+  it('stops when the view is hidden and resumes at once when shown after the interval passed', async () => {
+    const target = new CountingTarget();
+    target.hasActiveTasks = true;
+    poller = new Poller(target, { activeMs: 20, idleMs: 20 });
+    poller.setWatching(true);
+    await sleep(70);
+    poller.setWatching(false);
+    const stopped = target.refreshes;
+    await sleep(100);
+    assert.equal(target.refreshes, stopped);
+    poller.setWatching(true);
+    await sleep(5);
+    assert.equal(target.refreshes, stopped + 1, 'an overdue refresh runs on showing the view');
+  });
+
+  it('never overlaps itself', async () => {
+    const target = new CountingTarget();
+    target.hasActiveTasks = true;
+    target.delayMs = 40;
+    poller = new Poller(target, { activeMs: 1, idleMs: 1 });
+    poller.setWatching(true);
+    await sleep(200);
+    assert.equal(target.maxInFlight, 1);
+    assert.ok(target.refreshes >= 2);
+  });
+
+  it('backs off after failures and returns to the interval after a success', async () => {
+    const target = new CountingTarget();
+    target.hasActiveTasks = true;
+    target.failing = true;
+    poller = new Poller(target, { activeMs: 5, idleMs: 5 });
+    poller.setWatching(true);
+    await sleep(120);
+    // 5, 10, 20, 40 ms…: a handful of polls, not the ~24 an unthrottled 5 ms poll would make.
+    assert.ok(target.refreshes >= 2 && target.refreshes <= 6, `${target.refreshes} polls while failing`);
+    assert.ok(poller.nextDelayMs() >= 40);
+    target.failing = false;
+    await sleep(poller.nextDelayMs() + 30);
+    assert.equal(poller.nextDelayMs(), 5, 'a success resets the back-off');
+  });
+});

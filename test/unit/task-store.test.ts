@@ -1,0 +1,145 @@
+import { strict as assert } from 'node:assert';
+import { HttpClient } from '../../src/api/http';
+import { LxcaClient } from '../../src/api/lxca/client';
+import { Jp1aoClient } from '../../src/api/jp1ao/client';
+import { startJp1aoSimulator, startLxcaSimulator, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
+import { LxcaTaskSource } from '../../src/tasks/lxcaSource';
+import { Jp1aoTaskSource } from '../../src/tasks/jp1aoSource';
+import { TaskStore, type StoreChange } from '../../src/tasks/store';
+
+function record(store: TaskStore): StoreChange[] {
+  const changes: StoreChange[] = [];
+  store.onDidChange((change) => changes.push(change));
+  return changes;
+}
+
+describe('TaskStore against the LXCA simulator', () => {
+  let sim: LxcaSimulator;
+  let http: HttpClient;
+  let store: TaskStore;
+
+  beforeEach(async () => {
+    sim = await startLxcaSimulator({ size: 450, seed: 7 });
+    http = new HttpClient({ baseUrl: sim.url });
+    const client = new LxcaClient(http, async () => ({ username: sim.username, password: sim.password }));
+    store = new TaskStore(async () => new LxcaTaskSource('lab', client), 200);
+  });
+
+  afterEach(async () => {
+    store.dispose();
+    await http.close();
+    await sim.close();
+  });
+
+  it('shows the first page, newest first, and knows how many there are', async () => {
+    await store.refresh();
+    assert.equal(store.state.kind, 'loaded');
+    assert.equal(store.tasks.length, 200);
+    assert.equal(store.total, sim.jobs().length);
+    assert.ok(store.hasMore);
+    const ids = store.tasks.map((t) => Number(t.id));
+    assert.deepEqual(ids, [...ids].sort((a, b) => b - a), 'highest (newest) job id first');
+    assert.ok(store.tasks.every((t) => t.key.startsWith('lab/')));
+  });
+
+  it('loads more a page at a time until everything is shown', async () => {
+    await store.refresh();
+    await store.loadMore();
+    assert.equal(store.tasks.length, Math.min(400, store.total));
+    await store.loadMore();
+    await store.loadMore();
+    assert.equal(store.tasks.length, store.total);
+    assert.equal(store.hasMore, false);
+  });
+
+  it('fires nothing when a refresh changes nothing, and only the changed task when one changes', async () => {
+    // Finish every job so nothing moves on its own between two loads.
+    for (const job of sim.jobs()) sim.setJobStatus(job.jobUID, 'Complete', 100);
+    await store.refresh();
+    const changes = record(store);
+    await store.refresh();
+    assert.equal(changes.length, 0, 'an unchanged refresh fires no event');
+
+    const target = store.tasks[3];
+    sim.setJobStatus(target.id, 'Stopped_With_Error');
+    await store.refresh();
+    assert.equal(changes.length, 1);
+    assert.equal(changes[0].listChanged, false, 'the list itself did not change');
+    assert.deepEqual(changes[0].changed.map((t) => t.key), [target.key]);
+    assert.equal(store.find(target.key)!.category, 'failed');
+  });
+
+  it('makes one request for a burst of polls and at most two for a burst of user refreshes', async () => {
+    sim.clearRequests();
+    await Promise.all([store.refresh(true), store.refresh(true), store.refresh(true)]);
+    assert.equal(sim.requests.filter((r) => r.method === 'GET' && r.path === '/tasks').length, 1);
+    sim.clearRequests();
+    await Promise.all([store.refresh(), store.refresh(), store.refresh()]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(sim.requests.filter((r) => r.method === 'GET' && r.path === '/tasks').length, 2);
+  });
+
+  it('filters locally by words and status category', async () => {
+    await store.setQuery({ categories: ['failed'] });
+    assert.ok(store.tasks.length > 0);
+    assert.ok(store.tasks.every((t) => t.category === 'failed'));
+    const title = store.tasks[0].title.split(' ')[0];
+    await store.setQuery({ text: title.toUpperCase() });
+    assert.ok(store.tasks.every((t) => t.title.toLowerCase().includes(title.toLowerCase()) || t.id.includes(title.toLowerCase()) || (t.owner ?? '').toLowerCase().includes(title.toLowerCase()) || t.statusLabel.toLowerCase().includes(title.toLowerCase())));
+  });
+
+  it('turns a failure into a failed state, reported once, and recovers', async () => {
+    await store.refresh();
+    const changes = record(store);
+    sim.faults.unavailable = true;
+    await store.refresh();
+    await store.refresh();
+    assert.equal(store.state.kind, 'failed');
+    assert.equal(changes.length, 1, 'the same failure twice is one change');
+    sim.faults.unavailable = false;
+    await store.refresh();
+    assert.equal(store.state.kind, 'loaded');
+    assert.equal(store.tasks.length, 200);
+  });
+});
+
+describe('TaskStore against the JP1/AO simulator', () => {
+  let sim: Jp1aoSimulator;
+  let http: HttpClient;
+  let store: TaskStore;
+
+  beforeEach(async () => {
+    sim = await startJp1aoSimulator({ size: 350, seed: 3 });
+    http = new HttpClient({ baseUrl: sim.url });
+    const client = new Jp1aoClient(http, async () => ({ username: sim.username, password: sim.password }));
+    store = new TaskStore(async () => new Jp1aoTaskSource('ao', client), 100);
+  });
+
+  afterEach(async () => {
+    store.dispose();
+    await http.close();
+    await sim.close();
+  });
+
+  it('pages on the server: one request with HQL::limit, total from count', async () => {
+    sim.clearRequests();
+    await store.refresh();
+    const lists = sim.requests.filter((r) => r.path === '/Automation/v1/objects/Tasks');
+    assert.equal(lists.length, 1);
+    assert.equal(lists[0].query['HQL::limit'], '100');
+    assert.equal(store.tasks.length, 100);
+    assert.equal(store.total, sim.tasks().length);
+    await store.loadMore();
+    assert.equal(sim.requests.filter((r) => r.path === '/Automation/v1/objects/Tasks').at(-1)!.query['HQL::limit'], '200');
+    assert.equal(store.tasks.length, 200);
+  });
+
+  it('sends status categories as an HQL filter and words as q', async () => {
+    sim.clearRequests();
+    await store.setQuery({ text: 'backup', categories: ['failed', 'cancelled'] });
+    const request = sim.requests.filter((r) => r.path === '/Automation/v1/objects/Tasks').at(-1)!;
+    assert.equal(request.query.q, 'backup');
+    assert.match(request.query['HQL::filter'], /status in \[/);
+    assert.ok(store.tasks.every((t) => t.category === 'failed' || t.category === 'cancelled'));
+  });
+});
