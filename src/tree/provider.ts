@@ -20,6 +20,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private readonly connectionNodes = new Map<string, ConnectionNode>();
   private readonly taskNodes = new Map<string, TaskNode>();
   private readonly summaries = new Map<string, string>();
+  /** Task key → "Cancelling…" and the like, while an action's call runs. */
+  private readonly busy = new Map<string, string>();
   private readonly disposables: vscode.Disposable[];
 
   constructor(
@@ -43,7 +45,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       case 'connection':
         return this.connectionItem(node.connection);
       case 'task':
-        return taskTreeItem(node.task);
+        return taskTreeItem(node.task, this.busy.get(node.task.key));
       case 'loadMore': {
         const store = node.connection.store;
         const item = new vscode.TreeItem('Load more…');
@@ -98,6 +100,20 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   /** The node showing a task, when it is in the tree. */
   nodeFor(key: string): TaskNode | undefined {
     return this.taskNodes.get(key);
+  }
+
+  /** Shows `label` with a spinner on the tasks' nodes, or their status again when undefined. */
+  setBusy(keys: readonly string[], label: string | undefined): void {
+    for (const key of keys) {
+      if (label === undefined) this.busy.delete(key);
+      else this.busy.set(key, label);
+    }
+    const nodes = keys.flatMap((key) => this.taskNodes.get(key) ?? []);
+    if (nodes.length) this.emitter.fire(nodes);
+  }
+
+  isBusy(key: string): boolean {
+    return this.busy.has(key);
   }
 
   private rootNodes(): TreeNode[] {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { StatusCategory, Task } from '../tasks/model';
 import { relativeTime } from '../tasks/time';
+import { taskClickCommand } from '../webview/taskClick';
 
 const icons: Record<StatusCategory, [icon: string, color?: string]> = {
   pending: ['clock', 'charts.yellow'],
@@ -66,16 +67,21 @@ function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
 
-export function taskTreeItem(task: Task): vscode.TreeItem {
+/**
+ * `busyLabel` ("Cancelling…") replaces the status while an action's call runs; the node then
+ * offers no action, so the same task cannot be cancelled twice at once.
+ */
+export function taskTreeItem(task: Task, busyLabel?: string): vscode.TreeItem {
   const item = new vscode.TreeItem(
     task.title,
     task.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
   );
+  const description = busyLabel ?? taskDescription(task);
   item.id = task.key;
-  item.description = taskDescription(task);
-  item.iconPath = statusIcon(task.category);
+  item.description = description;
+  item.iconPath = busyLabel ? new vscode.ThemeIcon('loading~spin') : statusIcon(task.category);
   item.tooltip = taskTooltip(task);
-  item.contextValue = taskContextValue(task);
-  item.accessibilityInformation = { label: `${task.title}, ${taskDescription(task)}` };
+  item.contextValue = busyLabel ? `opsTask#${task.product}#busy#` : taskContextValue(task);
+  item.accessibilityInformation = { label: `${task.title}, ${description}` };
   return item;
 }

@@ -1,0 +1,198 @@
+// Edit Notes and TODO of a JP1/AO task. Unsaved input lives in the webview state, so hiding the
+// panel (the page is then unloaded) or a refused save never loses what was typed.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import '@vscode-elements/elements/dist/vscode-label/index.js';
+import '@vscode-elements/elements/dist/vscode-textarea/index.js';
+import type { VscodeButton } from '@vscode-elements/elements/dist/vscode-button/vscode-button.js';
+import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-checkbox/vscode-checkbox.js';
+import type { VscodeTextarea } from '@vscode-elements/elements/dist/vscode-textarea/vscode-textarea.js';
+import { notesHostMessage, type NotesHostMessage, type NotesPageMessage, type NotesSnapshot, type Row } from '../../src/webview/protocol';
+import { byId, h, rowsTable, setMessage, showApp } from './lib/dom';
+import { checkerFor, startPage } from './lib/page';
+
+interface Draft {
+  notes: string;
+  toDo: boolean;
+}
+
+interface NotesState {
+  title?: string;
+  summary?: Row[];
+  /** The server's version the draft was started from. */
+  base?: NotesSnapshot;
+  draft?: Draft;
+  /** The newer server version that made a save stop, until the user chooses. */
+  conflict?: NotesSnapshot;
+  error?: string;
+  /** What Reload replaced, so it can still be copied. */
+  discarded?: string;
+}
+
+let state: NotesState = {};
+const pending = new Map<number, { kind: 'save'; sent: Draft } | { kind: 'reload' }>();
+const page = startPage<NotesState, NotesHostMessage, NotesPageMessage>(checkerFor(notesHostMessage), receive);
+
+const sameDraft = (a: Draft | undefined, b: Draft | undefined) => a?.notes === b?.notes && a?.toDo === b?.toDo;
+const dirty = () => state.base !== undefined && !sameDraft(state.draft, state.base);
+const busy = () => pending.size > 0;
+
+function update(change: Partial<NotesState>): void {
+  state = { ...state, ...change };
+  page.saveState(state);
+  render();
+}
+
+function receive(message: NotesHostMessage): void {
+  const request = message.type === 'loaded' && message.requestId === undefined ? undefined : pending.get(message.requestId ?? -1);
+  if (message.requestId !== undefined) {
+    if (!request) return; // an answer to a request of an earlier page
+    pending.delete(message.requestId);
+  }
+  switch (message.type) {
+    case 'loaded':
+      if (request?.kind === 'reload') {
+        const lost = state.draft && state.draft.notes !== message.saved.notes ? state.draft.notes : undefined;
+        update({ ...view(message), base: message.saved, draft: message.saved, conflict: undefined, error: undefined, discarded: lost ?? state.discarded });
+      } else if (!dirty() && !state.conflict) {
+        update({ ...view(message), base: message.saved, draft: message.saved });
+      } else {
+        update(view(message)); // keep the user's draft and the version it was started from
+      }
+      return;
+    case 'saved': {
+      const sent = request?.kind === 'save' ? request.sent : undefined;
+      const typedMeanwhile = !sameDraft(state.draft, sent);
+      update({ ...view(message), base: message.saved, draft: typedMeanwhile ? state.draft : message.saved, conflict: undefined, error: undefined });
+      announce('Saved.');
+      return;
+    }
+    case 'conflict':
+      update({ conflict: message.server, error: undefined });
+      return;
+    case 'failed':
+      update({ error: message.message });
+      return;
+  }
+}
+
+function view(message: { title: string; summary: Row[] }): Partial<NotesState> {
+  return { title: message.title, summary: message.summary };
+}
+
+/** Save; `overwrite` accepts the newer server version the conflict showed as the one replaced. */
+function save(overwrite = false): void {
+  if (busy() || !state.draft || (!dirty() && !overwrite)) return;
+  const requestId = page.nextRequestId();
+  const sent = { ...state.draft };
+  const baseModifyTime = overwrite ? state.conflict?.modifyTime : state.base?.modifyTime;
+  pending.set(requestId, { kind: 'save', sent });
+  page.post({ type: 'save', requestId, notes: sent.notes, toDo: sent.toDo, baseModifyTime });
+  update(overwrite ? { conflict: undefined, base: state.conflict } : {});
+  announce('Saving…');
+}
+
+function reload(): void {
+  if (busy()) return;
+  const requestId = page.nextRequestId();
+  pending.set(requestId, { kind: 'reload' });
+  page.post({ type: 'reload', requestId });
+  render();
+}
+
+function revert(): void {
+  if (state.base) update({ draft: { notes: state.base.notes, toDo: state.base.toDo }, error: undefined });
+}
+
+// ---- DOM ----
+
+function announce(text: string): void {
+  const status = document.getElementById('status');
+  if (status) status.textContent = text;
+}
+
+function build(): void {
+  const notes = h('vscode-textarea', { id: 'notes', rows: '8', resize: 'vertical', 'aria-describedby': 'count' });
+  const toDo = h('vscode-checkbox', { id: 'todo' }, 'TODO: this task needs follow-up');
+  showApp(
+    h('h1', { id: 'title' }, 'Edit Notes and TODO'),
+    h('p', { id: 'loading' }, 'Loading…'),
+    h('p', { id: 'error', class: 'error', role: 'alert', hidden: true }),
+    h('div', { id: 'summary' }),
+    h(
+      'form',
+      { id: 'form', 'aria-labelledby': 'title', hidden: true },
+      h('vscode-label', { for: 'notes' }, 'Notes'),
+      notes,
+      h('p', { id: 'count', class: 'hint' }),
+      toDo,
+      h(
+        'div',
+        { class: 'buttons' },
+        h('vscode-button', { id: 'save', title: 'Save (Ctrl+S)' }, 'Save'),
+        h('vscode-button', { id: 'revert', secondary: true }, 'Revert'),
+      ),
+      h('p', { id: 'status', role: 'status', 'aria-live': 'polite' }),
+      h(
+        'div',
+        { id: 'conflict', class: 'warning', role: 'alert', hidden: true },
+        h('p', {}, 'This task was changed on the server after you started editing. Nothing was saved.'),
+        h('p', { id: 'conflict-server' }),
+        h('pre', { id: 'conflict-notes', class: 'notes', 'aria-label': 'Notes on the server now' }),
+        h(
+          'div',
+          { class: 'buttons' },
+          h('vscode-button', { id: 'overwrite' }, 'Overwrite with my changes'),
+          h('vscode-button', { id: 'reload', secondary: true }, 'Reload (discard my changes)'),
+        ),
+      ),
+      h('details', { id: 'discarded', hidden: true }, h('summary', {}, 'Your discarded text'), h('pre', { id: 'discarded-text', class: 'notes' })),
+    ),
+  );
+  notes.addEventListener('input', () => update({ draft: { notes: notes.value, toDo: state.draft?.toDo ?? false } }));
+  toDo.addEventListener('change', () => update({ draft: { notes: state.draft?.notes ?? '', toDo: toDo.checked } }));
+  byId('form').addEventListener('submit', (event) => event.preventDefault());
+  byId('save').addEventListener('click', () => save());
+  byId('revert').addEventListener('click', revert);
+  byId('overwrite').addEventListener('click', () => save(true));
+  byId('reload').addEventListener('click', reload);
+  window.addEventListener('keydown', (event) => {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      save();
+    }
+  });
+}
+
+function render(): void {
+  setMessage(byId('error'), state.error);
+  byId('loading').hidden = state.draft !== undefined || state.error !== undefined;
+  byId('form').hidden = state.draft === undefined;
+  if (!state.draft) return;
+  const notes = byId<VscodeTextarea>('notes');
+  const toDo = byId<VscodeCheckbox>('todo');
+  byId('title').textContent = state.title ?? 'Edit Notes and TODO';
+  byId('summary').replaceChildren(rowsTable('Task', state.summary ?? []));
+  if (notes.value !== state.draft.notes) notes.value = state.draft.notes;
+  if (toDo.checked !== state.draft.toDo) toDo.checked = state.draft.toDo;
+  byId('count').textContent = `${state.draft.notes.length} characters${dirty() ? ' · unsaved changes' : ''}`;
+  byId<VscodeButton>('save').disabled = busy() || !dirty();
+  byId<VscodeButton>('revert').disabled = busy() || !dirty();
+  const conflict = byId('conflict');
+  conflict.hidden = !state.conflict;
+  if (state.conflict) {
+    const when = state.conflict.modifyTime ? ` at ${state.conflict.modifyTime}` : '';
+    byId('conflict-server').textContent = `On the server now (modified${when}): TODO ${state.conflict.toDo ? 'on' : 'off'}, notes:`;
+    byId('conflict-notes').textContent = state.conflict.notes || '(empty)';
+  }
+  byId<VscodeButton>('overwrite').disabled = busy();
+  byId<VscodeButton>('reload').disabled = busy();
+  byId('discarded').hidden = !state.discarded;
+  byId('discarded-text').textContent = state.discarded ?? '';
+}
+
+build();
+if (page.savedState) {
+  state = page.savedState;
+  render();
+}

@@ -1,0 +1,56 @@
+// Starts the fake JP1/Automatic Operation server.
+import { startHttpCore } from '../server';
+import type { TlsMaterial } from '../tls';
+import type { Jp1aoSimulator, SimulatorOptions } from '../types';
+import { AO_USERS, AoAuth } from './auth';
+import { aoErrorForStatus } from './messages';
+import { jp1aoHandler } from './routes';
+import { Jp1aoSeeder } from './seed';
+import { TaskStore } from './tasks';
+
+export async function startJp1ao(options: SimulatorOptions, tls?: TlsMaterial): Promise<Jp1aoSimulator> {
+  const store = new TaskStore();
+  const seeder = new Jp1aoSeeder(store, options.seed ?? 1);
+  seeder.seed(options.size ?? 300);
+  const auth = new AoAuth(options.tokenLifetimeSeconds ?? 1000);
+  const core = await startHttpCore({
+    host: options.host ?? '127.0.0.1',
+    port: options.jp1aoPort ?? 0,
+    tls,
+    handle: jp1aoHandler(auth, store),
+    errorFor: aoErrorForStatus,
+  });
+  const every = options.newItemEveryMs ?? 20_000;
+  const timer = every > 0 ? setInterval(() => seeder.addLiveTask(), every).unref() : undefined;
+  const [system, viewer] = AO_USERS;
+  const find = (id: number | string) => store.get(Number(id));
+
+  return {
+    product: 'jp1ao',
+    url: core.url,
+    username: system.username,
+    password: system.password,
+    viewer: { username: viewer.username, password: viewer.password },
+    fingerprint256: tls?.fingerprint256,
+    caPem: tls?.cert,
+    requests: core.requests,
+    clearRequests: core.clearRequests,
+    faults: core.faults,
+    expireSessions: () => auth.expireAll(),
+    task: (id: number | string) => {
+      const task = find(id);
+      return task && store.view(task);
+    },
+    tasks: () => store.all().map((task) => store.view(task)),
+    histories: () => store.histories().map((task) => store.view(task)),
+    setTaskStatus: (id: number | string, status: string) => {
+      const task = find(id);
+      if (!task) throw new Error(`no JP1/AO task ${id}`);
+      store.setStatus(task, status);
+    },
+    close: async () => {
+      if (timer) clearInterval(timer);
+      await core.close();
+    },
+  };
+}

@@ -1,0 +1,253 @@
+// JP1/AO routes (all under /Automation/v1). Where specs/jp1ao-tasks.md is silent, the simulator
+// decides as follows:
+//
+// - Check order: Accept (every call must accept application/json, else 400 KNAE02011-E — the
+//   spec lists no 406) → path (404) / method (405) → authentication (401, except the public
+//   `configuration/version`) → Content-Type of a body (application/json, else 400) → JSON (400)
+//   → the call's own checks. Accept-Language picks en/ja/zh message text (default en).
+// - Every authenticated answer, errors included, carries `WWW-Authenticate: HSSO <token>`: Basic
+//   issues a new token, an HSSO call echoes its own token (it does not extend its life). An
+//   unknown or expired token answers 401 KNAE02002-E; a 401 carries no WWW-Authenticate.
+// - User `viewer` reads everything but PUT/DELETE of a task answer 403, and every operation
+//   (invoke, task or schedule) answers 404 "does not exist or no permission" — the spec lists no
+//   403 for operations.
+// - Task list: default order instanceID ascending; `q` = all whitespace-separated words must occur
+//   (case-insensitive) in name/submitter/description/serviceName/tags/notes; `tags` = every listed
+//   tag present (case-insensitive); HQL string comparisons are case-sensitive, dates compare as
+//   instants; an unknown field or HQL:: parameter, a bad number or a syntax error answers 400; no
+//   limit = everything. TaskHistories take the same query.
+// - PUT Tasks/{id}: 404 → 403 → body: both `notes` (string, at most 1,024 characters) and `toDo`
+//   (boolean) are required; other members are ignored. modifyTime always moves forward.
+// - DELETE Tasks/{id}: a debug task (serviceState "debug") is deleted (204) once finished, 409
+//   while it runs; a normal task answers 303 with an absolute Location of its archive action.
+// - Operations: 409 when the status does not allow it (spec §5), and also when the task's
+//   supportedActionType lacks what the operation needs (forceStop: forciblyStop; rerunStart and
+//   rerunStepStart: retry). stop → terminating, then canceled 2 s later (failed if the task had
+//   detected an error); forceStop → canceled/failed at once; rerun* → inProgress, completed 45 s
+//   later; response takes `parameters: [{name: "responseValue", value: "continue" | "abort"}]`
+//   (continue → inProgress, abort → failed); archive moves the task to TaskHistories. The invoke
+//   body is optional; when given it must be an object whose `name` (if any) is the action's.
+//   The result's `state` is "success" (the action itself finished at once).
+// - Schedule actions: unknown schedule → 404; cancel answers 200 again once canceled; 409 when no
+//   task of the schedule is in a status the action needs.
+// - TaskLogs: `taskID` required; offset/readSize are bytes (defaults 0 / whole log); `reverse`
+//   (any value but "false") counts the window from the end; partial edge lines are possible.
+//   PropertyValues and TaskLogs also serve archived tasks; unknown taskID → 404.
+import { isResponse, ok, type SimRequest, type SimResponse } from '../server';
+import { header } from '../headers';
+import { type Params, Router } from '../router';
+import type { AoAuth, AoUser } from './auth';
+import { logWindow, propertyValues, taskLog } from './details';
+import { aoError } from './messages';
+import { QueryError, runListQuery } from './query';
+import {
+  aoDate, DATE_FIELDS, FINISHED, HISTORY_FIELDS, RESPONSE_CHOICES, SCHEDULE_FROM, type ScheduleAction, TASK_ACTIONS,
+  TASK_FIELDS, type TaskAction, type TaskRecord, type TaskStore,
+} from './tasks';
+
+const BASE = '/Automation/v1';
+const OBJECTS = `${BASE}/objects`;
+const NOTES_LIMIT = 1024;
+
+/** Public routes need no sign-in; the others get the signed-in user. */
+type Route =
+  | { public: true; run(req: SimRequest, params: Params): SimResponse }
+  | { public?: false; run(req: SimRequest, params: Params, user: AoUser): SimResponse };
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export const PRODUCT_VERSION = { productName: 'JP1/Automatic Operation', productVersion: '12-60', apiVersion: '1.9.0' };
+
+export function jp1aoHandler(auth: AoAuth, store: TaskStore): (req: SimRequest) => SimResponse {
+  const router = new Router<Route>();
+  const taskHref = (req: SimRequest, id: number) => `${req.origin}${OBJECTS}/Tasks/${id}`;
+
+  const findTask = (req: SimRequest, id: string): TaskRecord | SimResponse =>
+    (/^\d+$/.test(id) && store.get(Number(id))) || aoError(req, 'notFound', `Tasks/${id}`);
+
+  const list = (req: SimRequest, rows: Record<string, unknown>[], fields: readonly string[]): SimResponse => {
+    try {
+      return ok(runListQuery(rows, req.query, { fields, dateFields: DATE_FIELDS }));
+    } catch (error) {
+      if (error instanceof QueryError) return aoError(req, 'invalidQuery', error.parameter, error.message);
+      throw error;
+    }
+  };
+
+  const template = (req: SimRequest, owner: string, name: string) => ({
+    name,
+    href: `${req.origin}${OBJECTS}/${owner}/actions/${name}/invoke`,
+    method: 'POST',
+    parameters: name === 'response' ? [{ name: 'responseValue', type: 'string', value: '', choices: RESPONSE_CHOICES }] : [],
+  });
+
+  const invokeResult = (affected: string[]) => {
+    const now = aoDate(Date.now());
+    return { instanceID: store.nextActionId(), created: now, updated: now, completed: now, state: 'success', affectedResources: affected };
+  };
+
+  /** The optional invoke body: an object whose `name`, if given, is the action's. */
+  const invokeBodyProblem = (body: unknown, action: string): string | undefined => {
+    if (body === undefined) return undefined;
+    if (!isObject(body)) return 'the body must be a JSON object';
+    if (body.name !== undefined && body.name !== action) return `the body names the action "${String(body.name)}", not "${action}"`;
+    if (body.parameters !== undefined && !Array.isArray(body.parameters)) return 'parameters must be an array';
+    return undefined;
+  };
+
+  const responseValue = (body: unknown): string | undefined => {
+    const parameters = isObject(body) && Array.isArray(body.parameters) ? body.parameters : [];
+    const given = parameters.find((p): p is Record<string, unknown> => isObject(p) && p.name === 'responseValue');
+    return typeof given?.value === 'string' && RESPONSE_CHOICES.includes(given.value) ? given.value : undefined;
+  };
+
+  const taskID = (req: SimRequest): TaskRecord | SimResponse => {
+    const id = req.query.taskID;
+    if (id === undefined || !/^\d+$/.test(id)) return aoError(req, 'invalidQuery', 'taskID', id === undefined ? 'it is required' : `"${id}" is not a task ID`);
+    return store.get(Number(id)) ?? store.history(Number(id)) ?? aoError(req, 'notFound', `Tasks/${id}`);
+  };
+
+  const byteCount = (req: SimRequest, name: string, min: number): number | SimResponse | undefined => {
+    const value = req.query[name];
+    if (value === undefined) return undefined;
+    return /^\d+$/.test(value) && Number(value) >= min ? Number(value) : aoError(req, 'invalidQuery', name, `"${value}" is not an integer of at least ${min}`);
+  };
+
+  router
+    .add('GET', `${BASE}/configuration/version`, { public: true, run: () => ok(PRODUCT_VERSION) })
+    .add('GET', `${BASE}/user`, {
+      run: (_req, _params, user) =>
+        ok({ userID: user.username, permissions: user.permissions, resourceGroups: [{ instanceID: 1, name: 'AllResourceGroup' }] }),
+    })
+    .add('GET', `${OBJECTS}/Tasks`, { run: (req) => list(req, store.all().map((task) => store.view(task)), TASK_FIELDS) })
+    .add('GET', `${OBJECTS}/Tasks/:id`, {
+      run: (req, { id }) => {
+        const task = findTask(req, id);
+        return isResponse(task) ? task : ok(store.view(task));
+      },
+    })
+    .add('PUT', `${OBJECTS}/Tasks/:id`, {
+      run: (req, { id }, user) => {
+        const task = findTask(req, id);
+        if (isResponse(task)) return task;
+        if (!user.canModify) return aoError(req, 'forbidden');
+        const body = req.body;
+        if (!isObject(body)) return aoError(req, 'badRequest', 'the body must be a Task object');
+        if (typeof body.notes !== 'string') return aoError(req, 'badRequest', 'notes must be given as a string');
+        if (typeof body.toDo !== 'boolean') return aoError(req, 'badRequest', 'toDo must be given as true or false');
+        const length = [...body.notes].length;
+        if (length > NOTES_LIMIT) return aoError(req, 'notesTooLong', NOTES_LIMIT, length);
+        store.editNotes(task, body.notes, body.toDo);
+        return ok(store.view(task));
+      },
+    })
+    .add('DELETE', `${OBJECTS}/Tasks/:id`, {
+      run: (req, { id }, user) => {
+        const task = findTask(req, id);
+        if (isResponse(task)) return task;
+        if (!user.canModify) return aoError(req, 'forbidden');
+        if (task.fields.serviceState !== 'debug') return { status: 303, headers: { Location: `${taskHref(req, task.instanceID)}/actions/archive` } };
+        if (!FINISHED.includes(task.status)) return aoError(req, 'conflict', 'delete', task.instanceID, task.status);
+        store.remove(task);
+        return { status: 204 };
+      },
+    })
+    .add('GET', `${OBJECTS}/Tasks/:id/actions`, {
+      run: (req, { id }) => {
+        const task = findTask(req, id);
+        if (isResponse(task)) return task;
+        return ok({ data: TASK_ACTIONS.map((name) => template(req, `Tasks/${task.instanceID}`, name)), count: TASK_ACTIONS.length });
+      },
+    })
+    .add('GET', `${OBJECTS}/Tasks/:id/actions/:action`, {
+      run: (req, { id, action }) => {
+        const task = findTask(req, id);
+        if (isResponse(task)) return task;
+        if (!TASK_ACTIONS.includes(action as TaskAction)) return aoError(req, 'notFound', `Tasks/${id}/actions/${action}`);
+        return ok(template(req, `Tasks/${task.instanceID}`, action));
+      },
+    })
+    .add('POST', `${OBJECTS}/Tasks/:id/actions/:action/invoke`, {
+      run: (req, { id, action: name }, user) => {
+        const task = findTask(req, id);
+        if (isResponse(task)) return task;
+        const action = name as TaskAction;
+        if (!TASK_ACTIONS.includes(action) || !user.canModify) return aoError(req, 'notFound', `Tasks/${id}/actions/${name}`);
+        const problem = invokeBodyProblem(req.body, action);
+        if (problem) return aoError(req, 'badRequest', problem);
+        const refusal = store.refusal(task, action);
+        if (refusal?.reason === 'status') return aoError(req, 'conflict', action, task.instanceID, refusal.status);
+        if (refusal) return aoError(req, 'notSupported', action, task.instanceID);
+        const answer = action === 'response' ? responseValue(req.body) : undefined;
+        if (action === 'response' && !answer) return aoError(req, 'badRequest', `parameters must give responseValue as one of ${RESPONSE_CHOICES.join(', ')}`);
+        store.operate(task, action, answer);
+        return ok(invokeResult([taskHref(req, task.instanceID)]));
+      },
+    })
+    .add('GET', `${OBJECTS}/Schedules/:id/actions/:action`, {
+      run: (req, { id, action }) => {
+        if (!store.schedules.has(Number(id)) || !(action in SCHEDULE_FROM)) return aoError(req, 'notFound', `Schedules/${id}/actions/${action}`);
+        return ok(template(req, `Schedules/${id}`, action));
+      },
+    })
+    .add('POST', `${OBJECTS}/Schedules/:id/actions/:action/invoke`, {
+      run: (req, { id, action }, user) => {
+        const scheduleID = Number(id);
+        if (!/^\d+$/.test(id) || !store.schedules.has(scheduleID) || !(action in SCHEDULE_FROM) || !user.canModify)
+          return aoError(req, 'notFound', `Schedules/${id}/actions/${action}`);
+        const problem = invokeBodyProblem(req.body, action);
+        if (problem) return aoError(req, 'badRequest', problem);
+        const outcome = store.scheduleAction(scheduleID, action as ScheduleAction);
+        if ('needs' in outcome) return aoError(req, 'scheduleConflict', action, scheduleID, outcome.needs.join(', '));
+        return ok(invokeResult(outcome.changed.map((task) => taskHref(req, task.instanceID))));
+      },
+    })
+    .add('GET', `${OBJECTS}/PropertyValues`, {
+      run: (req) => {
+        const task = taskID(req);
+        if (isResponse(task)) return task;
+        const data = propertyValues(task);
+        return ok({ data, count: data.length });
+      },
+    })
+    .add('GET', `${OBJECTS}/TaskLogs`, {
+      run: (req) => {
+        const task = taskID(req);
+        if (isResponse(task)) return task;
+        const offset = byteCount(req, 'offset', 0);
+        const readSize = byteCount(req, 'readSize', 1);
+        if (isResponse(offset)) return offset;
+        if (isResponse(readSize)) return readSize;
+        const reverse = req.query.reverse !== undefined && req.query.reverse !== 'false';
+        const data = logWindow(taskLog(task), offset ?? 0, readSize, reverse);
+        return ok({ data, count: data.length });
+      },
+    })
+    .add('GET', `${OBJECTS}/TaskHistories`, { run: (req) => list(req, store.histories().map((task) => store.view(task)), HISTORY_FIELDS) })
+    .add('GET', `${OBJECTS}/TaskHistories/:id`, {
+      run: (req, { id }) => {
+        const task = /^\d+$/.test(id) ? store.history(Number(id)) : undefined;
+        return task ? ok(store.view(task)) : aoError(req, 'notFound', `TaskHistories/${id}`);
+      },
+    });
+
+  return (req) => {
+    if (!/\bapplication\/json\b/i.test(header(req.headers, 'accept') ?? '')) return aoError(req, 'notAcceptable');
+    const route = router.match(req.method, req.path);
+    if (route.kind === 'notFound') return aoError(req, 'notFound', req.path);
+    if (route.kind === 'wrongMethod') return aoError(req, 'methodNotAllowed', req.method);
+    if (route.handle.public) return route.handle.run(req, route.params);
+    const signIn = auth.authenticate(req.headers);
+    if ('error' in signIn) return aoError(req, signIn.error);
+    const response = checkBody(req) ?? route.handle.run(req, route.params, signIn.user);
+    return { ...response, headers: { ...response.headers, 'WWW-Authenticate': `HSSO ${signIn.token}` } };
+  };
+}
+
+/** A body must be declared and be JSON (spec §1). */
+function checkBody(req: SimRequest): SimResponse | undefined {
+  if (req.body === undefined) return undefined;
+  if (!/^application\/json\b/i.test(header(req.headers, 'content-type') ?? '')) return aoError(req, 'contentType');
+  if (req.bodyInvalid) return aoError(req, 'badRequest', 'the body is not valid JSON');
+  return undefined;
+}

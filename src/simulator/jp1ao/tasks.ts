@@ -1,0 +1,234 @@
+// JP1/AO task records. A task's future status changes are queued as phases and applied from the
+// clock whenever it is read, so in-progress tasks move on without a timer per task.
+
+export const FINISHED = ['completed', 'failed', 'canceled'];
+
+export type TaskAction = 'stop' | 'forceStop' | 'rerunStart' | 'rerunStepStart' | 'archive' | 'response';
+export const TASK_ACTIONS: TaskAction[] = ['stop', 'forceStop', 'rerunStart', 'rerunStepStart', 'archive', 'response'];
+
+/** Spec §5: the statuses each operation is allowed from (otherwise 409). */
+export const ALLOWED_FROM: Record<TaskAction, string[]> = {
+  stop: ['inProgress', 'waitingResponse', 'abnormalDetection'],
+  forceStop: ['inProgress', 'waitingResponse', 'abnormalDetection', 'terminating'],
+  rerunStart: ['failed'],
+  rerunStepStart: ['failed'],
+  archive: FINISHED,
+  response: ['waitingResponse'],
+};
+
+/** Operations that also need the service to advertise a supportedActionType. */
+const NEEDS_SUPPORT: Partial<Record<TaskAction, string>> = { forceStop: 'forciblyStop', rerunStart: 'retry', rerunStepStart: 'retry' };
+
+export const STOP_DELAY_MS = 2000;
+export const RESPONSE_CHOICES = ['continue', 'abort'];
+
+export const TASK_FIELDS = [
+  'instanceID', 'name', 'status', 'startTime', 'completionTime', 'scheduledStartTime', 'submitter', 'submitTime',
+  'modifyTime', 'serviceState', 'scheduleType', 'description', 'serviceName', 'tags', 'recurrenceInterval',
+  'recurrenceTime', 'recurrenceStartDate', 'serviceGroupName', 'toDo', 'notes', 'stepTime', 'serviceTemplateID',
+  'scheduleID', 'serviceGroupID', 'serviceID', 'supportedActionType',
+] as const;
+export const HISTORY_FIELDS = [...TASK_FIELDS, 'archiveTime'];
+export const DATE_FIELDS = new Set(['startTime', 'completionTime', 'scheduledStartTime', 'submitTime', 'modifyTime', 'stepTime', 'archiveTime']);
+
+export interface Phase {
+  at: number;
+  status: string;
+}
+
+export interface TaskRecord {
+  instanceID: number;
+  /** The members that never change by themselves (name, serviceName, tags, scheduleID, …). */
+  fields: Record<string, string | number | boolean | undefined>;
+  status: string;
+  submitTime: number;
+  modifyTime: number;
+  startTime?: number;
+  completionTime?: number;
+  scheduledStartTime?: number;
+  stepTime?: number;
+  /** Future status changes, oldest first. */
+  phases: Phase[];
+  /** The task went through abnormalDetection, so stopping it ends as failed. */
+  hadError: boolean;
+  archiveTime?: number;
+  steps: number;
+}
+
+export type ScheduleState = 'active' | 'suspended' | 'canceled';
+export type ScheduleAction = 'cancel' | 'suspend' | 'resume';
+export const SCHEDULE_FROM: Record<ScheduleAction, string[]> = { cancel: ['waiting', 'holding'], suspend: ['waiting'], resume: ['holding'] };
+
+/** `2024-05-01T10:00:00.000+0900`: the manual's output form (offset without colon), in JST. */
+export function aoDate(ms: number | undefined): string | undefined {
+  if (ms === undefined) return undefined;
+  return new Date(ms + 9 * 3600_000).toISOString().replace('Z', '+0900');
+}
+
+export type Refusal = { reason: 'status' | 'unsupported'; status: string };
+
+export class TaskStore {
+  private readonly active = new Map<number, TaskRecord>();
+  private readonly archived = new Map<number, TaskRecord>();
+  readonly schedules = new Map<number, ScheduleState>();
+  private lastId = 1000;
+  private lastActionId = 50_000;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  nextId(): number {
+    return ++this.lastId;
+  }
+
+  nextActionId(): number {
+    return ++this.lastActionId;
+  }
+
+  add(task: TaskRecord): void {
+    this.active.set(task.instanceID, task);
+    const scheduleID = task.fields.scheduleID;
+    if (typeof scheduleID === 'number' && !this.schedules.has(scheduleID)) this.schedules.set(scheduleID, task.status === 'holding' ? 'suspended' : 'active');
+  }
+
+  get(id: number): TaskRecord | undefined {
+    const task = this.active.get(id);
+    return task && this.settle(task);
+  }
+
+  history(id: number): TaskRecord | undefined {
+    return this.archived.get(id);
+  }
+
+  all(): TaskRecord[] {
+    return [...this.active.values()].map((task) => this.settle(task));
+  }
+
+  histories(): TaskRecord[] {
+    return [...this.archived.values()];
+  }
+
+  /** Tasks whose scheduleID is `scheduleID`. */
+  ofSchedule(scheduleID: number): TaskRecord[] {
+    return this.all().filter((task) => task.fields.scheduleID === scheduleID);
+  }
+
+  view(task: TaskRecord): Record<string, unknown> {
+    this.settle(task);
+    const view: Record<string, unknown> = {
+      instanceID: task.instanceID,
+      ...task.fields,
+      status: task.status,
+      startTime: aoDate(task.startTime),
+      completionTime: aoDate(task.completionTime),
+      scheduledStartTime: aoDate(task.scheduledStartTime),
+      submitTime: aoDate(task.submitTime),
+      modifyTime: aoDate(task.modifyTime),
+      stepTime: aoDate(task.stepTime),
+      archiveTime: aoDate(task.archiveTime),
+    };
+    for (const key of Object.keys(view)) if (view[key] === undefined) delete view[key];
+    return view;
+  }
+
+  /** Sets the status now and queues `phases`; keeps the times consistent with the status. */
+  setStatus(task: TaskRecord, status: string, phases: Phase[] = []): void {
+    this.settle(task);
+    this.apply(task, status, this.now());
+    task.phases = phases;
+  }
+
+  editNotes(task: TaskRecord, notes: string, toDo: boolean): void {
+    task.fields.notes = notes;
+    task.fields.toDo = toDo;
+    task.modifyTime = Math.max(this.now(), task.modifyTime + 1);
+  }
+
+  /** Why `action` may not run on the task now (409), or undefined when it may. */
+  refusal(task: TaskRecord, action: TaskAction): Refusal | undefined {
+    this.settle(task);
+    if (!ALLOWED_FROM[action].includes(task.status)) return { reason: 'status', status: task.status };
+    const needs = NEEDS_SUPPORT[action];
+    const supported = String(task.fields.supportedActionType ?? '').split(',');
+    if (needs && !supported.includes(needs)) return { reason: 'unsupported', status: task.status };
+    return undefined;
+  }
+
+  /** Carries out an allowed operation (see the decisions in routes.ts). */
+  operate(task: TaskRecord, action: TaskAction, response?: string): void {
+    const now = this.now();
+    const rerun = () => [{ at: now + 45_000, status: 'completed' }];
+    switch (action) {
+      case 'stop':
+        this.setStatus(task, 'terminating', [{ at: now + STOP_DELAY_MS, status: task.hadError || task.status === 'abnormalDetection' ? 'failed' : 'canceled' }]);
+        break;
+      case 'forceStop':
+        this.setStatus(task, task.hadError || task.status === 'abnormalDetection' ? 'failed' : 'canceled');
+        break;
+      case 'rerunStart':
+      case 'rerunStepStart':
+        task.hadError = false;
+        task.completionTime = undefined;
+        this.setStatus(task, 'inProgress', rerun());
+        break;
+      case 'response':
+        if (response === 'abort') this.setStatus(task, 'failed');
+        else this.setStatus(task, 'inProgress', rerun());
+        break;
+      case 'archive':
+        this.active.delete(task.instanceID);
+        task.archiveTime = now;
+        this.archived.set(task.instanceID, task);
+        break;
+    }
+  }
+
+  /**
+   * A schedule operation (spec §5): cancel ends the schedule's waiting/holding tasks (and answers
+   * success again once the schedule is canceled), suspend holds waiting tasks, resume releases
+   * held ones. Returns the changed tasks, or the statuses the operation needed (409).
+   */
+  scheduleAction(scheduleID: number, action: ScheduleAction): { changed: TaskRecord[] } | { needs: string[] } {
+    const tasks = this.ofSchedule(scheduleID);
+    const from = SCHEDULE_FROM[action];
+    const affected = tasks.filter((task) => from.includes(task.status));
+    if (action === 'cancel' && this.schedules.get(scheduleID) === 'canceled') return { changed: affected };
+    if (affected.length === 0) return { needs: from };
+    for (const task of affected) {
+      if (action === 'cancel') this.setStatus(task, 'canceled');
+      else if (action === 'suspend') this.setStatus(task, 'holding');
+      else {
+        const start = Math.max(task.scheduledStartTime ?? 0, this.now() + 60_000);
+        task.scheduledStartTime = start;
+        this.setStatus(task, 'waiting', [{ at: start, status: 'inProgress' }, { at: start + 5 * 60_000, status: 'completed' }]);
+      }
+    }
+    this.schedules.set(scheduleID, action === 'cancel' ? 'canceled' : action === 'suspend' ? 'suspended' : 'active');
+    return { changed: affected };
+  }
+
+  remove(task: TaskRecord): void {
+    this.active.delete(task.instanceID);
+  }
+
+  private settle(task: TaskRecord): TaskRecord {
+    const now = this.now();
+    while (task.phases.length > 0 && task.phases[0].at <= now) {
+      const phase = task.phases.shift() as Phase;
+      this.apply(task, phase.status, phase.at);
+    }
+    return task;
+  }
+
+  private apply(task: TaskRecord, status: string, at: number): void {
+    if (status === task.status && task.modifyTime >= at) return;
+    task.status = status;
+    task.modifyTime = Math.max(at, task.modifyTime + 1);
+    if (status === 'abnormalDetection') task.hadError = true;
+    if (status === 'inProgress' || status === 'abnormalDetection') {
+      task.startTime ??= at;
+      task.stepTime = at;
+    }
+    if (FINISHED.includes(status)) task.completionTime = at;
+    else task.completionTime = undefined;
+  }
+}

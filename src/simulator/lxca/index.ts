@@ -1,0 +1,56 @@
+// Starts the fake LXCA appliance.
+import { startHttpCore } from '../server';
+import type { TlsMaterial } from '../tls';
+import type { LxcaJobTemplate, LxcaSimulator, SimulatorOptions } from '../types';
+import { LXCA_USERS, LxcaAuth } from './auth';
+import { lxcaErrorForStatus } from './errors';
+import { JobStore } from './jobs';
+import { lxcaHandler } from './routes';
+import { LxcaSeeder } from './seed';
+
+export async function startLxca(options: SimulatorOptions, tls?: TlsMaterial): Promise<LxcaSimulator> {
+  const store = new JobStore();
+  const seeder = new LxcaSeeder(store, options.seed ?? 1);
+  seeder.seed(options.size ?? 300);
+  const auth = new LxcaAuth(!!tls);
+  const core = await startHttpCore({
+    host: options.host ?? '127.0.0.1',
+    port: options.lxcaPort ?? 0,
+    tls,
+    handle: lxcaHandler(auth, store),
+    errorFor: lxcaErrorForStatus,
+  });
+  const every = options.newItemEveryMs ?? 20_000;
+  const timer = every > 0 ? setInterval(() => seeder.addLiveJob(), every).unref() : undefined;
+  const [admin, viewer] = LXCA_USERS;
+  const found = (id: string) => {
+    const job = store.get(String(id));
+    if (!job) throw new Error(`no LXCA job ${id}`);
+    return job;
+  };
+
+  return {
+    product: 'lxca',
+    url: core.url,
+    username: admin.username,
+    password: admin.password,
+    viewer: { username: viewer.username, password: viewer.password },
+    fingerprint256: tls?.fingerprint256,
+    caPem: tls?.cert,
+    requests: core.requests,
+    clearRequests: core.clearRequests,
+    faults: core.faults,
+    expireSessions: () => auth.expireAll(),
+    job: (id: string) => {
+      const job = store.get(String(id));
+      return job && store.view(job);
+    },
+    jobs: () => store.rootJobs().map((job) => store.view(job)),
+    addJob: (template: LxcaJobTemplate) => store.create(template)[0].jobUID,
+    setJobStatus: (id: string, status: string, percentage?: number) => store.setStatus(found(id), status, percentage),
+    close: async () => {
+      if (timer) clearInterval(timer);
+      await core.close();
+    },
+  };
+}

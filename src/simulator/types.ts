@@ -1,0 +1,118 @@
+// The public shapes of the simulator module (re-exported by index.ts).
+
+export interface SimulatorOptions {
+  /** Interface to listen on; default 127.0.0.1. */
+  host?: string;
+  /** 0 = any free port (default). */
+  lxcaPort?: number;
+  /** 0 = any free port (default). */
+  jp1aoPort?: number;
+  /** HTTPS with a freshly generated self-signed certificate. */
+  tls?: boolean;
+  /** How many LXCA jobs / JP1/AO tasks to seed (default 300 each). */
+  size?: number;
+  /** Seed of the deterministic data (default 1). */
+  seed?: number;
+  /** JP1/AO HSSO token lifetime in seconds (default 1000). */
+  tokenLifetimeSeconds?: number;
+  /** How often a new running job/task appears so a live view has something to show (default 20000; 0 = never). */
+  newItemEveryMs?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string | string[] | undefined>;
+  /** Parsed JSON body, the raw text when it is not JSON, undefined when empty. */
+  body: unknown;
+  /** Status answered; 0 when the connection was dropped by the `dropConnections` fault. */
+  status: number;
+}
+
+export interface Faults {
+  /** Added to every response. */
+  latencyMs: number;
+  /** Answer the next `count` requests (whose path matches `path`, when given) with `status` and the vendor's error body. */
+  failNext?: { status: number; count: number; path?: RegExp };
+  /** Every call answers 412 with the vendor's error body. */
+  unavailable: boolean;
+  /** Destroy sockets without answering. */
+  dropConnections: boolean;
+  /** Replace the body of successful (2xx) responses; the status stays. `huge` = many MB of valid JSON. */
+  body?: 'html' | 'text' | 'truncated' | 'huge';
+}
+
+export interface RunningSimulator {
+  product: 'lxca' | 'jp1ao';
+  url: string;
+  username: string;
+  password: string;
+  /** 'AB:CD:…' when tls. */
+  fingerprint256?: string;
+  /** The self-signed certificate (PEM) when tls. */
+  caPem?: string;
+  /** Every request received, oldest first. */
+  requests: RecordedRequest[];
+  clearRequests(): void;
+  faults: Faults;
+  /** All LXCA sessions / JP1/AO tokens become invalid (the next call with them answers 401). */
+  expireSessions(): void;
+  close(): Promise<void>;
+}
+
+/** LXCA formatted text: `[{ text, format: ['bold', …], link? }]`. */
+export interface FormattedText {
+  text: string;
+  format: string[];
+  link?: string;
+}
+export type LxcaText = string | FormattedText[];
+
+/** What `POST /tasks` and `addJob` accept. Unknown members are kept on the job as they are. */
+export interface LxcaJobTemplate {
+  name?: LxcaText;
+  createdBy?: string;
+  args?: string[];
+  status?: string;
+  percentage?: number;
+  customUid?: string;
+  cancelURL?: string;
+  cancelRESTMethod?: string;
+  cancelRESTBody?: Record<string, unknown>;
+  messages?: unknown[];
+  children?: LxcaJobTemplate[];
+  /** Simulator only (addJob): run for this long, then finish with `finalStatus` (default Complete). */
+  runForMs?: number;
+  finalStatus?: string;
+  [extra: string]: unknown;
+}
+
+export interface LxcaSimulator extends RunningSimulator {
+  product: 'lxca';
+  /** The job (root or subtask) as `GET /tasks/{id}` shows it, or undefined. */
+  job(id: string): any;
+  /** All root jobs as `GET /tasks` shows them. */
+  jobs(): any[];
+  /** Creates a job (and its subtasks) like `POST /tasks`; returns the root job's ID. */
+  addJob(template: LxcaJobTemplate): string;
+  /** Pins a job's status (it stops progressing on its own). */
+  setJobStatus(id: string, status: string, percentage?: number): void;
+  /** Second user without permission to change jobs (403). */
+  readonly viewer: { username: string; password: string };
+}
+
+export interface Jp1aoSimulator extends RunningSimulator {
+  product: 'jp1ao';
+  /** The task as `GET …/Tasks/{id}` shows it, or undefined (also for archived tasks). */
+  task(id: number | string): any;
+  /** All (not archived) tasks, by instanceID. */
+  tasks(): any[];
+  /** Archived tasks (TaskHistories). */
+  histories(): any[];
+  /** Pins a task's status (it stops progressing on its own); bumps modifyTime. */
+  setTaskStatus(id: number | string, status: string): void;
+  /** Second user who may read but not edit or operate tasks. */
+  readonly viewer: { username: string; password: string };
+}

@@ -1,0 +1,44 @@
+import type * as vscode from 'vscode';
+import type { Parsed } from './schema';
+
+/** The two directions of one page: a webview in production, a plain object in tests. */
+export interface FormChannel<Out> {
+  post(message: Out): Thenable<boolean>;
+  onMessage(listener: (data: unknown) => void): vscode.Disposable;
+}
+
+/** The host side of one form. `ready` comes first and again after every reload of the page. */
+export interface FormController<In extends { type: string }> {
+  handle(message: In): Promise<void>;
+  dispose?(): void;
+}
+
+export interface ConnectOptions {
+  /** Called for every message that does not fit the schema; it is otherwise ignored. */
+  onRejected(problem: string): void;
+  /** Called when handling a valid message throws: the controller should have answered itself. */
+  onFailure(error: unknown): void;
+}
+
+/** Feeds the page's messages to the controller, after checking each against the page's schema. */
+export function connectForm<In extends { type: string }>(
+  channel: FormChannel<unknown>,
+  parse: (data: unknown) => Parsed<In>,
+  controller: FormController<In>,
+  options: ConnectOptions,
+): vscode.Disposable {
+  const subscription = channel.onMessage((data) => {
+    const parsed = parse(data);
+    if (!parsed.ok) {
+      options.onRejected(parsed.problem);
+      return;
+    }
+    controller.handle(parsed.value).catch(options.onFailure);
+  });
+  return {
+    dispose() {
+      subscription.dispose();
+      controller.dispose?.();
+    },
+  };
+}

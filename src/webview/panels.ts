@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import { log } from '../log';
+import { connectForm, type FormChannel, type FormController } from './formHost';
+import { formHtml, formResourceRoots } from './html';
+import type { Parsed } from './schema';
+
+/** What kind of form a panel shows. */
+export interface FormKind<In extends { type: string }> {
+  /** Webview panel type, e.g. `opsTasks.notes`. */
+  viewType: string;
+  /** Bundle in dist/media without `.js`. */
+  page: string;
+  /** Checks what the page sends (see protocol.ts). */
+  parse(data: unknown): Parsed<In>;
+  /** Shown in the page's HTML <title>; never a server string. */
+  pageTitle: string;
+  findWidget?: boolean;
+}
+
+/**
+ * One webview panel per key (a task, a set of jobs): showing a key that is open reveals its panel
+ * instead of opening a second one. Pages are not kept alive while hidden; each page keeps its
+ * unsaved input with setState and gets its data again after its `ready`.
+ */
+export class FormPanels implements vscode.Disposable {
+  private readonly panels = new Map<string, vscode.WebviewPanel>();
+
+  constructor(private readonly extensionUri: vscode.Uri) {}
+
+  has(key: string): boolean {
+    return this.panels.has(key);
+  }
+
+  show<In extends { type: string }, Out>(
+    key: string,
+    title: string,
+    kind: FormKind<In>,
+    createController: (channel: FormChannel<Out>) => FormController<In>,
+  ): vscode.WebviewPanel {
+    const existing = this.panels.get(key);
+    if (existing) {
+      existing.reveal();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      kind.viewType,
+      title,
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+      {
+        enableScripts: true,
+        retainContextWhenHidden: false,
+        enableFindWidget: kind.findWidget ?? false,
+        localResourceRoots: formResourceRoots(this.extensionUri),
+      },
+    );
+    panel.webview.html = formHtml(panel.webview, this.extensionUri, kind.page, kind.pageTitle);
+    const channel: FormChannel<Out> = {
+      post: (message) => panel.webview.postMessage(message),
+      onMessage: (listener) => panel.webview.onDidReceiveMessage(listener),
+    };
+    const connection = connectForm(channel as FormChannel<unknown>, (data) => kind.parse(data), createController(channel), {
+      onRejected: (problem) => log().warn(`${kind.viewType}: ignored a message from the page (${problem})`),
+      onFailure: (error) => log().error(`${kind.viewType}: ${error instanceof Error ? error.message : String(error)}`),
+    });
+    this.panels.set(key, panel);
+    panel.onDidDispose(() => {
+      this.panels.delete(key);
+      connection.dispose();
+    });
+    return panel;
+  }
+
+  dispose(): void {
+    for (const panel of [...this.panels.values()]) panel.dispose();
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * The messages between the extension host and the form pages (media/src/*.ts import this file
+ * too). Every page starts with `ready`; the host answers with the form's data, and re-sends it on
+ * every later `ready` (a hidden panel's page is reloaded). Requests carry a `requestId` that the
+ * answer repeats, so a page can ignore stale answers. Both sides check every incoming message
+ * against these schemas and drop (and log) what does not fit.
+ */
+import { array, boolean, literal, number, object, optional, string, union, type Infer } from './schema';
+
+/** A label and a value shown as one table row; always rendered as text. */
+export const row = object({ label: string, value: string });
+export type Row = Infer<typeof row>;
+
+/** One run of LXCA formatted text; `format` words such as bold, listElement, link. */
+export const formattedPart = object({ text: string, format: array(string), link: optional(string) });
+export type FormattedPart = Infer<typeof formattedPart>;
+
+export const fieldValue = union('kind', {
+  text: object({ text: string }),
+  formatted: object({ parts: array(formattedPart) }),
+  json: object({ text: string }),
+});
+export type FieldValue = Infer<typeof fieldValue>;
+
+// ---- Edit Notes and TODO (JP1/AO) ----
+
+/** Notes and TODO as the server holds them, with the `modifyTime` they were read at. */
+export const notesSnapshot = object({ notes: string, toDo: boolean, modifyTime: optional(string) });
+export type NotesSnapshot = Infer<typeof notesSnapshot>;
+
+export const notesPageMessage = union('type', {
+  ready: object({}),
+  /** `baseModifyTime`: the version the user edited; the host refuses to overwrite a newer one. */
+  save: object({ requestId: number, notes: string, toDo: boolean, baseModifyTime: optional(string) }),
+  reload: object({ requestId: number }),
+});
+export type NotesPageMessage = Infer<typeof notesPageMessage>;
+
+export const notesHostMessage = union('type', {
+  /** The task as read now; without requestId it was not asked for (first load, tree refresh). */
+  loaded: object({ requestId: optional(number), title: string, summary: array(row), saved: notesSnapshot }),
+  saved: object({ requestId: number, title: string, summary: array(row), saved: notesSnapshot }),
+  /** The task changed on the server since the page's base version; nothing was written. */
+  conflict: object({ requestId: number, server: notesSnapshot }),
+  /** Without requestId: the first load failed. */
+  failed: object({ requestId: optional(number), message: string }),
+});
+export type NotesHostMessage = Infer<typeof notesHostMessage>;
+
+// ---- Show Details (both products) ----
+
+export const subtask = object({ depth: number, id: string, title: string, status: string, progress: optional(number) });
+export type Subtask = Infer<typeof subtask>;
+
+export const lxcaMessage = object({ id: optional(string), time: optional(string), text: array(formattedPart), explanation: optional(string) });
+export type LxcaMessageView = Infer<typeof lxcaMessage>;
+
+export const propertyRow = object({ key: string, name: optional(string), value: string });
+export type PropertyRow = Infer<typeof propertyRow>;
+
+export const detailsView = object({
+  title: string,
+  product: literal('lxca', 'jp1ao'),
+  connection: string,
+  /** Why the view shows older data, e.g. the server could not be reached just now. */
+  notice: optional(string),
+  summary: array(row),
+  fields: array(object({ name: string, value: fieldValue })),
+  messages: optional(array(lxcaMessage)),
+  subtasks: optional(array(subtask)),
+  properties: optional(object({ rows: optional(array(propertyRow)), error: optional(string) })),
+  log: optional(object({ lines: optional(array(string)), error: optional(string), partial: optional(boolean) })),
+});
+export type DetailsView = Infer<typeof detailsView>;
+
+export const detailsPageMessage = union('type', {
+  ready: object({}),
+  refresh: object({ requestId: number }),
+});
+export type DetailsPageMessage = Infer<typeof detailsPageMessage>;
+
+export const detailsHostMessage = union('type', {
+  loaded: object({ requestId: optional(number), view: detailsView }),
+  failed: object({ requestId: optional(number), message: string }),
+});
+export type DetailsHostMessage = Infer<typeof detailsHostMessage>;
+
+// ---- Cancel with Callback (LXCA) ----
+
+/** The form's fields exactly as typed; the host validates them again before sending. */
+export const callbackInput = object({
+  cancelRESTMethod: string,
+  cancelURL: string,
+  cancelRESTBody: string,
+  expirationTimeOut: string,
+});
+export type CallbackInput = Infer<typeof callbackInput>;
+
+export const callbackField = literal('cancelRESTMethod', 'cancelURL', 'cancelRESTBody', 'expirationTimeOut');
+export type CallbackField = Infer<typeof callbackField>;
+
+export const callbackPageMessage = union('type', {
+  ready: object({}),
+  send: object({ requestId: number, input: callbackInput }),
+});
+export type CallbackPageMessage = Infer<typeof callbackPageMessage>;
+
+export const callbackHostMessage = union('type', {
+  init: object({
+    connection: string,
+    jobs: array(object({ id: string, title: string })),
+    prefill: callbackInput,
+    /** Whether the prefill came from the job's own cancel hook. */
+    fromHook: boolean,
+  }),
+  result: object({ requestId: number, ok: boolean, message: string, field: optional(callbackField) }),
+});
+export type CallbackHostMessage = Infer<typeof callbackHostMessage>;

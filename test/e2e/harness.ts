@@ -1,0 +1,106 @@
+// Starts a real VS Code server with this extension and opens its workbench in headless Chromium.
+//   const workbench = useWorkbench({ settings });   // in a describe(): one server + browser per suite
+//   it('…', async () => { const { page } = workbench(); … });
+// or, by hand: const { page, close } = await openWorkbench({ settings });
+// On a failed test, useWorkbench saves a screenshot under test-results/ and prints the page's
+// console errors (without the known offline noise).
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { screenshot, waitForWorkbench } from '../support/workbench';
+
+export interface VsCodeServer {
+  port: number;
+  userDataDir: string;
+  url(options?: { extensionTestsPath?: string; folder?: string }): string;
+  output(): string;
+  close(): Promise<void>;
+}
+
+interface VsCodeServerModule {
+  startVsCodeServer(options: { userSettings?: Record<string, unknown>; env?: Record<string, string> }): Promise<VsCodeServer>;
+  launchBrowser(): Promise<{ browser: Browser; page: Page; consoleErrors: string[]; close(): Promise<void> }>;
+}
+
+export interface WorkbenchOptions {
+  /** User settings on top of the quiet defaults (e.g. opsTasks.connections). */
+  settings?: Record<string, unknown>;
+  /** A folder to open; an empty window otherwise. */
+  folder?: string;
+  /** Extra environment for the server and so the extension host. */
+  env?: Record<string, string>;
+}
+
+export interface Workbench {
+  page: Page;
+  browser: Browser;
+  server: VsCodeServer;
+  /** Console errors of the workbench so far, without the known offline noise. */
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+const repositoryRoot = resolve(__dirname, '../../..');
+
+// The shared launcher is an ES module outside the bundle; load it at run time.
+function serverModule(): Promise<VsCodeServerModule> {
+  const path = pathToFileURL(join(repositoryRoot, 'scripts/vscode-server.mjs')).href;
+  return import(path) as Promise<VsCodeServerModule>;
+}
+
+export async function openWorkbench({ settings = {}, folder, env = {} }: WorkbenchOptions = {}): Promise<Workbench> {
+  const { startVsCodeServer, launchBrowser } = await serverModule();
+  const server = await startVsCodeServer({ userSettings: settings, env });
+  try {
+    const { browser, page, consoleErrors, close: closeBrowser } = await launchBrowser();
+    const close = async () => {
+      await closeBrowser().catch(() => undefined);
+      await server.close();
+    };
+    try {
+      await page.goto(server.url({ folder }));
+      await waitForWorkbench(page);
+    } catch (error) {
+      await close();
+      throw error;
+    }
+    return { page, browser, server, consoleErrors, close };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+function fileNameFor(title: string): string {
+  return title.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '').slice(0, 120);
+}
+
+/**
+ * Mocha hooks for one workbench shared by the tests of the enclosing describe(). Returns a getter,
+ * since the workbench only exists once the before() hook has run.
+ */
+export function useWorkbench(options: WorkbenchOptions = {}): () => Workbench {
+  let workbench: Workbench | undefined;
+  before(async function () {
+    this.timeout(120_000);
+    workbench = await openWorkbench(options);
+  });
+  afterEach(async function () {
+    const test = this.currentTest;
+    if (!workbench || !test || test.state !== 'failed') return;
+    const file = await screenshot(workbench.page, `e2e-failed/${fileNameFor(test.fullTitle())}.png`).catch(() => undefined);
+    if (file) console.log(`    screenshot: ${file}`);
+    if (workbench.consoleErrors.length) {
+      console.log(`    workbench console errors:\n${workbench.consoleErrors.map((e) => `      ${e}`).join('\n')}`);
+    }
+  });
+  after(async function () {
+    this.timeout(30_000);
+    await workbench?.close();
+    workbench = undefined;
+  });
+  return () => {
+    if (!workbench) throw new Error('the workbench is not open (did its before() hook fail?)');
+    return workbench;
+  };
+}

@@ -1,0 +1,172 @@
+// Cancel and stop from the tree, driven like a user in the real workbench. The simulators run in
+// this (mocha) process; the extension reaches them over loopback. Passwords are typed into the
+// extension's own password prompt, so no secret is ever written to a settings file.
+import * as assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { startSimulators, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
+import { useWorkbench, type WorkbenchOptions } from './harness';
+import {
+  contextMenu,
+  dialog,
+  dialogButton,
+  notifications,
+  openOpsTasksView,
+  quickInput,
+  quickInputType,
+  rowByLabel,
+  treeRows,
+} from '../support/workbench';
+
+const lxcaName = 'e2e-lxca';
+const jp1aoName = 'e2e-jp1ao';
+const lxcaJob = 'E2E firmware update';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitForRow(page: Page, label: string, description: RegExp, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '(row not shown)';
+  while (Date.now() < deadline) {
+    const row = (await treeRows(page)).find((candidate) => candidate.label === label);
+    if (row) last = row.description;
+    if (row && description.test(row.description)) return;
+    await sleep(200);
+  }
+  throw new Error(`"${label}" never showed ${description}; last shown: ${last}`);
+}
+
+/**
+ * Each connection asks for its password on its first load. A second prompt replaces the first,
+ * whose connection then offers "Set Password…" instead: answer prompts and click those nodes
+ * until the rows the scenarios need are shown.
+ */
+async function signIn(page: Page, passwords: Record<string, string>, rowsNeeded: readonly string[]): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const labels = new Set((await treeRows(page)).map((row) => row.label));
+    if (rowsNeeded.every((label) => labels.has(label))) return;
+    if (await quickInput(page).isVisible()) {
+      const prompt = await quickInput(page).innerText();
+      const name = Object.keys(passwords).find((candidate) => prompt.includes(`on ${candidate}`));
+      if (name) {
+        await quickInputType(page, passwords[name]);
+        continue;
+      }
+    }
+    const setPassword = rowByLabel(page, 'Set Password…').first();
+    if (await setPassword.isVisible()) await setPassword.click();
+    await sleep(250);
+  }
+  throw new Error(`the tree never showed ${rowsNeeded.join(', ')}`);
+}
+
+describe('e2e: task actions from the tree', function () {
+  this.timeout(90_000);
+  let sims: Awaited<ReturnType<typeof startSimulators>>;
+  let lxca: LxcaSimulator;
+  let jp1ao: Jp1aoSimulator;
+  let stopTogether: string[] = [];
+  let finishesMeanwhile = '';
+  let forceStopped = '';
+  const nameOf = (id: number) => String(jp1ao.task(id).name);
+
+  // Filled in before the workbench starts: the simulators' ports are known only then.
+  const options: WorkbenchOptions = { settings: {} };
+  before(async () => {
+    sims = await startSimulators({ size: 8, newItemEveryMs: 0 });
+    lxca = sims.lxca;
+    jp1ao = sims.jp1ao;
+    lxca.addJob({ name: lxcaJob, status: 'Running', percentage: 20, cancelURL: '/updatableComponents?action=cancelApply', cancelRESTMethod: 'PUT', cancelRESTBody: { DeviceList: [] } });
+    const plain = jp1ao.tasks().filter((task) => task.scheduleID === undefined && String(task.supportedActionType).includes('forciblyStop'));
+    assert.ok(plain.length >= 5, 'the simulator has too few suitable tasks');
+    const ids = plain.slice(0, 5).map((task) => task.instanceID as number);
+    for (const id of ids) jp1ao.setTaskStatus(id, 'inProgress');
+    stopTogether = ids.slice(0, 3).map(nameOf);
+    finishesMeanwhile = nameOf(ids[3]);
+    forceStopped = nameOf(ids[4]);
+    options.settings = {
+      'opsTasks.connections': [
+        { name: lxcaName, kind: 'lxca', baseUrl: lxca.url, username: lxca.username },
+        { name: jp1aoName, kind: 'jp1ao', baseUrl: jp1ao.url, username: jp1ao.username },
+      ],
+      // Only the actions should change what the tree shows while a scenario runs.
+      'opsTasks.refresh.activeIntervalSeconds': 600,
+      'opsTasks.refresh.idleIntervalSeconds': 600,
+    };
+  });
+  after(async () => {
+    await sims?.close();
+  });
+
+  const workbench = useWorkbench(options);
+
+  before(async function () {
+    this.timeout(90_000);
+    const { page } = workbench();
+    await openOpsTasksView(page);
+    await signIn(page, { [lxcaName]: lxca.password, [jp1aoName]: jp1ao.password }, [lxcaJob, ...stopTogether, finishesMeanwhile, forceStopped]);
+  });
+
+  beforeEach(() => {
+    lxca.clearRequests();
+    jp1ao.clearRequests();
+  });
+
+  it('cancels a running LXCA job after one confirmation and shows it cancelled', async () => {
+    const { page } = workbench();
+    await contextMenu(page, lxcaJob, 'Cancel');
+    await dialog(page).waitFor();
+    assert.match(await dialog(page).innerText(), /Cancel job "E2E firmware update" on e2e-lxca\?/);
+    await dialogButton(page, 'Cancel Job').click();
+
+    await waitForRow(page, lxcaJob, /^Cancelled/);
+    const puts = lxca.requests.filter((request) => request.method === 'PUT');
+    assert.equal(puts.length, 1);
+    assert.deepEqual(puts[0].body, { cancelURL: '/updatableComponents?action=cancelApply', cancelRESTMethod: 'PUT', cancelRESTBody: { DeviceList: [] }, expirationTimeOut: 60 });
+  });
+
+  it('stops three selected JP1/AO tasks after one confirmation', async () => {
+    const { page } = workbench();
+    await rowByLabel(page, stopTogether[0]).click();
+    await rowByLabel(page, stopTogether[1]).click({ modifiers: ['Control'] });
+    await rowByLabel(page, stopTogether[2]).click({ modifiers: ['Control'] });
+    await contextMenu(page, stopTogether[2], 'Stop');
+    await dialog(page).waitFor();
+    const question = await dialog(page).innerText();
+    assert.match(question, /Stop 3 tasks on e2e-jp1ao\?/);
+    for (const name of stopTogether) assert.ok(question.includes(name), `the confirmation does not name ${name}`);
+    await dialogButton(page, 'Stop 3 Tasks').click();
+
+    for (const name of stopTogether) await waitForRow(page, name, /^Canceled/);
+    assert.equal(await dialog(page).count(), 0, 'asked more than once');
+    const stops = jp1ao.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/actions/stop/invoke'));
+    assert.equal(stops.length, 3);
+  });
+
+  it('shows the server message and the refreshed state when the task finished meanwhile (409)', async () => {
+    const { page } = workbench();
+    const id = jp1ao.tasks().find((task) => task.name === finishesMeanwhile).instanceID;
+    jp1ao.setTaskStatus(id, 'completed');
+    await contextMenu(page, finishesMeanwhile, 'Stop');
+    await dialogButton(page, 'Stop Task').click();
+
+    const toast = notifications(page).filter({ hasText: 'Could not stop' });
+    await toast.first().waitFor({ timeout: 20_000 });
+    const text = await toast.first().innerText();
+    assert.match(text, /cannot be performed because the status of the task/);
+    assert.ok(text.includes(finishesMeanwhile));
+    assert.match(text, /Show Log/);
+    await waitForRow(page, finishesMeanwhile, /^Completed/);
+  });
+
+  it('force stops a JP1/AO task, always after a confirmation', async () => {
+    const { page } = workbench();
+    await contextMenu(page, forceStopped, 'Force Stop');
+    await dialog(page).waitFor();
+    assert.equal(jp1ao.requests.filter((request) => request.method === 'POST').length, 0, 'sent before the confirmation');
+    await dialogButton(page, 'Force Stop Task').click();
+
+    await waitForRow(page, forceStopped, /^Canceled/);
+    assert.equal(jp1ao.requests.filter((request) => request.path.endsWith('/actions/forceStop/invoke')).length, 1);
+  });
+});

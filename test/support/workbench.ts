@@ -1,0 +1,142 @@
+// Playwright helpers for the VS Code 1.100 web workbench. Every DOM selector the e2e suites rely
+// on lives here, so a VS Code update is fixed in one place.
+import { mkdirSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+
+const selectors = {
+  workbench: '.monaco-workbench',
+  activityEntry: (title: string) => `.activitybar .action-label[aria-label="${title}"]`,
+  opsTasksView: '[id="workbench.view.extension.opsTasks"]',
+  row: '.monaco-list-row',
+  rowLabel: '.label-name',
+  rowDescription: '.label-description',
+  welcomeButton: '.welcome-view-content .monaco-button',
+  contextMenuItem: '.context-view .action-label',
+  quickInput: '.quick-input-widget',
+  quickInputBox: '.quick-input-widget input',
+  quickInputRow: '.quick-input-widget .monaco-list-row',
+  dialog: '.monaco-dialog-box',
+  dialogButton: '.monaco-dialog-box .monaco-button',
+  notification: '.notification-toast',
+  webview: 'iframe.webview',
+  webviewContent: 'iframe#active-frame',
+} as const;
+
+const repositoryRoot = resolve(__dirname, '../../..');
+
+export async function waitForWorkbench(page: Page): Promise<void> {
+  await page.locator(selectors.workbench).waitFor({ timeout: 30_000 });
+}
+
+/** Shows the Ops Tasks side bar; clicking an entry that is already shown would hide it. */
+export async function openOpsTasksView(page: Page): Promise<Locator> {
+  const view = page.locator(selectors.opsTasksView);
+  if (!(await view.isVisible())) await page.locator(selectors.activityEntry('Ops Tasks')).click();
+  await view.waitFor();
+  return view;
+}
+
+export interface TreeRow {
+  label: string;
+  description: string;
+}
+
+/** The visible rows of the Ops Tasks tree (the list virtualises: off-screen rows are absent). */
+export async function treeRows(page: Page): Promise<TreeRow[]> {
+  const rows = page.locator(selectors.opsTasksView).locator(selectors.row);
+  return rows.evaluateAll((elements, { label, description }) =>
+    elements.map((row) => ({
+      label: row.querySelector(label)?.textContent?.trim() ?? '',
+      description: row.querySelector(description)?.textContent?.trim() ?? '',
+    })),
+    { label: selectors.rowLabel, description: selectors.rowDescription },
+  );
+}
+
+export function rowByLabel(page: Page, label: string | RegExp): Locator {
+  const name = page.locator(selectors.rowLabel).getByText(label, { exact: typeof label === 'string' });
+  return page.locator(selectors.opsTasksView).locator(selectors.row).filter({ has: name });
+}
+
+/** Button texts of the view's welcome content (shown while no connection exists). */
+export async function welcomeButtons(page: Page): Promise<string[]> {
+  const buttons = page.locator(selectors.opsTasksView).locator(selectors.welcomeButton);
+  await buttons.first().waitFor();
+  return (await buttons.allInnerTexts()).map((text) => text.trim());
+}
+
+export function welcomeButton(page: Page, title: string): Locator {
+  return page.locator(selectors.opsTasksView).locator(selectors.welcomeButton).filter({ hasText: title });
+}
+
+export async function rightClickRow(page: Page, label: string | RegExp): Promise<void> {
+  await rowByLabel(page, label).click({ button: 'right' });
+}
+
+export async function clickContextMenuItem(page: Page, title: string): Promise<void> {
+  await page.locator(selectors.contextMenuItem).filter({ hasText: new RegExp(`^${escapeRegExp(title)}$`) }).click();
+}
+
+/** Right-clicks a tree row and chooses a context-menu entry by its title. */
+export async function contextMenu(page: Page, rowLabel: string | RegExp, itemTitle: string): Promise<void> {
+  await rightClickRow(page, rowLabel);
+  await clickContextMenuItem(page, itemTitle);
+}
+
+/** Runs a command by its palette title, e.g. "Ops Tasks: Refresh". */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const box = page.locator(selectors.quickInputBox);
+  await box.waitFor();
+  await box.fill(`>${title}`);
+  await page.locator(selectors.quickInputRow).filter({ hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Types into the open quick input (input box or quick pick) and, unless told not to, accepts. */
+export async function quickInputType(page: Page, text: string, { accept = true } = {}): Promise<void> {
+  const box = page.locator(selectors.quickInputBox);
+  await box.waitFor();
+  await box.fill(text);
+  if (accept) await box.press('Enter');
+}
+
+/** Picks an item of the open quick pick by its label. */
+export async function quickInputPick(page: Page, label: string | RegExp): Promise<void> {
+  await page.locator(selectors.quickInputRow).filter({ hasText: label }).first().click();
+}
+
+export function quickInput(page: Page): Locator {
+  return page.locator(selectors.quickInput);
+}
+
+/** A button of the modal dialog (showWarningMessage(..., { modal: true }) and the like). */
+export function dialogButton(page: Page, label: string): Locator {
+  return page.locator(selectors.dialogButton).filter({ hasText: new RegExp(`^${escapeRegExp(label)}$`) });
+}
+
+export function dialog(page: Page): Locator {
+  return page.locator(selectors.dialog);
+}
+
+export function notifications(page: Page): Locator {
+  return page.locator(selectors.notification);
+}
+
+/** The content of the active webview, which VS Code nests two iframes deep. */
+export function webviewFrame(page: Page): FrameLocator {
+  return page.frameLocator(selectors.webview).frameLocator(selectors.webviewContent);
+}
+
+/** Saves a full-page screenshot; a relative path is taken under test-results/. Returns the path. */
+export async function screenshot(page: Page, path: string): Promise<string> {
+  const file = isAbsolute(path) ? path : resolve(repositoryRoot, 'test-results', path);
+  mkdirSync(dirname(file), { recursive: true });
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
