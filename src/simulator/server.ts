@@ -83,7 +83,7 @@ export async function startHttpCore(options: HttpCoreOptions): Promise<HttpCore>
   }
 
   function answer(req: SimRequest): SimResponse {
-    if (faults.unavailable) return options.errorFor(503, req);
+    if (faults.unavailable) return options.errorFor(412, req);
     const failing = faults.failNext;
     if (failing && failing.count > 0 && (!failing.path || failing.path.test(req.path))) {
       failing.count -= 1;

@@ -12,7 +12,6 @@ import {
   notifications,
   openOpsTasksView,
   quickInput,
-  quickInputType,
   rowByLabel,
   treeRows,
 } from '../support/workbench';
@@ -45,11 +44,13 @@ async function signIn(page: Page, passwords: Record<string, string>, rowsNeeded:
   while (Date.now() < deadline) {
     const labels = new Set((await treeRows(page)).map((row) => row.label));
     if (rowsNeeded.every((label) => labels.has(label))) return;
-    if (await quickInput(page).isVisible()) {
-      const prompt = await quickInput(page).innerText();
-      const name = Object.keys(passwords).find((candidate) => prompt.includes(`on ${candidate}`));
+    const prompt = quickInput(page).locator('input[type="password"]');
+    if (await prompt.isVisible()) {
+      const title = (await prompt.getAttribute('aria-label')) ?? '';
+      const name = Object.keys(passwords).find((candidate) => title.endsWith(`on ${candidate}`));
       if (name) {
-        await quickInputType(page, passwords[name]);
+        await prompt.fill(passwords[name], { timeout: 2_000 }).catch(() => undefined);
+        await prompt.press('Enter', { timeout: 2_000 }).catch(() => undefined);
         continue;
       }
     }
@@ -73,7 +74,7 @@ describe('e2e: task actions from the tree', function () {
   // Filled in before the workbench starts: the simulators' ports are known only then.
   const options: WorkbenchOptions = { settings: {} };
   before(async () => {
-    sims = await startSimulators({ size: 8, newItemEveryMs: 0 });
+    sims = await startSimulators({ size: 10, newItemEveryMs: 0 });
     lxca = sims.lxca;
     jp1ao = sims.jp1ao;
     lxca.addJob({ name: lxcaJob, status: 'Running', percentage: 20, cancelURL: '/updatableComponents?action=cancelApply', cancelRESTMethod: 'PUT', cancelRESTBody: { DeviceList: [] } });

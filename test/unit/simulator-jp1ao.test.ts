@@ -236,6 +236,18 @@ describe('JP1/AO simulator', () => {
       assert.ok((await getAll('?tags=linux')).count > both.length);
     });
 
+    it('new in-progress tasks appear over time (newItemEveryMs)', async () => {
+      const live = await startJp1aoSimulator({ size: 3, newItemEveryMs: 100 });
+      try {
+        await sleep(350);
+        const tasks = live.tasks();
+        assert.ok(tasks.length >= 5, `${tasks.length} tasks`);
+        assert.equal(tasks[tasks.length - 1].status, 'inProgress');
+      } finally {
+        await live.close();
+      }
+    });
+
     it('HQL::fields projects the members', async () => {
       const { data } = await getAll('?HQL::fields=status,name&HQL::limit=3');
       assert.deepEqual(Object.keys(data[0]).sort(), ['instanceID', 'name', 'status']);

@@ -165,6 +165,18 @@ describe('LXCA simulator', () => {
       assert.ok(later.endTime);
     });
 
+    it('new running jobs appear over time (newItemEveryMs)', async () => {
+      const live = await startLxcaSimulator({ size: 3, newItemEveryMs: 100 });
+      try {
+        await sleep(350);
+        const jobs = live.jobs();
+        assert.ok(jobs.length >= 5, `${jobs.length} jobs`);
+        assert.equal(jobs[jobs.length - 1].status, 'Running');
+      } finally {
+        await live.close();
+      }
+    });
+
     it('unknown paths answer 404 and known paths with another method 405, with the error body', async () => {
       assertLxcaError(await call('/nothing'), 404);
       assertLxcaError(await call('/tasks', { method: 'PATCH' }), 405);
