@@ -2,6 +2,7 @@
 //   node scripts/build.mjs            development build (source maps, readable)
 //   node scripts/build.mjs --production   minified build with external source maps (packaging)
 //   --quiet                            print nothing unless something fails
+//   --no-tests                         only the extension's own bundles (npm start)
 //
 // The extension is split in lazily loaded bundles so that activate() stays cheap:
 //   dist/extension.js   activation, tree, commands (loads the others on first use)
@@ -9,11 +10,12 @@
 //   dist/simulator.js   the demo servers behind opsTasks.startDemo
 //   dist/simulator-cli.js  `npm run simulator`
 import { build } from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const production = process.argv.includes('--production');
 const quiet = process.argv.includes('--quiet');
+const withTests = !production && !process.argv.includes('--no-tests');
 const root = new URL('..', import.meta.url).pathname;
 
 const common = {
@@ -77,8 +79,10 @@ if (exists('media/src')) {
   );
 }
 
-if (!production) {
-  const testFiles = ['test/unit', 'test/integration', 'test/e2e', 'test/support']
+if (withTests) {
+  // A test deleted from test/ must not keep running from an old bundle.
+  rmSync(join(root, 'out'), { recursive: true, force: true });
+  const testFiles = ['test/unit', 'test/integration', 'test/e2e', 'test/support', 'bench']
     .filter(exists)
     .flatMap((dir) => filesUnder(dir, '.ts'));
   jobs.push(

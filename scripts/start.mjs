@@ -58,7 +58,7 @@ if (running) {
   process.exit(0);
 }
 
-const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--quiet'], { cwd: root, stdio: 'inherit' });
+const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--quiet', '--no-tests'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 ensureVsCodeServer();
 

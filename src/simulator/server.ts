@@ -96,7 +96,8 @@ export async function startHttpCore(options: HttpCoreOptions): Promise<HttpCore>
     } catch {
       response = options.errorFor(500, req);
     }
-    return response.status >= 200 && response.status < 300 && faults.body ? malformed(response, faults.body) : response;
+    const replaceable = response.status >= 200 && response.status < 300 && response.status !== 204;
+    return replaceable && faults.body ? malformed(response, faults.body) : response;
   }
 
   const server = options.tls

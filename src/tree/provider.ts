@@ -22,6 +22,13 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private readonly summaries = new Map<string, string>();
   /** Task key → "Cancelling…" and the like, while an action's call runs. */
   private readonly busy = new Map<string, string>();
+  /**
+   * Connections whose children VS Code is still waiting for (first load, maybe behind a password
+   * prompt), and whether a change arrived meanwhile. Refreshing a node while VS Code fetches its
+   * children makes VS Code register the same task ids twice ("Element with id … is already
+   * registered") and breaks the tree, so such changes are held back until the fetch returns.
+   */
+  private readonly pendingFirstLoads = new Map<string, { changed: boolean; done: Promise<void> }>();
   private readonly disposables: vscode.Disposable[];
 
   constructor(
@@ -76,7 +83,19 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (node.kind !== 'connection') return [];
 
     const connection = node.connection;
-    if (connection.store.state.kind === 'empty') await this.showProgress(this.firstLoad(connection));
+    const pending = this.pendingFirstLoads.get(connection.name);
+    if (pending) await pending.done; // one first load (and one password prompt), however often VS Code asks
+    else if (connection.store.state.kind === 'empty') {
+      const load = { changed: false, done: this.showProgress(this.firstLoad(connection)) };
+      this.pendingFirstLoads.set(connection.name, load);
+      try {
+        await load.done;
+      } finally {
+        this.pendingFirstLoads.delete(connection.name);
+        // VS Code applies this after it has registered the children returned below (its refresh is debounced).
+        if (load.changed) this.emitter.fire(node);
+      }
+    }
     const store = connection.store;
     this.summaries.set(connection.name, this.summaryOf(connection));
     if (store.state.kind === 'failed') return errorNodes(connection, store.state.error);
@@ -184,6 +203,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private tasksChanged({ connection, change }: RegistryChange): void {
     const connectionNode = this.connectionNodes.get(connection.name);
     if (!connectionNode) return;
+    const pending = this.pendingFirstLoads.get(connection.name);
+    if (pending) {
+      pending.changed = true;
+      return;
+    }
     const summary = this.summaryOf(connection);
     if (change.listChanged || summary !== this.summaries.get(connection.name)) {
       this.summaries.set(connection.name, summary);

@@ -13,6 +13,7 @@ import {
   openOpsTasksView,
   quickInput,
   rowByLabel,
+  screenshot,
   treeRows,
 } from '../support/workbench';
 
@@ -58,7 +59,8 @@ async function signIn(page: Page, passwords: Record<string, string>, rowsNeeded:
     if (await setPassword.isVisible()) await setPassword.click();
     await sleep(250);
   }
-  throw new Error(`the tree never showed ${rowsNeeded.join(', ')}`);
+  const shot = await screenshot(page, 'e2e-failed/task-actions-sign-in.png');
+  throw new Error(`the tree never showed ${rowsNeeded.join(', ')} (screenshot: ${shot})`);
 }
 
 describe('e2e: task actions from the tree', function () {

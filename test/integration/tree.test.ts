@@ -46,8 +46,8 @@ describe('the task tree in the extension host', function () {
   before(async () => {
     const extension = vscode.extensions.getExtension<OpsTasksTestApi>('ops-tasks.ops-tasks')!;
     api = await extension.activate();
-    lxca = await startLxcaSimulator({ size: 260, seed: 11 });
-    jp1ao = await startJp1aoSimulator({ size: 240, seed: 12 });
+    lxca = await startLxcaSimulator({ size: 260, seed: 11, newItemEveryMs: 0 });
+    jp1ao = await startJp1aoSimulator({ size: 240, seed: 12, newItemEveryMs: 0 });
     await settings().update('opsTasks.refresh.activeIntervalSeconds', 3600, vscode.ConfigurationTarget.Global);
     await settings().update('opsTasks.refresh.idleIntervalSeconds', 3600, vscode.ConfigurationTarget.Global);
   });
@@ -136,7 +136,7 @@ describe('the task tree in the extension host', function () {
     assert.equal(nodes[0].kind, 'message');
     assert.match(nodes[0].label, /127\.0\.0\.1:\d+/);
     assert.deepEqual(nodes.slice(1).map((n) => n.label), ['Retry', 'Show Log']);
-    lxca = await startLxcaSimulator({ size: 30, seed: 5, lxcaPort: port });
+    lxca = await startLxcaSimulator({ size: 30, seed: 5, lxcaPort: port, newItemEveryMs: 0 });
     await vscode.commands.executeCommand(nodes[1].options.command!.command, ...(nodes[1].options.command!.arguments ?? []));
     const tasks = (await childrenOf('tree-lxca')).filter((n) => n.kind === 'task');
     assert.equal(tasks.length, 30);

@@ -19,7 +19,7 @@ describe('TaskStore against the LXCA simulator', () => {
   let store: TaskStore;
 
   beforeEach(async () => {
-    sim = await startLxcaSimulator({ size: 450, seed: 7 });
+    sim = await startLxcaSimulator({ size: 450, seed: 7, newItemEveryMs: 0 });
     http = new HttpClient({ baseUrl: sim.url });
     const client = new LxcaClient(http, async () => ({ username: sim.username, password: sim.password }));
     store = new TaskStore(async () => new LxcaTaskSource('lab', client), 200);
@@ -109,7 +109,7 @@ describe('TaskStore against the JP1/AO simulator', () => {
   let store: TaskStore;
 
   beforeEach(async () => {
-    sim = await startJp1aoSimulator({ size: 350, seed: 3 });
+    sim = await startJp1aoSimulator({ size: 350, seed: 3, newItemEveryMs: 0 });
     http = new HttpClient({ baseUrl: sim.url });
     const client = new Jp1aoClient(http, async () => ({ username: sim.username, password: sim.password }));
     store = new TaskStore(async () => new Jp1aoTaskSource('ao', client), 100);

@@ -25,8 +25,7 @@
 // - Unknown paths answer 404, known paths with another method 405, both with the error body.
 import { isResponse, ok, type SimRequest, type SimResponse } from '../server';
 import { Router } from '../router';
-import type { LxcaUser } from './auth';
-import { LxcaAuth } from './auth';
+import type { LxcaAuth } from './auth';
 import { lxcaError, lxcaSuccess } from './errors';
 import { type JobRecord, JobStore } from './jobs';
 import { checkCancelHook, checkPlainCancel, checkProgressReport, checkTemplates, isProgressReport, parseJobList } from './validate';
@@ -39,7 +38,7 @@ export function lxcaHandler(auth: LxcaAuth, store: JobStore): (req: SimRequest) 
     (req: SimRequest, params: Record<string, string>): SimResponse => {
       const user = auth.authenticate(req);
       if (isResponse(user)) return user;
-      if (changes && !(user as LxcaUser).canChangeJobs) return lxcaError('noPrivilege');
+      if (changes && !user.canChangeJobs) return lxcaError('noPrivilege');
       if (req.bodyInvalid) return lxcaError('badRequest', 'The request body is not valid JSON.');
       return action(req, params);
     };

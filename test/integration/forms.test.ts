@@ -1,0 +1,425 @@
+// The forms' host side inside a real extension host: the real registry, connections and clients of
+// the running extension against simulators started here, with the page replaced by a fake channel
+// that sends raw (possibly malformed) messages exactly as a webview would.
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { OpsTasksTestApi } from '../../src/extension';
+import type { ConnectionConfig } from '../../src/connections/config';
+import type { Connection } from '../../src/connections/connection';
+import { startJp1aoSimulator, startLxcaSimulator } from '../../src/simulator';
+import type { Jp1aoSimulator, LxcaSimulator, RecordedRequest } from '../../src/simulator/types';
+import type { TaskNode, TreeNode } from '../../src/tree/nodes';
+import { CallbackForm } from '../../src/webview/callbackForm';
+import { DetailsForm } from '../../src/webview/detailsForm';
+import { connectForm, type FormChannel, type FormController } from '../../src/webview/formHost';
+import { NotesForm } from '../../src/webview/notesForm';
+import {
+  callbackPageMessage,
+  detailsPageMessage,
+  notesPageMessage,
+  type CallbackHostMessage,
+  type DetailsHostMessage,
+  type NotesHostMessage,
+} from '../../src/webview/protocol';
+import { parse, type Schema } from '../../src/webview/schema';
+
+const tasksPath = '/Automation/v1/objects/Tasks';
+const names = { jp1ao: 'Forms JP1/AO', lxca: 'Forms LXCA' } as const;
+
+/** Stands in for a webview: `send` delivers raw data to the host, `next` awaits the host's answer. */
+class FakePage<Out extends { type: string }> implements FormChannel<Out> {
+  readonly posted: Out[] = [];
+  readonly rejected: string[] = [];
+  private listener: ((data: unknown) => void) | undefined;
+  private waiters: { type: string; resolve: (message: Out) => void }[] = [];
+  private seen = 0;
+
+  post(message: Out): Thenable<boolean> {
+    this.posted.push(message);
+    this.flush();
+    return Promise.resolve(true);
+  }
+
+  onMessage(listener: (data: unknown) => void): vscode.Disposable {
+    this.listener = listener;
+    return { dispose: () => (this.listener = undefined) };
+  }
+
+  send(data: unknown): void {
+    this.listener?.(data);
+  }
+
+  /** The next message of this type posted after the previous `next`. */
+  next<T extends Out['type']>(type: T): Promise<Extract<Out, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no "${type}" message; got ${JSON.stringify(this.posted.map((m) => m.type))}`)), 15_000);
+      this.waiters.push({ type, resolve: (message) => (clearTimeout(timer), resolve(message as Extract<Out, { type: T }>)) });
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    while (this.waiters.length && this.seen < this.posted.length) {
+      const message = this.posted[this.seen++]!;
+      const index = this.waiters.findIndex((waiter) => waiter.type === message.type);
+      if (index >= 0) this.waiters.splice(index, 1)[0]!.resolve(message);
+    }
+  }
+}
+
+function openForm<In extends { type: string }, Out extends { type: string }>(
+  schema: Schema,
+  create: (page: FakePage<Out>) => FormController<In>,
+): { page: FakePage<Out>; close(): void } {
+  const page = new FakePage<Out>();
+  const connection = connectForm(page as FormChannel<unknown>, (data) => parse(schema, data) as never, create(page), {
+    onRejected: (problem) => page.rejected.push(problem),
+    onFailure: (error) => page.rejected.push(`failure: ${String(error)}`),
+  });
+  return { page, close: () => connection.dispose() };
+}
+
+function puts(requests: readonly RecordedRequest[]): RecordedRequest[] {
+  return requests.filter((request) => request.method === 'PUT');
+}
+
+async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('forms: the host side of the webview forms', function () {
+  this.timeout(30_000);
+  let api: OpsTasksTestApi;
+  let jp1ao: Jp1aoSimulator;
+  let lxca: LxcaSimulator;
+  let previousConnections: unknown;
+
+  before(async function () {
+    this.timeout(60_000);
+    const extension = vscode.extensions.getExtension<OpsTasksTestApi>('ops-tasks.ops-tasks');
+    assert.ok(extension, 'the extension is installed');
+    api = await extension.activate();
+    [jp1ao, lxca] = await Promise.all([startJp1aoSimulator({ size: 30, newItemEveryMs: 0 }), startLxcaSimulator({ size: 30, newItemEveryMs: 0 })]);
+    const configs: [ConnectionConfig, string][] = [
+      [{ name: names.jp1ao, kind: 'jp1ao', baseUrl: jp1ao.url, username: jp1ao.username }, jp1ao.password],
+      [{ name: names.lxca, kind: 'lxca', baseUrl: lxca.url, username: lxca.username }, lxca.password],
+    ];
+    for (const [config, password] of configs) await api.registry.credentials.storeQuietly(config, password);
+    const settings = vscode.workspace.getConfiguration();
+    previousConnections = settings.inspect('opsTasks.connections')?.globalValue;
+    await settings.update('opsTasks.connections', configs.map(([config]) => config), vscode.ConfigurationTarget.Global);
+    for (const name of Object.values(names)) {
+      const connection = await until(name, () => api.registry.get(name));
+      await api.registry.refresh(connection);
+      assert.equal(connection.store.state.kind, 'loaded', `${name} loaded its tasks`);
+    }
+  });
+
+  after(async function () {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.getConfiguration().update('opsTasks.connections', previousConnections, vscode.ConfigurationTarget.Global);
+    await Promise.all([jp1ao?.close(), lxca?.close()]);
+  });
+
+  beforeEach(() => {
+    for (const simulator of [jp1ao, lxca]) {
+      simulator.clearRequests();
+      simulator.faults.failNext = undefined;
+    }
+  });
+
+  const connection = (name: string): Connection => api.registry.get(name)!;
+
+  /** A finished JP1/AO task (its modifyTime no longer moves by itself) shown in the tree. */
+  function finishedTask(skip: readonly number[] = []): { id: string; key: string } {
+    const task = jp1ao.tasks().find((candidate) => candidate.status === 'completed' && !skip.includes(candidate.instanceID));
+    assert.ok(task, 'the simulator has a completed task');
+    const key = `${names.jp1ao}/${task.instanceID}`;
+    assert.ok(connection(names.jp1ao).store.find(key), 'the task is in the tree');
+    return { id: String(task.instanceID), key };
+  }
+
+  async function taskNode(name: string, key: string): Promise<TaskNode> {
+    const roots = await api.provider.getChildren();
+    const root = roots.find((node) => node.kind === 'connection' && node.connection.name === name);
+    assert.ok(root, `${name} is in the tree`);
+    const children: TreeNode[] = await api.provider.getChildren(root);
+    const node = children.find((child): child is TaskNode => child.kind === 'task' && child.task.key === key);
+    assert.ok(node, `${key} is in the tree`);
+    return node;
+  }
+
+  function notesForm(target: { id: string; key: string }) {
+    return openForm<never, NotesHostMessage>(notesPageMessage, (page) => new NotesForm(api.registry, { connection: names.jp1ao, ...target }, page));
+  }
+
+  describe('Edit Notes and TODO', () => {
+    it('loads the task after ready and saves with a PUT carrying exactly notes and toDo', async () => {
+      const target = finishedTask();
+      const { page, close } = notesForm(target);
+      try {
+        page.send({ type: 'ready' });
+        const loaded = await page.next('loaded');
+        assert.equal(loaded.requestId, undefined);
+        assert.equal(loaded.saved.modifyTime, jp1ao.task(target.id).modifyTime);
+        assert.ok(loaded.summary.some((row) => row.label === 'Name' && row.value === jp1ao.task(target.id).name));
+        jp1ao.clearRequests();
+
+        page.send({ type: 'save', requestId: 7, notes: 'checked by ops\nline 2', toDo: true, baseModifyTime: loaded.saved.modifyTime });
+        const saved = await page.next('saved');
+        assert.equal(saved.requestId, 7);
+        assert.deepEqual(saved.saved.notes, 'checked by ops\nline 2');
+        const [put, ...more] = puts(jp1ao.requests);
+        assert.deepEqual(more, [], 'one PUT');
+        assert.equal(put!.path, `${tasksPath}/${target.id}`);
+        assert.deepEqual(put!.body, { notes: 'checked by ops\nline 2', toDo: true });
+        assert.equal(jp1ao.task(target.id).notes, 'checked by ops\nline 2');
+        assert.equal(jp1ao.task(target.id).toDo, true);
+        assert.equal(saved.saved.modifyTime, jp1ao.task(target.id).modifyTime, 'the new modifyTime is the base of the next save');
+
+        const node = await taskNode(names.jp1ao, target.key);
+        assert.equal(node.task.toDo, true, 'the tree node has the new flag');
+        assert.match(String(api.provider.getTreeItem(node).description), /^TODO · /);
+      } finally {
+        close();
+      }
+    });
+
+    it('ignores messages that do not fit the protocol, sending nothing', async () => {
+      const target = finishedTask();
+      const { page, close } = notesForm(target);
+      try {
+        for (const bad of [
+          { type: 'save', requestId: '1', notes: 'x', toDo: true },
+          { type: 'save', requestId: 1, notes: 42, toDo: true },
+          { type: 'save', requestId: 1, notes: 'x' },
+          { type: 'put', requestId: 1 },
+          'save',
+          null,
+        ]) {
+          page.send(bad);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        assert.equal(page.rejected.length, 6, page.rejected.join('\n'));
+        assert.deepEqual(page.posted, []);
+        assert.deepEqual(jp1ao.requests, []);
+      } finally {
+        close();
+      }
+    });
+
+    it('does not overwrite a task changed on the server since the form loaded, until told to', async () => {
+      const target = finishedTask();
+      const { page, close } = notesForm(target);
+      try {
+        page.send({ type: 'ready' });
+        const loaded = await page.next('loaded');
+        // Someone else edits the task.
+        const other = await fetch(`${jp1ao.url}${tasksPath}/${target.id}`, {
+          method: 'PUT',
+          headers: {
+            Authorization: `Basic ${Buffer.from(`${jp1ao.username}:${jp1ao.password}`).toString('base64')}`,
+            'Content-Type': 'application/json',
+            Accept: 'application/json',
+            'Accept-Language': 'en',
+          },
+          body: JSON.stringify({ notes: 'their note', toDo: false }),
+        });
+        assert.equal(other.status, 200);
+        jp1ao.clearRequests();
+
+        page.send({ type: 'save', requestId: 1, notes: 'my note', toDo: true, baseModifyTime: loaded.saved.modifyTime });
+        const conflict = await page.next('conflict');
+        assert.equal(conflict.server.notes, 'their note');
+        assert.notEqual(conflict.server.modifyTime, loaded.saved.modifyTime);
+        assert.deepEqual(puts(jp1ao.requests), [], 'nothing written');
+        assert.equal(jp1ao.task(target.id).notes, 'their note');
+
+        page.send({ type: 'save', requestId: 2, notes: 'my note', toDo: true, baseModifyTime: conflict.server.modifyTime });
+        await page.next('saved');
+        assert.deepEqual(puts(jp1ao.requests).map((put) => put.body), [{ notes: 'my note', toDo: true }]);
+        assert.equal(jp1ao.task(target.id).notes, 'my note');
+      } finally {
+        close();
+      }
+    });
+
+    it("reports a refused save with the server's message and changes nothing", async () => {
+      const target = finishedTask();
+      const before = jp1ao.task(target.id).notes;
+      const { page, close } = notesForm(target);
+      try {
+        page.send({ type: 'ready' });
+        const loaded = await page.next('loaded');
+        page.send({ type: 'save', requestId: 4, notes: 'x'.repeat(1025), toDo: false, baseModifyTime: loaded.saved.modifyTime });
+        const failed = await page.next('failed');
+        assert.equal(failed.requestId, 4);
+        assert.match(failed.message, /1,?024/, failed.message);
+        assert.match(failed.message, /KNAE\d+-E/, 'carries the message id');
+        assert.equal(jp1ao.task(target.id).notes, before);
+      } finally {
+        close();
+      }
+    });
+
+    it('Toggle TODO flips the flag with the same PUT and keeps the notes', async () => {
+      const target = finishedTask();
+      const node = await taskNode(names.jp1ao, target.key);
+      const { notes, toDo } = jp1ao.task(target.id);
+      jp1ao.clearRequests();
+      await vscode.commands.executeCommand('opsTasks.toggleToDo', node, [node]);
+      assert.deepEqual(puts(jp1ao.requests).map((put) => put.body), [{ notes: notes ?? '', toDo: !toDo }]);
+      assert.equal(jp1ao.task(target.id).toDo, !toDo);
+      assert.equal(connection(names.jp1ao).store.find(target.key)?.toDo, !toDo);
+    });
+
+    it('opens one panel per task and reveals it when asked again', async () => {
+      const [first, second] = [finishedTask(), finishedTask([Number(finishedTask().id)])];
+      const notesTabs = () =>
+        vscode.window.tabGroups.all
+          .flatMap((group) => group.tabs)
+          .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('opsTasks.notes'));
+      const before = notesTabs().length;
+      await vscode.commands.executeCommand('opsTasks.editNotes', await taskNode(names.jp1ao, first.key));
+      await vscode.commands.executeCommand('opsTasks.editNotes', await taskNode(names.jp1ao, first.key));
+      await until('one notes tab', () => notesTabs().length === before + 1);
+      await vscode.commands.executeCommand('opsTasks.editNotes', await taskNode(names.jp1ao, second.key));
+      await until('two notes tabs', () => notesTabs().length === before + 2);
+      assert.equal(notesTabs().length, before + 2);
+    });
+  });
+
+  describe('Show Details', () => {
+    it('JP1/AO: every field, the property values and the end of the log', async () => {
+      const target = finishedTask();
+      const { page, close } = openForm<never, DetailsHostMessage>(detailsPageMessage, (p) => new DetailsForm(api.registry, { connection: names.jp1ao, ...target }, p));
+      try {
+        page.send({ type: 'ready' });
+        const { view } = await page.next('loaded');
+        const raw = jp1ao.task(target.id);
+        assert.deepEqual(
+          view.fields.map((field) => field.name),
+          Object.keys(raw),
+        );
+        assert.ok(view.properties?.rows, view.properties?.error);
+        assert.ok(view.log?.lines?.length, view.log?.error ?? 'log lines');
+        assert.match(view.log!.lines!.at(-1)!, /KNAE\d+-I/, 'the last line is the end of the log');
+        const logRequest = jp1ao.requests.find((request) => request.path.endsWith('/TaskLogs'));
+        assert.equal(logRequest?.query.reverse, 'true');
+        assert.equal(logRequest?.query.taskID, target.id);
+      } finally {
+        close();
+      }
+    });
+
+    it('LXCA: formatted text stays data (never markup) and subtasks are listed', async () => {
+      const id = lxca.addJob({
+        name: [{ text: '<img src=x onerror=alert(1)>', format: ['bold'] }],
+        status: 'Running',
+        children: [{ name: 'first step', status: 'Complete' }, { name: 'second step', status: 'Running' }],
+      });
+      await api.registry.refresh(connection(names.lxca));
+      const key = `${names.lxca}/${id}`;
+      const { page, close } = openForm<never, DetailsHostMessage>(detailsPageMessage, (p) => new DetailsForm(api.registry, { connection: names.lxca, id, key }, p));
+      try {
+        page.send({ type: 'ready' });
+        const { view } = await page.next('loaded');
+        assert.equal(view.title, '<img src=x onerror=alert(1)>');
+        assert.deepEqual(view.fields.find((field) => field.name === 'name')?.value, {
+          kind: 'formatted',
+          parts: [{ text: '<img src=x onerror=alert(1)>', format: ['bold'] }],
+        });
+        assert.deepEqual(
+          view.subtasks?.map((row) => row.title),
+          ['first step', 'second step'],
+        );
+      } finally {
+        close();
+      }
+    });
+  });
+
+  describe('Cancel with Callback', () => {
+    function callbackForm(jobIds: string[]) {
+      const jobs = jobIds.map((id) => connection(names.lxca).store.find(`${names.lxca}/${id}`)!);
+      return openForm<never, CallbackHostMessage>(callbackPageMessage, (page) =>
+        new CallbackForm(api.registry, { connection: names.lxca, jobs, expirationSeconds: 45 }, page),
+      );
+    }
+
+    async function runningJobs(count: number): Promise<string[]> {
+      const ids = Array.from({ length: count }, () => lxca.addJob({ name: 'to cancel', status: 'Running', runForMs: 600_000 }));
+      await api.registry.refresh(connection(names.lxca));
+      return ids;
+    }
+
+    it("prefills the job's own hook and the expiration setting", async () => {
+      const id = lxca.addJob({ name: 'hooked', status: 'Running', runForMs: 600_000, cancelURL: '/hook?job=1', cancelRESTMethod: 'DELETE' });
+      await api.registry.refresh(connection(names.lxca));
+      const { page, close } = callbackForm([id]);
+      try {
+        page.send({ type: 'ready' });
+        const init = await page.next('init');
+        assert.equal(init.fromHook, true);
+        assert.deepEqual(init.prefill, { cancelRESTMethod: 'DELETE', cancelURL: '/hook?job=1', cancelRESTBody: '', expirationTimeOut: '45' });
+        assert.deepEqual(init.jobs.map((job) => job.id), [id]);
+      } finally {
+        close();
+      }
+    });
+
+    it('refuses a POST without a body before any request, naming the field', async () => {
+      const ids = await runningJobs(1);
+      const { page, close } = callbackForm(ids);
+      try {
+        lxca.clearRequests();
+        page.send({ type: 'send', requestId: 1, input: { cancelRESTMethod: 'POST', cancelURL: '/cancel', cancelRESTBody: ' ', expirationTimeOut: '60' } });
+        const result = await page.next('result');
+        assert.deepEqual(result, { type: 'result', requestId: 1, ok: false, message: 'cancelRESTBody is required for POST: a JSON object', field: 'cancelRESTBody' });
+        page.send({ type: 'send', requestId: 2, input: { cancelRESTMethod: 'PUT', cancelURL: '/cancel', cancelRESTBody: '[1]', expirationTimeOut: '60' } });
+        assert.equal((await page.next('result')).message, 'cancelRESTBody must be a JSON object, not an array');
+        assert.deepEqual(lxca.requests, [], 'no request at all');
+      } finally {
+        close();
+      }
+    });
+
+    it('sends PUT /tasks/{job_list} with the typed callback for all the jobs', async () => {
+      const ids = await runningJobs(2);
+      const { page, close } = callbackForm(ids);
+      try {
+        lxca.clearRequests();
+        const input = { cancelRESTMethod: 'post', cancelURL: ' /cancel?all ', cancelRESTBody: '{"DeviceList": ["a"]}', expirationTimeOut: '-1' };
+        page.send({ type: 'send', requestId: 9, input });
+        const result = await page.next('result');
+        assert.equal(result.ok, true, result.message);
+        const [put, ...more] = puts(lxca.requests);
+        assert.deepEqual(more, []);
+        assert.equal(put!.path, `/tasks/${ids.join(',')}`);
+        assert.deepEqual(put!.body, { cancelRESTMethod: 'POST', cancelURL: '/cancel?all', cancelRESTBody: { DeviceList: ['a'] }, expirationTimeOut: -1 });
+      } finally {
+        close();
+      }
+    });
+
+    it("shows the server's refusal", async () => {
+      const ids = await runningJobs(1);
+      const { page, close } = callbackForm(ids);
+      try {
+        lxca.faults.failNext = { status: 403, count: 1, path: /^\/tasks\// };
+        page.send({ type: 'send', requestId: 3, input: { cancelRESTMethod: 'GET', cancelURL: '/c', cancelRESTBody: '', expirationTimeOut: '5' } });
+        const result = await page.next('result');
+        assert.equal(result.ok, false);
+        assert.match(result.message, /FQXHM|privilege|permission/i, result.message);
+      } finally {
+        close();
+      }
+    });
+  });
+});
