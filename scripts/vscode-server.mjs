@@ -63,14 +63,18 @@ const quietSettings = {
   'git.enabled': false,
 };
 
-/** Writes User/ and Machine/settings.json; with keepExisting, a file already there is the user's. */
+/**
+ * Writes User/settings.json (the quiet defaults and the given settings) and Machine/settings.json
+ * (the quiet defaults only: a value there shadows what the extension later writes to the user's
+ * settings); with keepExisting, a file already there is the user's.
+ */
 function writeSettings(userDataDir, userSettings, { keepExisting = false } = {}) {
-  const settings = JSON.stringify({ ...quietSettings, ...userSettings }, null, 2);
-  for (const scope of ['User', 'Machine']) {
+  const contents = { User: { ...quietSettings, ...userSettings }, Machine: quietSettings };
+  for (const [scope, settings] of Object.entries(contents)) {
     const file = join(userDataDir, scope, 'settings.json');
     if (keepExisting && existsSync(file)) continue;
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, settings);
+    writeFileSync(file, JSON.stringify(settings, null, 2));
   }
 }
 

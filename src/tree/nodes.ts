@@ -24,13 +24,16 @@ export class LoadMoreNode {
   constructor(readonly connection: Connection) {}
 }
 
-/** An error, a hint or an action offered in place of tasks. */
+/**
+ * An error, a hint or an action offered in place of tasks. The tree keeps one object per id and
+ * updates its text in place: VS Code refuses two different elements with the same id.
+ */
 export class MessageNode {
   readonly kind = 'message';
   constructor(
     readonly id: string,
-    readonly label: string,
-    readonly options: {
+    public label: string,
+    public options: {
       icon?: string;
       color?: string;
       description?: string;

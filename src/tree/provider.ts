@@ -19,6 +19,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly connectionNodes = new Map<string, ConnectionNode>();
   private readonly taskNodes = new Map<string, TaskNode>();
+  private readonly messageNodes = new Map<string, MessageNode>();
+  private readonly loadMoreNodes = new Map<string, LoadMoreNode>();
   private readonly summaries = new Map<string, string>();
   /** Task key → "Cancelling…" and the like, while an action's call runs. */
   private readonly busy = new Map<string, string>();
@@ -26,10 +28,12 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
    * Connections whose children VS Code is still waiting for (first load, maybe behind a password
    * prompt), and whether a change arrived meanwhile. Refreshing a node while VS Code fetches its
    * children makes VS Code register the same task ids twice ("Element with id … is already
-   * registered") and breaks the tree, so such changes are held back until the fetch returns.
+   * registered") and breaks the tree, so such changes are held back until the fetch is done.
    */
   private readonly pendingFirstLoads = new Map<string, { changed: boolean; done: Promise<void> }>();
   private readonly disposables: vscode.Disposable[];
+  /** Password prompts wait for each other: VS Code shows one input box at a time. */
+  private passwordPrompts: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly registry: ConnectionRegistry,
@@ -39,6 +43,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       registry.onDidChangeConnections(() => {
         this.connectionNodes.clear();
         this.taskNodes.clear();
+        this.messageNodes.clear();
+        this.loadMoreNodes.clear();
         this.summaries.clear();
         this.emitter.fire(undefined);
       }),
@@ -91,23 +97,23 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       try {
         await load.done;
       } finally {
-        this.pendingFirstLoads.delete(connection.name);
-        // VS Code applies this after it has registered the children returned below (its refresh is debounced).
-        if (load.changed) this.emitter.fire(node);
+        // VS Code registers the children returned below in microtasks after this call returns; a
+        // timer runs after that, and only then may the node be refreshed.
+        setTimeout(() => {
+          this.pendingFirstLoads.delete(connection.name);
+          if (load.changed) this.emitter.fire(node);
+        }, 0);
       }
     }
     const store = connection.store;
     this.summaries.set(connection.name, this.summaryOf(connection));
-    if (store.state.kind === 'failed') return errorNodes(connection, store.state.error);
+    if (store.state.kind === 'failed') return errorNodes(connection, store.state.error).map((n) => this.stable(n));
     const nodes: TreeNode[] = store.tasks.map((task) => this.taskNode(connection, task));
     if (!nodes.length) {
-      nodes.push(
-        new MessageNode(`${connection.name}/!none`, store.filtered ? 'No tasks match the filter' : 'No tasks', {
-          icon: 'info',
-        }),
-      );
+      const text = store.filtered ? 'No tasks match the filter' : 'No tasks';
+      nodes.push(this.stable(new MessageNode(`${connection.name}/!none`, text, { icon: 'info' })));
     }
-    if (store.hasMore) nodes.push(new LoadMoreNode(connection));
+    if (store.hasMore) nodes.push(this.loadMoreNode(connection));
     return nodes;
   }
 
@@ -146,12 +152,12 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     });
     for (const entry of this.registry.invalid) {
       nodes.push(
-        new MessageNode(`!invalid/${entry.name}`, `${entry.name}: the setting ${entry.problem}`, {
+        this.stable(new MessageNode(`!invalid/${entry.name}`, `${entry.name}: the setting ${entry.problem}`, {
           icon: 'warning',
           color: 'list.warningForeground',
           command: { command: 'workbench.action.openSettingsJson', title: 'Open Settings (JSON)' },
           tooltip: 'Click to open settings.json and correct opsTasks.connections.',
-        }),
+        })),
       );
     }
     return nodes;
@@ -160,10 +166,33 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   /** The first load asks for a missing password once; declining leaves a "Set Password" node. */
   private async firstLoad(connection: Connection): Promise<void> {
     if (!(await connection.hasPassword())) {
-      await vscode.commands.executeCommand('opsTasks.setPassword', connection.name);
+      const prompt = this.passwordPrompts.then(() => vscode.commands.executeCommand('opsTasks.setPassword', connection.name));
+      this.passwordPrompts = prompt.catch(() => undefined);
+      await prompt;
       if (connection.store.state.kind !== 'empty') return; // storing the password refreshed it
     }
     await this.registry.refresh(connection);
+  }
+
+  /** The kept node for this id, given the new text. */
+  private stable(node: MessageNode): MessageNode {
+    const kept = this.messageNodes.get(node.id);
+    if (!kept) {
+      this.messageNodes.set(node.id, node);
+      return node;
+    }
+    kept.label = node.label;
+    kept.options = node.options;
+    return kept;
+  }
+
+  private loadMoreNode(connection: Connection): LoadMoreNode {
+    let node = this.loadMoreNodes.get(connection.name);
+    if (!node) {
+      node = new LoadMoreNode(connection);
+      this.loadMoreNodes.set(connection.name, node);
+    }
+    return node;
   }
 
   private taskNode(connection: Connection, task: Task, parent?: TaskNode): TaskNode {

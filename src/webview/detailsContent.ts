@@ -55,11 +55,11 @@ export function formattedParts(value: unknown): FormattedPart[] | undefined {
   const parsed = parseFormattedText(value);
   if (parsed === undefined) return undefined;
   if (typeof parsed === 'string') return [{ text: parsed, format: [] }];
-  return parsed.map((part) => ({
-    text: part.text,
-    format: part.format ?? [],
-    link: typeof part.link === 'string' ? part.link : undefined,
-  }));
+  return parsed.map((part) => {
+    const run: FormattedPart = { text: part.text, format: part.format ?? [] };
+    if (typeof part.link === 'string') run.link = part.link;
+    return run;
+  });
 }
 
 /** LXCA job messages (`messages`: `{id, text, explanation?, timeStamp?}`). */

@@ -5,13 +5,14 @@ import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startSimulators, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
 import { useWorkbench, type WorkbenchOptions } from './harness';
+import { sleep } from '../support/wait';
 import {
-  contextMenu,
   dialog,
   dialogButton,
   notifications,
   openOpsTasksView,
   quickInput,
+  rightClickRow,
   rowByLabel,
   screenshot,
   treeRows,
@@ -20,8 +21,6 @@ import {
 const lxcaName = 'e2e-lxca';
 const jp1aoName = 'e2e-jp1ao';
 const lxcaJob = 'E2E firmware update';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitForRow(page: Page, label: string, description: RegExp, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -36,31 +35,48 @@ async function waitForRow(page: Page, label: string, description: RegExp, timeou
 }
 
 /**
- * Each connection asks for its password on its first load. A second prompt replaces the first,
- * whose connection then offers "Set Password…" instead: answer prompts and click those nodes
- * until the rows the scenarios need are shown.
+ * Each connection asks for its password on its first load, both at once. Typing a password while
+ * the other connection's first load still waits races the tree (reported separately), so: decline
+ * those first prompts, wait until every connection offers "Set Password…", then set the passwords
+ * one at a time through those nodes — the extension's own password prompt, nothing in settings.
  */
 async function signIn(page: Page, passwords: Record<string, string>, rowsNeeded: readonly string[]): Promise<void> {
+  const count = Object.keys(passwords).length;
+  const prompt = quickInput(page).locator('input[type="password"]');
+  const setPasswordRows = rowByLabel(page, 'Set Password…');
   const deadline = Date.now() + 60_000;
+  while ((await setPasswordRows.count()) < count && Date.now() < deadline) {
+    if (await prompt.isVisible()) await prompt.press('Escape', { timeout: 2_000 }).catch(() => undefined);
+    await sleep(200);
+  }
+  for (let remaining = count; remaining > 0 && Date.now() < deadline; remaining--) {
+    await setPasswordRows.first().click();
+    await prompt.waitFor({ timeout: 10_000 });
+    const title = (await prompt.getAttribute('aria-label')) ?? '';
+    const name = Object.keys(passwords).find((candidate) => title.endsWith(`on ${candidate}`));
+    assert.ok(name, `unexpected prompt: ${title}`);
+    await prompt.fill(passwords[name]);
+    await prompt.press('Enter');
+    while ((await setPasswordRows.count()) >= remaining && Date.now() < deadline) await sleep(200);
+  }
   while (Date.now() < deadline) {
     const labels = new Set((await treeRows(page)).map((row) => row.label));
     if (rowsNeeded.every((label) => labels.has(label))) return;
-    const prompt = quickInput(page).locator('input[type="password"]');
-    if (await prompt.isVisible()) {
-      const title = (await prompt.getAttribute('aria-label')) ?? '';
-      const name = Object.keys(passwords).find((candidate) => title.endsWith(`on ${candidate}`));
-      if (name) {
-        await prompt.fill(passwords[name], { timeout: 2_000 }).catch(() => undefined);
-        await prompt.press('Enter', { timeout: 2_000 }).catch(() => undefined);
-        continue;
-      }
-    }
-    const setPassword = rowByLabel(page, 'Set Password…').first();
-    if (await setPassword.isVisible()) await setPassword.click();
-    await sleep(250);
+    await sleep(200);
   }
   const shot = await screenshot(page, 'e2e-failed/task-actions-sign-in.png');
   throw new Error(`the tree never showed ${rowsNeeded.join(', ')} (screenshot: ${shot})`);
+}
+
+/**
+ * Right-clicks a row and runs a context-menu entry. A plain click on the entry sometimes leaves the
+ * web workbench's menu open, so the entry is hovered (which focuses it) and Enter runs it.
+ */
+async function contextMenu(page: Page, rowLabel: string, itemTitle: string): Promise<void> {
+  await rightClickRow(page, rowLabel);
+  const item = page.locator('.context-view .action-label').filter({ hasText: new RegExp(`^${itemTitle}$`) });
+  await item.hover();
+  await page.keyboard.press('Enter');
 }
 
 describe('e2e: task actions from the tree', function () {
@@ -107,7 +123,10 @@ describe('e2e: task actions from the tree', function () {
     this.timeout(90_000);
     const { page } = workbench();
     await openOpsTasksView(page);
-    await signIn(page, { [lxcaName]: lxca.password, [jp1aoName]: jp1ao.password }, [lxcaJob, ...stopTogether, finishesMeanwhile, forceStopped]);
+    await signIn(page, { [lxcaName]: lxca.password, [jp1aoName]: jp1ao.password }, [lxcaJob, ...stopTogether, finishesMeanwhile, forceStopped]).catch((error) => {
+      console.log(workbench().consoleErrors.join('\n'));
+      throw error;
+    });
   });
 
   beforeEach(() => {

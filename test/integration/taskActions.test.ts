@@ -7,6 +7,7 @@ import type { OpsTasksTestApi } from '../../src/extension';
 import type { ActionReport } from '../../src/commands/actions/report';
 import type { TaskNode } from '../../src/tree/nodes';
 import { startSimulators, type Jp1aoSimulator, type LxcaSimulator, type RecordedRequest } from '../../src/simulator/index';
+import { until } from '../support/wait';
 
 const lxcaName = 'actions-lxca';
 const jp1aoName = 'actions-jp1ao';
@@ -16,18 +17,6 @@ let api: OpsTasksTestApi;
 let sims: Awaited<ReturnType<typeof startSimulators>>;
 let lxca: LxcaSimulator;
 let jp1ao: Jp1aoSimulator;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 function connection(name: string) {
   const found = api.registry.get(name);

@@ -19,6 +19,7 @@ const selectors = {
   dialog: '.monaco-dialog-box',
   dialogButton: '.monaco-dialog-box .monaco-button',
   notification: '.notification-toast',
+  editorTab: '.tabs-container .tab',
   webview: 'iframe.webview',
   webviewContent: 'iframe#active-frame',
 } as const;
@@ -124,6 +125,11 @@ export function notifications(page: Page): Locator {
   return page.locator(selectors.notification);
 }
 
+/** An editor tab (e.g. a webview panel's) by its title. */
+export function editorTab(page: Page, title: string | RegExp): Locator {
+  return page.locator(selectors.editorTab).filter({ hasText: title });
+}
+
 /** The content of the active webview, which VS Code nests two iframes deep. */
 export function webviewFrame(page: Page): FrameLocator {
   return page.frameLocator(selectors.webview).frameLocator(selectors.webviewContent);
@@ -135,6 +141,71 @@ export async function screenshot(page: Page, path: string): Promise<string> {
   mkdirSync(dirname(file), { recursive: true });
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+// Tree rows with their place in the tree, the view's message, view-title actions, quick input steps.
+const treeSelectors = {
+  twistie: '.monaco-tl-twistie',
+  viewMessage: '.tree-explorer-viewlet-tree-view > .message',
+  // With one view in the container its actions sit in the side bar's title, not the pane header.
+  titleAction: (title: string) => `.part.sidebar .title-actions .action-label[aria-label="${title}"], .part.sidebar .pane-header .action-label[aria-label="${title}"]`,
+  quickInputTitle: '.quick-input-widget .quick-input-title',
+} as const;
+
+export interface TreeRowDetails extends TreeRow {
+  /** 1 = connection, 2 = task, 3 = subtask… */
+  level: number;
+  /** Place among its siblings, from 1, and how many siblings there are (aria-posinset/-setsize). */
+  position: number;
+  siblings: number;
+  /** undefined when the row cannot expand. */
+  expanded?: boolean;
+}
+
+/** The visible rows of the Ops Tasks tree with their level, position and expansion state. */
+export async function treeRowDetails(page: Page): Promise<TreeRowDetails[]> {
+  const rows = page.locator(selectors.opsTasksView).locator(selectors.row);
+  return rows.evaluateAll((elements, { label, description }) =>
+    elements.map((row) => {
+      const expanded = row.getAttribute('aria-expanded');
+      return {
+        label: row.querySelector(label)?.textContent?.trim() ?? '',
+        description: row.querySelector(description)?.textContent?.trim() ?? '',
+        level: Number(row.getAttribute('aria-level')),
+        position: Number(row.getAttribute('aria-posinset')),
+        siblings: Number(row.getAttribute('aria-setsize')),
+        expanded: expanded === null ? undefined : expanded === 'true',
+      };
+    }),
+    { label: selectors.rowLabel, description: selectors.rowDescription },
+  );
+}
+
+/** The expand/collapse arrow of a tree row (clicking it never runs the row's command). */
+export function rowTwistie(row: Locator): Locator {
+  return row.locator(treeSelectors.twistie);
+}
+
+/** The message above the Ops Tasks tree (TreeView.message), e.g. the active filter. */
+export function viewMessage(page: Page): Locator {
+  return page.locator(selectors.opsTasksView).locator(treeSelectors.viewMessage);
+}
+
+/** A button of the Ops Tasks view's title bar by its title, e.g. "Clear Filter". */
+export function viewTitleAction(page: Page, title: string): Locator {
+  return page.locator(treeSelectors.titleAction(title)).filter({ visible: true }).first();
+}
+
+/** Waits until the open quick input shows this title (each step of a multi-step flow has one). */
+export async function waitForQuickInputTitle(page: Page, title: string | RegExp): Promise<void> {
+  await page.locator(treeSelectors.quickInputTitle).filter({ hasText: title }).waitFor();
+}
+
+/** Moves the tree's focus to its last row, which scrolls the (virtualised) list to the end. */
+export async function scrollTreeToEnd(page: Page): Promise<void> {
+  const tree = page.locator(selectors.opsTasksView).locator('.monaco-list[role="tree"]');
+  await tree.focus();
+  await tree.press('End');
 }
 
 function escapeRegExp(text: string): string {

@@ -73,8 +73,8 @@ describe('details content', () => {
     assert.deepEqual(fields[2]!.value, {
       kind: 'formatted',
       parts: [
-        { text: 'Update ', format: [], link: undefined },
-        { text: '<b>node</b>', format: ['bold'], link: undefined },
+        { text: 'Update ', format: []},
+        { text: '<b>node</b>', format: ['bold']},
       ],
     });
     assert.match((fields[3]!.value as { text: string }).text, /\(1700000000000\)$/);
@@ -91,7 +91,7 @@ describe('details content', () => {
   });
 
   it('keeps LXCA messages as formatted text', () => {
-    assert.deepEqual(lxcaMessages(task)?.[0]?.text, [{ text: 'Started', format: ['italic'], link: undefined }]);
+    assert.deepEqual(lxcaMessages(task)?.[0]?.text, [{ text: 'Started', format: ['italic']}]);
   });
 
   it('shows JP1/AO members that are objects as JSON', () => {

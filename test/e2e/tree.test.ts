@@ -1,0 +1,364 @@
+// The task tree in the real workbench, driven like a user: adding connections through the palette,
+// subtasks, the filter, "Load more…", an unreachable server and a wrong password with the rows
+// that fix them, and the README screenshot. The simulators run in this (mocha) process; the
+// extension reaches them over loopback like a real appliance.
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startJp1aoSimulator, startLxcaSimulator, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator';
+import { until } from '../support/wait';
+import {
+  openOpsTasksView,
+  quickInput,
+  quickInputPick,
+  quickInputType,
+  rowByLabel,
+  rowTwistie,
+  runCommand,
+  screenshot,
+  scrollTreeToEnd,
+  treeRowDetails,
+  viewMessage,
+  viewTitleAction,
+  waitForQuickInputTitle,
+  type TreeRowDetails,
+} from '../support/workbench';
+import { useWorkbench } from './harness';
+
+const repositoryRoot = resolve(__dirname, '../../..');
+
+/** Polling must not race the assertions: one refresh an hour, unless a test presses Refresh. */
+const quietPolling = {
+  'opsTasks.refresh.activeIntervalSeconds': 3600,
+  'opsTasks.refresh.idleIntervalSeconds': 3600,
+};
+
+/** How the tree words the simulator's LXCA statuses (unknown ones are shown as received). */
+const lxcaStatusLabels: Record<string, string> = {
+  Complete: 'Complete',
+  CompleteWithErrors: 'Complete with errors',
+  Running: 'Running',
+  Running_With_Errors: 'Running with errors',
+  Pending: 'Pending',
+  Cancelled: 'Cancelled',
+  Cancelled_With_Errors: 'Cancelled with errors',
+  Stopped_With_Error: 'Stopped with error',
+  Interrupted: 'Interrupted',
+};
+const statusLabel = (status: string) => lxcaStatusLabels[status] ?? status;
+
+/** LXCA names are plain strings or formatted text (`[{ text, format }]`). */
+function plainText(name: unknown): string {
+  if (typeof name === 'string') return name;
+  if (Array.isArray(name)) return name.map((part: { text?: string }) => part.text ?? '').join('');
+  return '';
+}
+
+interface SimJob {
+  jobUID: string;
+  name: unknown;
+  status: string;
+  children?: SimJob[];
+}
+
+/** Root jobs as the tree orders them: newest (highest id) first. */
+function newestJobs(lxca: LxcaSimulator): SimJob[] {
+  return (lxca.jobs() as SimJob[]).sort((a, b) => Number(b.jobUID) - Number(a.jobUID));
+}
+
+/** A row shows `Status` or `Status · 45% · 3 min ago`. */
+function showsStatus(row: TreeRowDetails, status: string): boolean {
+  const label = statusLabel(status);
+  return row.description === label || row.description.startsWith(`${label} · `);
+}
+
+/** The rows under the connection row labelled `connection`, up to the next connection. */
+function rowsUnder(rows: TreeRowDetails[], connection: string): TreeRowDetails[] {
+  const start = rows.findIndex((row) => row.level === 1 && row.label === connection);
+  if (start < 0) return [];
+  const end = rows.findIndex((row, i) => i > start && row.level === 1);
+  return rows.slice(start + 1, end < 0 ? undefined : end);
+}
+
+const level = (n: number) => (row: TreeRowDetails) => row.level === n;
+
+/** Waits until the tree's rows satisfy `probe`; the message names what did not happen, with the rows seen last. */
+async function waitForRows<T>(page: Page, what: string, probe: (rows: TreeRowDetails[]) => T | undefined | false): Promise<T> {
+  let last: TreeRowDetails[] = [];
+  try {
+    return await until(what, async () => probe((last = await treeRowDetails(page))));
+  } catch (error) {
+    const seen = last.map((r) => `${'  '.repeat(r.level)}${r.label} | ${r.description}`).join('\n');
+    throw new Error(`${(error as Error).message}; the tree showed:\n${seen}`);
+  }
+}
+
+/** Every file under `dir` (the server's user-data dir is small: settings, logs, state). */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    const stat = statSync(path);
+    if (stat.isDirectory()) return filesUnder(path);
+    return stat.size < 20_000_000 ? [path] : [];
+  });
+}
+
+describe('e2e tree: connections added through the UI, subtasks, filter, wrong password', function () {
+  let lxca: LxcaSimulator;
+  let jp1ao: Jp1aoSimulator;
+  before(async () => {
+    lxca = await startLxcaSimulator({ size: 14, newItemEveryMs: 0 });
+    jp1ao = await startJp1aoSimulator({ size: 6, newItemEveryMs: 0 });
+  });
+  after(async () => {
+    await lxca?.close();
+    await jp1ao?.close();
+  });
+  const workbench = useWorkbench({ settings: quietPolling });
+  const lxcaName = '127.0.0.1';
+  const jp1aoName = '127.0.0.1 (2)';
+
+  it('adds an LXCA connection with Add Connection… and shows its jobs; the password stays out of the settings', async () => {
+    const { page, server } = workbench();
+    await openOpsTasksView(page);
+    await runCommand(page, 'Ops Tasks: Add Connection…');
+    await waitForQuickInputTitle(page, 'Add Connection (1/4)');
+    await quickInputPick(page, 'Lenovo XClarity Administrator');
+    await waitForQuickInputTitle(page, 'Add Connection (2/4)');
+    await quickInputType(page, lxca.url);
+    await waitForQuickInputTitle(page, 'Add Connection (3/4)');
+    await quickInputType(page, lxca.username);
+    await waitForQuickInputTitle(page, `Password for ${lxca.username} on ${lxcaName}`);
+    await quickInput(page).locator('input[type="password"]').waitFor({ timeout: 5_000 });
+    await quickInputType(page, lxca.password);
+
+    const expected = newestJobs(lxca);
+    const rows = await waitForRows(page, 'the connection with its summary and its jobs', (all) => {
+      const tasks = rowsUnder(all, lxcaName).filter(level(2));
+      const summary = all.find((row) => row.level === 1 && row.label === lxcaName)?.description ?? '';
+      return tasks.length === expected.length && /running/.test(summary) && all;
+    });
+    const connection = rows.find((row) => row.level === 1 && row.label === lxcaName);
+    assert.ok(connection, 'the connection row is shown');
+    assert.match(connection.description, /^[1-9]\d* running( · |$)/, 'the connection summarises its running jobs');
+    const tasks = rowsUnder(rows, lxcaName).filter(level(2));
+    assert.deepEqual(
+      tasks.map((row) => row.label),
+      expected.map((job) => plainText(job.name)),
+      'the jobs, newest first',
+    );
+    const current = new Map(newestJobs(lxca).map((job) => [plainText(job.name), job.status]));
+    for (const row of tasks) {
+      assert.ok(showsStatus(row, current.get(row.label)!), `"${row.label}" shows its status ${current.get(row.label)}: "${row.description}"`);
+    }
+
+    // The connection went to the user's settings; its password did not, nor anywhere else on the server's disk.
+    const settingsFile = join(server.userDataDir, 'User/settings.json');
+    const settings = await until('the connection in User/settings.json', () => {
+      const parsed = JSON.parse(readFileSync(settingsFile, 'utf8'));
+      return parsed['opsTasks.connections']?.length ? parsed : undefined;
+    });
+    assert.deepEqual(settings['opsTasks.connections'], [{ name: lxcaName, kind: 'lxca', baseUrl: lxca.url, username: lxca.username }]);
+    assert.ok(!readFileSync(settingsFile, 'utf8').includes(lxca.password), 'no password in settings.json');
+    const leaks = filesUnder(server.userDataDir).filter((file) => readFileSync(file).includes(lxca.password));
+    assert.deepEqual(leaks, [], 'no file of the server holds the password');
+  });
+
+  it('expands a job with subtasks', async () => {
+    const { page } = workbench();
+    const job = newestJobs(lxca).find((candidate) => candidate.children?.length);
+    assert.ok(job, 'the simulator has a job with subtasks');
+    const title = plainText(job.name);
+    const children = job.children!;
+    await rowTwistie(rowByLabel(page, title)).click();
+
+    const subtasks = await waitForRows(page, `the subtasks of "${title}"`, (all) => {
+      const at = all.findIndex((row) => row.level === 2 && row.label === title);
+      if (at < 0 || all[at].expanded !== true) return undefined;
+      const below = all.slice(at + 1, at + 1 + children.length);
+      return below.length === children.length && below.every(level(3)) && below;
+    });
+    assert.deepEqual(
+      subtasks.map((row) => row.label),
+      children.map((child) => plainText(child.name)),
+    );
+    for (const [i, row] of subtasks.entries()) {
+      assert.ok(showsStatus(row, children[i].status), `subtask "${row.label}" shows ${children[i].status}: "${row.description}"`);
+    }
+  });
+
+  it('filters by a word and a status category, says so above the tree, and Clear Filter restores it', async () => {
+    const { page } = workbench();
+    const all = newestJobs(lxca).map((job) => plainText(job.name));
+    const expected = newestJobs(lxca)
+      .filter((job) => plainText(job.name).toLowerCase().includes('firmware') && job.status === 'Running')
+      .map((job) => plainText(job.name));
+    assert.ok(expected.length > 0 && expected.length < all.length, 'the simulator data makes the filter matter');
+
+    await runCommand(page, 'Ops Tasks: Filter Tasks…');
+    await waitForQuickInputTitle(page, 'Filter Tasks (1/2)');
+    await quickInputType(page, 'firmware');
+    await waitForQuickInputTitle(page, 'Filter Tasks (2/2)');
+    await quickInputPick(page, /^Running$/);
+    await page.keyboard.press('Enter');
+
+    const filtered = await waitForRows(page, 'only the matching jobs', (rows) => {
+      const tasks = rowsUnder(rows, lxcaName).filter(level(2)).map((row) => row.label);
+      return JSON.stringify(tasks) === JSON.stringify(expected) && rows;
+    });
+    assert.match(filtered.find((row) => row.label === lxcaName)!.description, /\(filtered\)$/);
+    await until('the filter above the tree', async () =>
+      (await viewMessage(page).isVisible()) && /Filtered by "firmware" · Running\b/.test(await viewMessage(page).innerText()),
+    );
+
+    await viewTitleAction(page, 'Clear Filter').click();
+    await waitForRows(page, 'every job again', (rows) => {
+      const tasks = rowsUnder(rows, lxcaName).filter(level(2)).map((row) => row.label);
+      return JSON.stringify(tasks) === JSON.stringify(all);
+    });
+    await until('no filter message', async () => !(await viewMessage(page).isVisible()) || !(await viewMessage(page).innerText()).trim());
+    await until('the Clear Filter button gone', async () => (await viewTitleAction(page, 'Clear Filter').count()) === 0);
+  });
+
+  it('shows "Sign-in failed" with Set Password… after a wrong password, and the tasks once it is right', async () => {
+    const { page } = workbench();
+    // Collapse the first connection so the second one's rows are on screen.
+    const lxcaRow = rowByLabel(page, lxcaName);
+    await rowTwistie(lxcaRow).click();
+    await waitForRows(page, 'the LXCA connection collapsed', (rows) => rows.find((r) => r.label === lxcaName)?.expanded === false);
+
+    await runCommand(page, 'Ops Tasks: Add Connection…');
+    await waitForQuickInputTitle(page, 'Add Connection (1/4)');
+    await quickInputPick(page, 'JP1/Automatic Operation');
+    await waitForQuickInputTitle(page, 'Add Connection (2/4)');
+    await quickInputType(page, jp1ao.url);
+    await waitForQuickInputTitle(page, 'Add Connection (3/4)');
+    await quickInputType(page, jp1ao.username);
+    await waitForQuickInputTitle(page, `Password for ${jp1ao.username} on ${jp1aoName}`);
+    await quickInputType(page, 'not-the-password');
+
+    await waitForRows(page, 'the sign-in failure and its fix', (rows) => {
+      const under = rowsUnder(rows, jp1aoName);
+      return under.some((r) => r.level === 2 && r.label.startsWith('Sign-in failed')) && under.some((r) => r.label === 'Set Password…');
+    });
+
+    await rowByLabel(page, 'Set Password…').click();
+    await waitForQuickInputTitle(page, `Password for ${jp1ao.username} on ${jp1aoName}`);
+    await quickInput(page).locator('input[type="password"]').waitFor({ timeout: 5_000 });
+    await quickInputType(page, jp1ao.password);
+
+    const names = (jp1ao.tasks() as { name: string }[]).map((task) => task.name).sort();
+    const tasks = await waitForRows(page, 'the JP1/AO tasks', (rows) => {
+      const under = rowsUnder(rows, jp1aoName).filter(level(2));
+      return under.length === names.length && under;
+    });
+    assert.deepEqual(tasks.map((row) => row.label).sort(), names);
+    assert.ok(tasks.every((row) => row.description), 'every task shows its status');
+  });
+
+  it('saves the README screenshot (docs/screenshot.png)', async () => {
+    const { page } = workbench();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // Widen the side bar so the jobs' names and statuses fit.
+    const sidebar = await page.locator('.part.sidebar').boundingBox();
+    assert.ok(sidebar);
+    const edge = sidebar.x + sidebar.width;
+    await page.mouse.move(edge - 1, sidebar.y + sidebar.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(edge + 280, sidebar.y + sidebar.height / 2, { steps: 5 });
+    await page.mouse.up();
+
+    // The JP1/AO connection collapsed, the LXCA one open with one running job's subtasks shown.
+    await rowTwistie(rowByLabel(page, jp1aoName)).click();
+    await rowTwistie(rowByLabel(page, lxcaName)).click();
+    const jobs = newestJobs(lxca);
+    await waitForRows(page, 'the LXCA jobs', (rows) => rowsUnder(rows, lxcaName).filter(level(2)).length === jobs.length);
+    const showcase = jobs.find((job) => job.status === 'Running' && job.children?.length) ?? jobs.find((job) => job.children?.length)!;
+    const title = plainText(showcase.name);
+    for (const job of jobs) {
+      const rows = await treeRowDetails(page);
+      const row = rows.find((r) => r.level === 2 && r.label === plainText(job.name));
+      const wanted = job === showcase;
+      if (row?.expanded !== undefined && row.expanded !== wanted) await rowTwistie(rowByLabel(page, plainText(job.name))).click();
+    }
+    await page.locator('.part.editor').click({ position: { x: 200, y: 200 } }); // the tree unfocused
+    await page.mouse.move(1000, 500); // no hover highlight in the picture
+    await waitForRows(page, `"${title}" expanded`, (rows) => {
+      const at = rows.findIndex((row) => row.level === 2 && row.label === title);
+      return at >= 0 && rows[at].expanded === true && rows[at + 1]?.level === 3;
+    });
+    await page.waitForTimeout(300); // let the list finish its layout after the resize
+
+    const file = await screenshot(page, join(repositoryRoot, 'docs/screenshot.png'));
+    assert.ok(existsSync(file) && statSync(file).size > 20_000, `${file} holds a picture`);
+  });
+});
+
+describe('e2e tree: paging, an unreachable server and recovery', function () {
+  let lxca: LxcaSimulator;
+  const connectionName = 'Lab LXCA';
+  const settings: Record<string, unknown> = { ...quietPolling, 'opsTasks.pageSize': 50 };
+  before(async () => {
+    lxca = await startLxcaSimulator({ size: 120, newItemEveryMs: 0 });
+    settings['opsTasks.connections'] = [{ name: connectionName, kind: 'lxca', baseUrl: lxca.url, username: lxca.username }];
+  });
+  after(async () => {
+    await lxca?.close();
+  });
+  const workbench = useWorkbench({ settings });
+
+  it('asks once for the missing password when the connection first loads', async () => {
+    const { page } = workbench();
+    await openOpsTasksView(page);
+    await waitForQuickInputTitle(page, `Password for ${lxca.username} on ${connectionName}`);
+    await quickInput(page).locator('input[type="password"]').waitFor({ timeout: 5_000 });
+    await quickInputType(page, lxca.password);
+    const first = plainText(newestJobs(lxca)[0].name);
+    await waitForRows(page, 'the first jobs', (rows) => rowsUnder(rows, connectionName)[0]?.label === first);
+    await page.waitForTimeout(500);
+    assert.equal(await quickInput(page).isVisible(), false, 'no second password prompt');
+  });
+
+  it('pages with "Load more…": 50 of 120, then 100', async () => {
+    const { page } = workbench();
+    const titles = newestJobs(lxca).map((job) => plainText(job.name));
+    assert.equal(titles.length, 120);
+
+    await scrollTreeToEnd(page);
+    const more = await waitForRows(page, '"Load more…" after 50 jobs', (rows) => rows.find((row) => row.label === 'Load more…'));
+    assert.equal(more.description, '50 of 120 shown');
+    assert.deepEqual([more.level, more.position, more.siblings], [2, 51, 51], 'the row follows the 50 jobs shown');
+
+    await rowByLabel(page, 'Load more…').click();
+    await scrollTreeToEnd(page);
+    const rows = await waitForRows(page, '"Load more…" after 100 jobs', (all) => {
+      const row = all.find((r) => r.label === 'Load more…');
+      return row?.description === '100 of 120 shown' && all;
+    });
+    const at = rows.findIndex((row) => row.label === 'Load more…');
+    assert.deepEqual([rows[at].position, rows[at].siblings], [101, 101]);
+    assert.equal(rows[at - 1].label, titles[99], 'the 100th newest job comes last');
+  });
+
+  it('shows an unreachable server as an error row with Retry, and recovers on the same port', async () => {
+    const { page } = workbench();
+    const port = Number(new URL(lxca.url).port);
+    await lxca.close();
+    await runCommand(page, 'Ops Tasks: Refresh');
+    const under = await waitForRows(page, 'the error row and Retry', (rows) => {
+      const children = rowsUnder(rows, connectionName);
+      return children.some((r) => r.label === 'Retry') && children;
+    });
+    assert.match(under[0].label, new RegExp(`Could not reach 127\\.0\\.0\\.1:${port}\\b.*refused`));
+    assert.ok(!under.some((row) => row.label === 'Load more…'), 'no tasks while the server is away');
+
+    lxca = await startLxcaSimulator({ lxcaPort: port, size: 120, newItemEveryMs: 0 });
+    await rowByLabel(page, 'Retry').click();
+    const first = plainText(newestJobs(lxca)[0].name);
+    await waitForRows(page, 'the jobs again', (rows) => {
+      const children = rowsUnder(rows, connectionName);
+      return children[0]?.label === first && !children.some((r) => r.label === 'Retry');
+    });
+  });
+});
