@@ -83,11 +83,22 @@ function rowsUnder(rows: TreeRowDetails[], connection: string): TreeRowDetails[]
 
 const level = (n: number) => (row: TreeRowDetails) => row.level === n;
 
-/** Waits until the tree's rows satisfy `probe`; the message names what did not happen, with the rows seen last. */
-async function waitForRows<T>(page: Page, what: string, probe: (rows: TreeRowDetails[]) => T | undefined | false): Promise<T> {
+/**
+ * Waits until the tree's rows satisfy `probe`; the message names what did not happen, with the rows
+ * seen last. With `atEnd`, each look first scrolls to the last row (the list renders only what is on screen).
+ */
+async function waitForRows<T>(
+  page: Page,
+  what: string,
+  probe: (rows: TreeRowDetails[]) => T | undefined | false,
+  { atEnd = false } = {},
+): Promise<T> {
   let last: TreeRowDetails[] = [];
   try {
-    return await until(what, async () => probe((last = await treeRowDetails(page))));
+    return await until(what, async () => {
+      if (atEnd) await scrollTreeToEnd(page);
+      return probe((last = await treeRowDetails(page)));
+    });
   } catch (error) {
     const seen = last.map((r) => `${'  '.repeat(r.level)}${r.label} | ${r.description}`).join('\n');
     throw new Error(`${(error as Error).message}; the tree showed:\n${seen}`);
@@ -325,17 +336,22 @@ describe('e2e tree: paging, an unreachable server and recovery', function () {
     const titles = newestJobs(lxca).map((job) => plainText(job.name));
     assert.equal(titles.length, 120);
 
-    await scrollTreeToEnd(page);
-    const more = await waitForRows(page, '"Load more…" after 50 jobs', (rows) => rows.find((row) => row.label === 'Load more…'));
+    const more = await waitForRows(page, '"Load more…" after 50 jobs', (rows) => rows.find((row) => row.label === 'Load more…'), {
+      atEnd: true,
+    });
     assert.equal(more.description, '50 of 120 shown');
     assert.deepEqual([more.level, more.position, more.siblings], [2, 51, 51], 'the row follows the 50 jobs shown');
 
     await rowByLabel(page, 'Load more…').click();
-    await scrollTreeToEnd(page);
-    const rows = await waitForRows(page, '"Load more…" after 100 jobs', (all) => {
-      const row = all.find((r) => r.label === 'Load more…');
-      return row?.description === '100 of 120 shown' && all;
-    });
+    const rows = await waitForRows(
+      page,
+      '"Load more…" after 100 jobs',
+      (all) => {
+        const row = all.find((r) => r.label === 'Load more…');
+        return row?.description === '100 of 120 shown' && all;
+      },
+      { atEnd: true },
+    );
     const at = rows.findIndex((row) => row.label === 'Load more…');
     assert.deepEqual([rows[at].position, rows[at].siblings], [101, 101]);
     assert.equal(rows[at - 1].label, titles[99], 'the 100th newest job comes last');

@@ -179,6 +179,30 @@ describe('the task tree in the extension host', function () {
     assert.equal(lists(), hidden, 'no polling while the view is hidden');
   });
 
+  it('counts running tasks in the view badge', async () => {
+    await configure([lxcaConfig()], { 'tree-lxca': lxca.password });
+    const running = lxca.jobs().slice(0, 3);
+    for (const job of running) lxca.setJobStatus(job.jobUID, 'Running', 40);
+    await vscode.commands.executeCommand('opsTasks.refresh', 'tree-lxca');
+    const shown = api.registry.get('tree-lxca')!.store.tasks.filter((t) => t.category === 'running' || t.category === 'runningWithErrors').length;
+    assert.ok(shown >= 3);
+    assert.equal(api.view.badge?.value, shown);
+  });
+
+  it('starts the demo: two simulated servers, their passwords in SecretStorage, live tasks', async () => {
+    await configure([], {});
+    await vscode.commands.executeCommand('opsTasks.startDemo');
+    const names = api.registry.all().map((c) => c.name);
+    assert.deepEqual(names, ['Demo LXCA', 'Demo JP1/AO']);
+    for (const connection of api.registry.all()) {
+      assert.ok(await api.registry.credentials.get(connection.config), `${connection.name} has a stored password`);
+      assert.match(connection.config.baseUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
+      const children = await childrenOf(connection.name);
+      assert.ok(children.filter((n) => n.kind === 'task').length > 50, `${connection.name} shows its tasks`);
+    }
+    assert.ok(!JSON.stringify(settings().inspect('opsTasks.connections')).match(/Passw0rd/), 'no password in settings');
+  });
+
   it('turns a broken setting entry into a message node instead of failing', async () => {
     await settings().update(
       'opsTasks.connections',
