@@ -28,7 +28,7 @@ export async function addConnection(registry: ConnectionRegistry): Promise<void>
     validateInput: (value) => (value.trim() ? undefined : 'Enter the user name'),
   });
   if (!username) return;
-  const name = uniqueName(registry, new URL(baseUrl.trim()).hostname);
+  const name = uniqueName(registry, new URL(baseUrl.trim()).host);
   const config: ConnectionConfig = { name, kind: kind.product, baseUrl: baseUrl.trim().replace(/\/+$/, ''), username: username.trim() };
   const password = await askPassword(config, 'Add Connection (4/4): stored in VS Code\'s secret storage, never in settings.');
   if (password === undefined) return;

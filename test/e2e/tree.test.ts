@@ -127,8 +127,9 @@ describe('e2e tree: connections added through the UI, subtasks, filter, wrong pa
     await jp1ao?.close();
   });
   const workbench = useWorkbench({ settings: quietPolling });
-  const lxcaName = '127.0.0.1';
-  const jp1aoName = '127.0.0.1 (2)';
+  // Add Connection names a connection after the URL's host and port.
+  const lxcaName = () => new URL(lxca.url).host;
+  const jp1aoName = () => new URL(jp1ao.url).host;
 
   it('adds an LXCA connection with Add Connection… and shows its jobs; the password stays out of the settings', async () => {
     const { page, server } = workbench();
@@ -140,20 +141,20 @@ describe('e2e tree: connections added through the UI, subtasks, filter, wrong pa
     await quickInputType(page, lxca.url);
     await waitForQuickInputTitle(page, 'Add Connection (3/4)');
     await quickInputType(page, lxca.username);
-    await waitForQuickInputTitle(page, `Password for ${lxca.username} on ${lxcaName}`);
+    await waitForQuickInputTitle(page, `Password for ${lxca.username} on ${lxcaName()}`);
     await quickInput(page).locator('input[type="password"]').waitFor({ timeout: 5_000 });
     await quickInputType(page, lxca.password);
 
     const expected = newestJobs(lxca);
     const rows = await waitForRows(page, 'the connection with its summary and its jobs', (all) => {
-      const tasks = rowsUnder(all, lxcaName).filter(level(2));
-      const summary = all.find((row) => row.level === 1 && row.label === lxcaName)?.description ?? '';
+      const tasks = rowsUnder(all, lxcaName()).filter(level(2));
+      const summary = all.find((row) => row.level === 1 && row.label === lxcaName())?.description ?? '';
       return tasks.length === expected.length && /running/.test(summary) && all;
     });
-    const connection = rows.find((row) => row.level === 1 && row.label === lxcaName);
+    const connection = rows.find((row) => row.level === 1 && row.label === lxcaName());
     assert.ok(connection, 'the connection row is shown');
     assert.match(connection.description, /^[1-9]\d* running( · |$)/, 'the connection summarises its running jobs');
-    const tasks = rowsUnder(rows, lxcaName).filter(level(2));
+    const tasks = rowsUnder(rows, lxcaName()).filter(level(2));
     assert.deepEqual(
       tasks.map((row) => row.label),
       expected.map((job) => plainText(job.name)),
@@ -170,7 +171,7 @@ describe('e2e tree: connections added through the UI, subtasks, filter, wrong pa
       const parsed = JSON.parse(readFileSync(settingsFile, 'utf8'));
       return parsed['opsTasks.connections']?.length ? parsed : undefined;
     });
-    assert.deepEqual(settings['opsTasks.connections'], [{ name: lxcaName, kind: 'lxca', baseUrl: lxca.url, username: lxca.username }]);
+    assert.deepEqual(settings['opsTasks.connections'], [{ name: lxcaName(), kind: 'lxca', baseUrl: lxca.url, username: lxca.username }]);
     assert.ok(!readFileSync(settingsFile, 'utf8').includes(lxca.password), 'no password in settings.json');
     const leaks = filesUnder(server.userDataDir).filter((file) => readFileSync(file).includes(lxca.password));
     assert.deepEqual(leaks, [], 'no file of the server holds the password');
@@ -215,17 +216,17 @@ describe('e2e tree: connections added through the UI, subtasks, filter, wrong pa
     await page.keyboard.press('Enter');
 
     const filtered = await waitForRows(page, 'only the matching jobs', (rows) => {
-      const tasks = rowsUnder(rows, lxcaName).filter(level(2)).map((row) => row.label);
+      const tasks = rowsUnder(rows, lxcaName()).filter(level(2)).map((row) => row.label);
       return JSON.stringify(tasks) === JSON.stringify(expected) && rows;
     });
-    assert.match(filtered.find((row) => row.label === lxcaName)!.description, /\(filtered\)$/);
+    assert.match(filtered.find((row) => row.label === lxcaName())!.description, /\(filtered\)$/);
     await until('the filter above the tree', async () =>
       (await viewMessage(page).isVisible()) && /Filtered by "firmware" · Running\b/.test(await viewMessage(page).innerText()),
     );
 
     await viewTitleAction(page, 'Clear Filter').click();
     await waitForRows(page, 'every job again', (rows) => {
-      const tasks = rowsUnder(rows, lxcaName).filter(level(2)).map((row) => row.label);
+      const tasks = rowsUnder(rows, lxcaName()).filter(level(2)).map((row) => row.label);
       return JSON.stringify(tasks) === JSON.stringify(all);
     });
     await until('no filter message', async () => !(await viewMessage(page).isVisible()) || !(await viewMessage(page).innerText()).trim());
@@ -235,9 +236,9 @@ describe('e2e tree: connections added through the UI, subtasks, filter, wrong pa
   it('shows "Sign-in failed" with Set Password… after a wrong password, and the tasks once it is right', async () => {
     const { page } = workbench();
     // Collapse the first connection so the second one's rows are on screen.
-    const lxcaRow = rowByLabel(page, lxcaName);
+    const lxcaRow = rowByLabel(page, lxcaName());
     await rowTwistie(lxcaRow).click();
-    await waitForRows(page, 'the LXCA connection collapsed', (rows) => rows.find((r) => r.label === lxcaName)?.expanded === false);
+    await waitForRows(page, 'the LXCA connection collapsed', (rows) => rows.find((r) => r.label === lxcaName())?.expanded === false);
 
     await runCommand(page, 'Ops Tasks: Add Connection…');
     await waitForQuickInputTitle(page, 'Add Connection (1/4)');
@@ -246,22 +247,22 @@ describe('e2e tree: connections added through the UI, subtasks, filter, wrong pa
     await quickInputType(page, jp1ao.url);
     await waitForQuickInputTitle(page, 'Add Connection (3/4)');
     await quickInputType(page, jp1ao.username);
-    await waitForQuickInputTitle(page, `Password for ${jp1ao.username} on ${jp1aoName}`);
+    await waitForQuickInputTitle(page, `Password for ${jp1ao.username} on ${jp1aoName()}`);
     await quickInputType(page, 'not-the-password');
 
     await waitForRows(page, 'the sign-in failure and its fix', (rows) => {
-      const under = rowsUnder(rows, jp1aoName);
+      const under = rowsUnder(rows, jp1aoName());
       return under.some((r) => r.level === 2 && r.label.startsWith('Sign-in failed')) && under.some((r) => r.label === 'Set Password…');
     });
 
     await rowByLabel(page, 'Set Password…').click();
-    await waitForQuickInputTitle(page, `Password for ${jp1ao.username} on ${jp1aoName}`);
+    await waitForQuickInputTitle(page, `Password for ${jp1ao.username} on ${jp1aoName()}`);
     await quickInput(page).locator('input[type="password"]').waitFor({ timeout: 5_000 });
     await quickInputType(page, jp1ao.password);
 
     const names = (jp1ao.tasks() as { name: string }[]).map((task) => task.name).sort();
     const tasks = await waitForRows(page, 'the JP1/AO tasks', (rows) => {
-      const under = rowsUnder(rows, jp1aoName).filter(level(2));
+      const under = rowsUnder(rows, jp1aoName()).filter(level(2));
       return under.length === names.length && under;
     });
     assert.deepEqual(tasks.map((row) => row.label).sort(), names);
@@ -281,10 +282,10 @@ describe('e2e tree: connections added through the UI, subtasks, filter, wrong pa
     await page.mouse.up();
 
     // The JP1/AO connection collapsed, the LXCA one open with one running job's subtasks shown.
-    await rowTwistie(rowByLabel(page, jp1aoName)).click();
-    await rowTwistie(rowByLabel(page, lxcaName)).click();
+    await rowTwistie(rowByLabel(page, jp1aoName())).click();
+    await rowTwistie(rowByLabel(page, lxcaName())).click();
     const jobs = newestJobs(lxca);
-    await waitForRows(page, 'the LXCA jobs', (rows) => rowsUnder(rows, lxcaName).filter(level(2)).length === jobs.length);
+    await waitForRows(page, 'the LXCA jobs', (rows) => rowsUnder(rows, lxcaName()).filter(level(2)).length === jobs.length);
     const showcase = jobs.find((job) => job.status === 'Running' && job.children?.length) ?? jobs.find((job) => job.children?.length)!;
     const title = plainText(showcase.name);
     for (const job of jobs) {

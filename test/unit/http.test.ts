@@ -21,6 +21,7 @@ import {
 import { bypassesProxy } from '../../src/api/proxy';
 import { redactPathQuery } from '../../src/api/redaction';
 import { normalizeFingerprint, tlsConnectionOptions } from '../../src/api/tls';
+import { rejectsWith } from '../support/apiErrors';
 
 // ---------------------------------------------------------------------------------------------
 // Local servers
@@ -149,16 +150,6 @@ function client(options: HttpClientOptions): HttpClient {
   return created;
 }
 
-async function rejectsWith(promise: Promise<unknown>, kind: ApiErrorKind): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof ApiError, `expected an ApiError, got ${String(error)}`);
-    assert.equal(error.kind, kind, `kind of "${error.message}"`);
-    return error;
-  }
-  assert.fail(`expected an ApiError ${kind}, but the request succeeded`);
-}
 
 function throwsWith(action: () => unknown, kind: ApiErrorKind): ApiError {
   try {

@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { ApiError, type ApiErrorKind } from '../../src/api/errors';
 import { HttpClient, type HttpResponse } from '../../src/api/http';
 import { validateCancelCallback, type CancelCallbackInputError } from '../../src/api/lxca/callback';
 import { groupByCancelHook } from '../../src/api/lxca/cancelGroups';
@@ -10,18 +9,8 @@ import { parseJobList } from '../../src/api/lxca/jobs';
 import type { CancelCallbackInput, LxcaJob } from '../../src/api/lxca/types';
 import { startLxcaSimulator } from '../../src/simulator';
 import type { LxcaSimulator, RecordedRequest } from '../../src/simulator/types';
+import { rejectsWith } from '../support/apiErrors';
 
-/** Rejects with an ApiError of this kind; returns it for further checks. */
-async function rejectsWith(promise: Promise<unknown>, kind: ApiErrorKind): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof ApiError, `expected an ApiError, got ${String(error)}`);
-    assert.equal(error.kind, kind, `kind of "${error.message}"`);
-    return error;
-  }
-  assert.fail(`expected an ApiError ${kind}, but the call succeeded`);
-}
 
 function summary(requests: readonly RecordedRequest[]): string[] {
   return requests.map((r) => `${r.method} ${r.path} ${r.status}`);

@@ -1,4 +1,5 @@
 // Starts the fake JP1/Automatic Operation server.
+import { runningSimulator } from '../running';
 import { startHttpCore } from '../server';
 import type { TlsMaterial } from '../tls';
 import type { Jp1aoSimulator, SimulatorOptions } from '../types';
@@ -20,23 +21,11 @@ export async function startJp1ao(options: SimulatorOptions, tls?: TlsMaterial): 
     handle: jp1aoHandler(auth, store),
     errorFor: aoErrorForStatus,
   });
-  const every = options.newItemEveryMs ?? 20_000;
-  const timer = every > 0 ? setInterval(() => seeder.addLiveTask(), every).unref() : undefined;
-  const [system, viewer] = AO_USERS;
   const find = (id: number | string) => store.get(Number(id));
 
   return {
     product: 'jp1ao',
-    url: core.url,
-    username: system.username,
-    password: system.password,
-    viewer: { username: viewer.username, password: viewer.password },
-    fingerprint256: tls?.fingerprint256,
-    caPem: tls?.cert,
-    requests: core.requests,
-    clearRequests: core.clearRequests,
-    faults: core.faults,
-    expireSessions: () => auth.expireAll(),
+    ...runningSimulator(core, options, AO_USERS, auth, () => seeder.addLiveTask(), tls),
     task: (id: number | string) => {
       const task = find(id);
       return task && store.view(task);
@@ -47,10 +36,6 @@ export async function startJp1ao(options: SimulatorOptions, tls?: TlsMaterial): 
       const task = find(id);
       if (!task) throw new Error(`no JP1/AO task ${id}`);
       store.setStatus(task, status);
-    },
-    close: async () => {
-      if (timer) clearInterval(timer);
-      await core.close();
     },
   };
 }

@@ -1,4 +1,5 @@
 // Starts the fake LXCA appliance.
+import { runningSimulator } from '../running';
 import { startHttpCore } from '../server';
 import type { TlsMaterial } from '../tls';
 import type { LxcaJobTemplate, LxcaSimulator, SimulatorOptions } from '../types';
@@ -20,9 +21,6 @@ export async function startLxca(options: SimulatorOptions, tls?: TlsMaterial): P
     handle: lxcaHandler(auth, store),
     errorFor: lxcaErrorForStatus,
   });
-  const every = options.newItemEveryMs ?? 20_000;
-  const timer = every > 0 ? setInterval(() => seeder.addLiveJob(), every).unref() : undefined;
-  const [admin, viewer] = LXCA_USERS;
   const found = (id: string) => {
     const job = store.get(String(id));
     if (!job) throw new Error(`no LXCA job ${id}`);
@@ -31,16 +29,7 @@ export async function startLxca(options: SimulatorOptions, tls?: TlsMaterial): P
 
   return {
     product: 'lxca',
-    url: core.url,
-    username: admin.username,
-    password: admin.password,
-    viewer: { username: viewer.username, password: viewer.password },
-    fingerprint256: tls?.fingerprint256,
-    caPem: tls?.cert,
-    requests: core.requests,
-    clearRequests: core.clearRequests,
-    faults: core.faults,
-    expireSessions: () => auth.expireAll(),
+    ...runningSimulator(core, options, LXCA_USERS, auth, () => seeder.addLiveJob(), tls),
     job: (id: string) => {
       const job = store.get(String(id));
       return job && store.view(job);
@@ -48,9 +37,5 @@ export async function startLxca(options: SimulatorOptions, tls?: TlsMaterial): P
     jobs: () => store.rootJobs().map((job) => store.view(job)),
     addJob: (template: LxcaJobTemplate) => store.create(template)[0].jobUID,
     setJobStatus: (id: string, status: string, percentage?: number) => store.setStatus(found(id), status, percentage),
-    close: async () => {
-      if (timer) clearInterval(timer);
-      await core.close();
-    },
   };
 }
