@@ -1,12 +1,21 @@
-// `npm run simulator -- [--lxca-port N] [--jp1ao-port N] [--tls] [--size N] [--latency MS] [--seed N] [--host H]`
+// `npm run simulator -- [--lxca-port N] [--jp1ao-port N] [--tls] [--size N] [--seed N] [--host H]`
+//   faults for the whole run, on both servers:
+//   [--latency MS] [--fail STATUS[:COUNT]] [--unavailable] [--drop-connections]
+//   [--body html|text|truncated|huge] [--expire-sessions-every SECONDS]
 // Starts both fake servers, prints ONE JSON line with their URLs and credentials, and runs until
 // SIGINT/SIGTERM. Ports default to 0 (any free port).
 import { startSimulators } from './index';
-import type { RunningSimulator, SimulatorOptions } from './types';
+import type { Faults, RunningSimulator, SimulatorOptions } from './types';
 
-function parseArgs(argv: string[]): { options: SimulatorOptions; latencyMs: number } {
+const bodyFaults = ['html', 'text', 'truncated', 'huge'] as const;
+
+interface RunFaults extends Partial<Faults> {
+  expireSessionsEverySeconds?: number;
+}
+
+function parseArgs(argv: string[]): { options: SimulatorOptions; faults: RunFaults } {
   const options: SimulatorOptions = {};
-  let latencyMs = 0;
+  const faults: RunFaults = {};
   const number = (flag: string, value: string | undefined): number => {
     const parsed = Number(value);
     if (value === undefined || !Number.isInteger(parsed) || parsed < 0) throw new Error(`${flag} needs a non-negative integer`);
@@ -19,13 +28,27 @@ function parseArgs(argv: string[]): { options: SimulatorOptions; latencyMs: numb
       case '--jp1ao-port': options.jp1aoPort = number(flag, argv[++i]); break;
       case '--size': options.size = number(flag, argv[++i]); break;
       case '--seed': options.seed = number(flag, argv[++i]); break;
-      case '--latency': latencyMs = number(flag, argv[++i]); break;
+      case '--latency': faults.latencyMs = number(flag, argv[++i]); break;
+      case '--fail': {
+        const [status, count] = (argv[++i] ?? '').split(':');
+        faults.failNext = { status: number(flag, status), count: count === undefined ? Number.MAX_SAFE_INTEGER : number(flag, count) };
+        break;
+      }
+      case '--unavailable': faults.unavailable = true; break;
+      case '--drop-connections': faults.dropConnections = true; break;
+      case '--body': {
+        const body = argv[++i] as (typeof bodyFaults)[number];
+        if (!bodyFaults.includes(body)) throw new Error(`--body takes one of ${bodyFaults.join(', ')}`);
+        faults.body = body;
+        break;
+      }
+      case '--expire-sessions-every': faults.expireSessionsEverySeconds = number(flag, argv[++i]); break;
       case '--host': options.host = argv[++i]; break;
       case '--tls': options.tls = true; break;
       default: throw new Error(`unknown option ${flag}`);
     }
   }
-  return { options, latencyMs };
+  return { options, faults };
 }
 
 const describe = (sim: RunningSimulator) => ({
@@ -44,7 +67,11 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const sims = await startSimulators(parsed.options);
-  sims.lxca.faults.latencyMs = sims.jp1ao.faults.latencyMs = parsed.latencyMs;
+  const { expireSessionsEverySeconds, ...faults } = parsed.faults;
+  for (const sim of [sims.lxca, sims.jp1ao]) {
+    Object.assign(sim.faults, faults);
+    if (expireSessionsEverySeconds) setInterval(() => sim.expireSessions(), expireSessionsEverySeconds * 1000).unref();
+  }
   process.stdout.write(`${JSON.stringify({ lxca: describe(sims.lxca), jp1ao: describe(sims.jp1ao) })}\n`);
   const stop = () => void sims.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

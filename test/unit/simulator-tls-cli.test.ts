@@ -94,4 +94,26 @@ describe('simulators: TLS and CLI', () => {
       }
     });
   }
+
+  it('the CLI switches faults on for the whole run: --unavailable, --body html', async function () {
+    this.timeout(20_000);
+    const cli = join(__dirname, '../../../dist/simulator-cli.js');
+    const child = spawn(process.execPath, [cli, '--unavailable', '--size', '5'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const html = spawn(process.execPath, [cli, '--body', 'html', '--size', '5'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const [down, htmlInfo] = await Promise.all([child, html].map((c) =>
+        new Promise<any>((resolve, reject) => {
+          createInterface({ input: c.stdout! }).once('line', (line) => resolve(JSON.parse(line)));
+          setTimeout(() => reject(new Error('no line within 10 s')), 10_000).unref();
+        }),
+      ));
+      const login = await rawRequest(`${down.lxca.url}/sessions`, { method: 'POST', body: { UserId: down.lxca.username, password: down.lxca.password } });
+      assert.equal(login.status, 412);
+      const user = await rawRequest(`${htmlInfo.jp1ao.url}/Automation/v1/user`, { headers: { Accept: 'application/json', Authorization: basic(htmlInfo.jp1ao.username, htmlInfo.jp1ao.password) } });
+      assert.match(user.text, /<html/i);
+    } finally {
+      child.kill('SIGKILL');
+      html.kill('SIGKILL');
+    }
+  });
 });
