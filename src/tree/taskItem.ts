@@ -82,6 +82,7 @@ export function taskTreeItem(task: Task, busyLabel?: string): vscode.TreeItem {
   item.iconPath = busyLabel ? new vscode.ThemeIcon('loading~spin') : statusIcon(task.category);
   item.tooltip = taskTooltip(task);
   item.contextValue = busyLabel ? `opsTask#${task.product}#busy#` : taskContextValue(task);
+  item.command = taskClickCommand(task);
   item.accessibilityInformation = { label: `${task.title}, ${description}` };
   return item;
 }

@@ -19,6 +19,8 @@ export function formHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
     `style-src ${webview.cspSource}`,
+    // The textarea component draws its resize grip with a data: PNG; images cannot run code.
+    'img-src data:',
     `font-src ${webview.cspSource}`,
   ].join('; ');
   return `<!DOCTYPE html>

@@ -25,6 +25,7 @@ import {
   type NotesPageMessage,
 } from '../../src/webview/protocol';
 import { parse, type Parsed } from '../../src/webview/schema';
+import { until } from '../support/wait';
 
 const tasksPath = '/Automation/v1/objects/Tasks';
 const names = { jp1ao: 'Forms JP1/AO', lxca: 'Forms LXCA' } as const;
@@ -84,16 +85,6 @@ function openForm<In extends { type: string }, Out extends { type: string }>(
 
 function puts(requests: readonly RecordedRequest[]): RecordedRequest[] {
   return requests.filter((request) => request.method === 'PUT');
-}
-
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('forms: the host side of the webview forms', function () {
