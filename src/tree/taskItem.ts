@@ -63,8 +63,10 @@ export function taskTooltip(task: Task): vscode.MarkdownString {
   return md;
 }
 
+/** Server text as inert Markdown: HTML characters become entities (a backslash is not enough for VS Code's renderer). */
 function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+  const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+  return text.replace(/[&<>"]/g, (c) => entities[c]).replace(/[\\`*_{}[\]()#+\-.!|]/g, '\\$&');
 }
 
 /**
