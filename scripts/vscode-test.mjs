@@ -107,7 +107,7 @@ async function runE2e() {
   console.log('\ne2e (Playwright driving the VS Code workbench)');
   const results = join(dirname(resultsFile), 'vscode-e2e.json');
   rmSync(results, { force: true });
-  const child = spawn(process.execPath, [mochaBin, '--reporter', reporter, '--timeout', '60000', ...files], {
+  const child = spawn(process.execPath, [mochaBin, '--reporter', reporter, '--timeout', '60000', '--exit', ...files], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, OPS_TASKS_RESULTS: results },
