@@ -1,3 +1,4 @@
+import { taskFacts } from '../tasks/facts';
 import * as vscode from 'vscode';
 import type { StatusCategory, Task } from '../tasks/model';
 import { relativeTime } from '../tasks/time';
@@ -43,12 +44,7 @@ export function taskDescription(task: Task, now = Date.now()): string {
 
 export function taskTooltip(task: Task): vscode.MarkdownString {
   const rows: [string, string | undefined][] = [
-    ['Status', task.status === task.statusLabel ? task.status : `${task.statusLabel} (${task.status})`],
-    ['Progress', task.progress === undefined ? undefined : `${Math.round(task.progress)}%`],
-    ['Started', task.start === undefined ? undefined : new Date(task.start).toLocaleString()],
-    ['Ended', task.end === undefined ? undefined : new Date(task.end).toLocaleString()],
-    ['Owner', task.owner],
-    ['ID', task.id],
+    ...taskFacts(task),
     ['TODO', task.toDo ? 'yes' : undefined],
     ['Notes', task.notes || undefined],
     ['Subtasks', task.children.length ? String(task.children.length) : undefined],

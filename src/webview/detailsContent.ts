@@ -1,4 +1,5 @@
 /** Turns a task (either product) into the details page's data. Pure: no vscode, no network. */
+import { taskFacts } from '../tasks/facts';
 import { parseFormattedText } from '../api/lxca/text';
 import type { PropertyValue } from '../api/jp1ao/types';
 import type { Task } from '../tasks/model';
@@ -11,12 +12,7 @@ const ownSections = new Set(['children', 'messages']);
 export function summaryRows(task: Task): Row[] {
   const rows: [string, string | undefined][] = [
     ['Title', task.title],
-    ['Status', task.status === task.statusLabel ? task.status : `${task.statusLabel} (${task.status})`],
-    ['Progress', task.progress === undefined ? undefined : `${Math.round(task.progress)}%`],
-    ['Started', task.start === undefined ? undefined : new Date(task.start).toLocaleString()],
-    ['Ended', task.end === undefined ? undefined : new Date(task.end).toLocaleString()],
-    ['Owner', task.owner],
-    ['ID', task.id],
+    ...taskFacts(task),
     ['Connection', task.connection],
     ['TODO', task.product === 'jp1ao' ? (task.toDo ? 'yes' : 'no') : undefined],
     ['Notes', task.notes || undefined],
