@@ -8,8 +8,9 @@ import { Jp1aoClient } from '../src/api/jp1ao/client';
 import { LxcaClient } from '../src/api/lxca/client';
 import { startJp1aoSimulator, startLxcaSimulator } from '../src/simulator/index';
 import { diffTaskLists } from '../src/tasks/diff';
-import { Jp1aoTaskSource } from '../src/tasks/jp1aoSource';
-import { LxcaTaskSource } from '../src/tasks/lxcaSource';
+import * as api from '../src/api';
+import { Jp1aoAdapter } from '../src/tasks/jp1ao';
+import { LxcaAdapter } from '../src/tasks/lxca';
 import type { TaskSource } from '../src/tasks/source';
 import { TaskStore } from '../src/tasks/store';
 
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
   const lxca = await startLxcaSimulator({ size, seed: 1 });
   const lxcaHttp = new HttpClient({ baseUrl: lxca.url });
   const lxcaClient = new LxcaClient(lxcaHttp, async () => ({ username: lxca.username, password: lxca.password }));
-  const lxcaSource = new LxcaTaskSource('bench', lxcaClient);
+  const lxcaSource = new LxcaAdapter(api, 'bench', lxcaClient, () => lxcaHttp.close());
   await lxcaClient.login();
   report(`LXCA: GET /tasks, parse, map and sort ${size} jobs, first page`, ms(await time(() => lxcaSource.list({}, 200, true))));
   report('LXCA: the same with a words + status filter', ms(await time(() => lxcaSource.list({ text: 'firmware', categories: ['running'] }, 200, true))));
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
   const jp1ao = await startJp1aoSimulator({ size, seed: 2 });
   const aoHttp = new HttpClient({ baseUrl: jp1ao.url });
   const aoClient = new Jp1aoClient(aoHttp, async () => ({ username: jp1ao.username, password: jp1ao.password }));
-  const aoSource: TaskSource = new Jp1aoTaskSource('bench', aoClient);
+  const aoSource: TaskSource = new Jp1aoAdapter(api, 'bench', aoClient, jp1ao.username, () => aoHttp.close());
   await aoSource.list({}, 1, false);
   report(`JP1/AO: first page of 200 of ${size} tasks (server paging)`, ms(await time(() => aoSource.list({}, 200, true))));
   report('JP1/AO: the same with q + status filter', ms(await time(() => aoSource.list({ text: 'backup', categories: ['failed'] }, 200, true))));

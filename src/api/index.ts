@@ -3,6 +3,6 @@ export * from './errors';
 export * from './jp1ao';
 export * from './lxca';
 export * from './http';
-export { proxyUrlFor, bypassesProxy } from './proxy';
+export { proxyUrlFor, bypassesProxy, proxyFromEnvironment } from './proxy';
 export { normalizeFingerprint } from './tls';
 export { redactSecrets, redactPathQuery } from './redaction';

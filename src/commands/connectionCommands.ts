@@ -2,14 +2,11 @@ import * as vscode from 'vscode';
 import { appendConnection, isHttpUrl, updateConnection, type ConnectionConfig } from '../connections/config';
 import { askPassword } from '../connections/credentials';
 import type { ConnectionRegistry } from '../connections/registry';
-import type { Product } from '../tasks/model';
-import { errorText } from '../tree/errorNodes';
+import { allProducts } from '../tasks/products';
+import { errorText } from '../ui/errorText';
 import { pickConnection } from './pickConnection';
 
-const kinds: { label: string; description: string; product: Product }[] = [
-  { label: 'Lenovo XClarity Administrator', description: 'LXCA jobs', product: 'lxca' },
-  { label: 'JP1/Automatic Operation', description: 'also Ops Center Automator', product: 'jp1ao' },
-];
+const kinds = allProducts.map((info) => ({ label: info.name, description: info.pickDescription, info }));
 
 /** Add Connection: kind → URL → user → password, in one guided QuickInput flow. */
 export async function addConnection(registry: ConnectionRegistry): Promise<void> {
@@ -17,7 +14,7 @@ export async function addConnection(registry: ConnectionRegistry): Promise<void>
   if (!kind) return;
   const baseUrl = await vscode.window.showInputBox({
     title: 'Add Connection (2/4): server URL',
-    prompt: kind.product === 'jp1ao' ? 'For example https://jp1ao.example.com:22016' : 'For example https://lxca.example.com',
+    prompt: `For example ${kind.info.urlExample}`,
     ignoreFocusOut: true,
     validateInput: (value) => (isHttpUrl(value.trim()) ? undefined : 'Enter a URL starting with https:// (or http://)'),
   });
@@ -29,7 +26,7 @@ export async function addConnection(registry: ConnectionRegistry): Promise<void>
   });
   if (!username) return;
   const name = uniqueName(registry, new URL(baseUrl.trim()).host);
-  const config: ConnectionConfig = { name, kind: kind.product, baseUrl: baseUrl.trim().replace(/\/+$/, ''), username: username.trim() };
+  const config: ConnectionConfig = { name, kind: kind.info.product, baseUrl: baseUrl.trim().replace(/\/+$/, ''), username: username.trim() };
   const password = await askPassword(config, 'Add Connection (4/4): stored in VS Code\'s secret storage, never in settings.');
   if (password === undefined) return;
   await registry.credentials.store(config, password);
@@ -102,7 +99,7 @@ export async function testConnection(registry: ConnectionRegistry, arg: unknown)
     { location: vscode.ProgressLocation.Notification, title: `Testing ${connection.name}…` },
     async () => {
       try {
-        return { ok: true as const, text: await connection.productSession().describe() };
+        return { ok: true as const, text: await connection.adapter().describe() };
       } catch (error) {
         return { ok: false as const, text: errorText(error) };
       }

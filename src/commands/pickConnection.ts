@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Connection } from '../connections/connection';
 import type { ConnectionRegistry } from '../connections/registry';
+import { productInfo } from '../tasks/products';
 
 /**
  * The connection a command is about: the tree node it was invoked on, a name passed by an action
@@ -19,7 +20,7 @@ export async function pickConnection(
     connections.map((connection) => ({
       label: connection.name,
       description: connection.config.baseUrl,
-      detail: `${connection.config.kind === 'lxca' ? 'LXCA' : 'JP1/AO'} · ${connection.config.username}`,
+      detail: `${productInfo(connection.config.kind).shortName} · ${connection.config.username}`,
       connection,
     })),
     { placeHolder },

@@ -1,10 +1,59 @@
+/**
+ * Cancel, stop, force stop, retry and archive from the tree or the palette: the actions, and the
+ * flow every one of them follows (select → confirm → call per connection → read back → report).
+ */
 import * as vscode from 'vscode';
-import { taskActions } from './actions/definitions';
-import { runTaskAction } from './actions/runTaskAction';
-import { SettlePolling } from './actions/settle';
+import type { Connection } from '../connections/connection';
+import type { ConnectionRegistry } from '../connections/registry';
+import { log } from '../log';
+import { failedOutcomes, type ActionOperation, type TaskOutcome } from '../tasks/adapter';
+import { activeCategories, type Task } from '../tasks/model';
+import type { TaskTreeProvider } from '../tree/provider';
+import { errorText } from '../ui/errorText';
+import { groupBy } from '../util/collections';
+import { confirmAction, logOutcomes, reportOutcomes, type ActionReport } from './actionReport';
 import type { CommandContext } from './register';
+import { selectionFromPick, selectionFromTree, type Selection } from './taskSelection';
 
-/** Cancel, stop, force stop, retry and archive from the tree (issue: task actions). */
+export type { Selection } from './taskSelection';
+
+/**
+ * When an action asks first. `setting` follows `opsTasks.confirmCancel`.
+ * Archive asks under that setting too: it takes the task out of the list and the extension cannot
+ * bring it back. Retry never asks: it resumes work the user started, loses nothing, and a retry
+ * started by mistake can be stopped.
+ */
+export type Confirmation = 'always' | 'setting' | 'never';
+
+export interface TaskAction {
+  readonly command: string;
+  readonly operation: ActionOperation;
+  /** As in the menus: "Force Stop". */
+  readonly title: string;
+  /** Shown on the node while the call runs. */
+  readonly busyLabel: string;
+  /** Completes "Could not … it" and "cannot be …": "force stop" / "force stopped". */
+  readonly verb: string;
+  readonly participle: string;
+  readonly confirm: Confirmation;
+  /** The task leaves the list, so the whole connection is reloaded instead of the task. */
+  readonly removesTask?: boolean;
+  /** The task reached where the action leads, so polling it quickly can stop. */
+  settled(task: Task): boolean;
+}
+
+const finished = (task: Task) => !activeCategories.has(task.category);
+const noLongerFailed = (task: Task) => task.category !== 'failed';
+
+export const taskActions: readonly TaskAction[] = [
+  { command: 'opsTasks.cancel', operation: 'cancel', title: 'Cancel', busyLabel: 'Cancelling…', verb: 'cancel', participle: 'cancelled', confirm: 'setting', settled: finished },
+  { command: 'opsTasks.stop', operation: 'stop', title: 'Stop', busyLabel: 'Stopping…', verb: 'stop', participle: 'stopped', confirm: 'setting', settled: finished },
+  { command: 'opsTasks.forceStop', operation: 'forceStop', title: 'Force Stop', busyLabel: 'Force stopping…', verb: 'force stop', participle: 'force stopped', confirm: 'always', settled: finished },
+  { command: 'opsTasks.retry', operation: 'retry', title: 'Retry', busyLabel: 'Retrying…', verb: 'retry', participle: 'retried', confirm: 'never', settled: noLongerFailed },
+  { command: 'opsTasks.retryNext', operation: 'retryNext', title: 'Retry from the Next Step', busyLabel: 'Retrying from the next step…', verb: 'retry', participle: 'retried', confirm: 'never', settled: noLongerFailed },
+  { command: 'opsTasks.archive', operation: 'archive', title: 'Archive', busyLabel: 'Archiving…', verb: 'archive', participle: 'archived', confirm: 'setting', removesTask: true, settled: () => true },
+];
+
 export function registerTaskActions(context: CommandContext): vscode.Disposable[] {
   const settle = new SettlePolling(context.registry);
   const services = { registry: context.registry, provider: context.provider, settle };
@@ -14,4 +63,102 @@ export function registerTaskActions(context: CommandContext): vscode.Disposable[
       vscode.commands.registerCommand(action.command, (node?: unknown, selected?: unknown) => runTaskAction(services, action, node, selected)),
     ),
   ];
+}
+
+interface ActionServices {
+  registry: ConnectionRegistry;
+  provider: TaskTreeProvider;
+  settle: SettlePolling;
+}
+
+/**
+ * A task action from the tree (`node`, `selectedNodes`) or the palette (no node: pick tasks).
+ * Resolves with what happened once the calls are answered and the tasks re-read; undefined when
+ * the user backed out.
+ */
+async function runTaskAction(services: ActionServices, action: TaskAction, node?: unknown, selected?: unknown): Promise<ActionReport | undefined> {
+  const isBusy = (key: string) => services.provider.isBusy(key);
+  const fits = (task: Task) => task.operations.includes(action.operation) && !isBusy(task.key);
+  const selection: Selection | undefined =
+    node === undefined ? await selectionFromPick(services.registry, action, fits) : selectionFromTree(node, selected, fits);
+  if (!selection) return undefined;
+  if (selection.targets.length && !(await confirmAction(action, selection))) return undefined;
+
+  const byConnection = groupBy(selection.targets, (target) => target.connection);
+  const perConnection = await Promise.all(
+    [...byConnection].map(([connection, targets]) => actOnConnection(services, connection, targets.map((target) => target.task), action)),
+  );
+  const outcomes = perConnection.flat();
+  logOutcomes(action, outcomes);
+  return reportOutcomes(action, outcomes, selection.skipped);
+}
+
+/** Busy label while the call runs, then the tasks' new state read back, then quick polling. */
+async function actOnConnection(services: ActionServices, connection: Connection, tasks: Task[], action: TaskAction): Promise<TaskOutcome[]> {
+  const keys = tasks.map((task) => task.key);
+  services.provider.setBusy(keys, action.busyLabel);
+  try {
+    const outcomes = await perform(connection, tasks, action);
+    if (action.removesTask) await services.registry.refresh(connection);
+    else await readBack(services.registry, connection, tasks);
+    const accepted = outcomes.filter((outcome) => outcome.ok).map((outcome) => outcome.task);
+    if (!action.removesTask && accepted.length) services.settle.watch(connection, accepted, action);
+    return outcomes;
+  } finally {
+    services.provider.setBusy(keys, undefined);
+  }
+}
+
+/** Runs the action on one connection's tasks and reports each task's outcome; never throws. */
+async function perform(connection: Connection, tasks: readonly Task[], action: TaskAction): Promise<TaskOutcome[]> {
+  try {
+    const cancelExpirationSeconds = vscode.workspace.getConfiguration('opsTasks').get<number>('lxca.cancelExpirationSeconds', 60);
+    return await connection.adapter().perform({ operation: action.operation, participle: action.participle, cancelExpirationSeconds }, tasks);
+  } catch (error) {
+    return failedOutcomes(tasks, error);
+  }
+}
+
+/** The tasks' new state in the tree; when reading them fails (a task is gone, say) the whole connection reloads. */
+async function readBack(registry: ConnectionRegistry, connection: Connection, tasks: readonly Task[]): Promise<void> {
+  try {
+    await connection.reread(tasks);
+  } catch (error) {
+    log().info(`${connection.name}: reloading after an action, since reading its tasks failed: ${errorText(error)}`);
+    await registry.refresh(connection);
+  }
+}
+
+/** Gaps between the quick reads after an action, until its tasks reach where it leads. */
+const settleDelaysMs = [1000, 2000, 4000, 8000];
+
+/** Polls the tasks an action changed a few times, quickly, then leaves them to the normal polling. */
+class SettlePolling implements vscode.Disposable {
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private disposed = false;
+
+  constructor(private readonly registry: ConnectionRegistry) {}
+
+  watch(connection: Connection, tasks: readonly Task[], action: TaskAction): void {
+    this.next(connection, tasks.map((task) => task.key), action, 0);
+  }
+
+  private next(connection: Connection, keys: readonly string[], action: TaskAction, attempt: number): void {
+    const unsettled = keys.flatMap((key) => connection.store.find(key) ?? []).filter((task) => !action.settled(task));
+    const replaced = this.registry.get(connection.name) !== connection;
+    if (this.disposed || unsettled.length === 0 || replaced || attempt >= settleDelaysMs.length) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      void readBack(this.registry, connection, unsettled).then(() =>
+        this.next(connection, unsettled.map((task) => task.key), action, attempt + 1),
+      );
+    }, settleDelaysMs[attempt]);
+    this.timers.add(timer);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
 }

@@ -1,10 +1,13 @@
 import type { ConnectionConfig } from './config';
 import type { Credentials } from './credentials';
-import { createSession, type ProductSession } from './session';
+import { createAdapter } from './adapterFactory';
+import type { CancelCallbackSender, NotesEditor, ProductAdapter } from '../tasks/adapter';
+import type { Task } from '../tasks/model';
 import { Poller, type PollIntervals } from '../tasks/poller';
 import { TaskStore } from '../tasks/store';
 import type { TaskQuery } from '../tasks/query';
 import type { RequestLogEntry } from '../api/http';
+import { apiErrorKind } from '../ui/errorText';
 
 /** No password is stored for this connection yet. */
 export class MissingPasswordError extends Error {
@@ -22,21 +25,21 @@ export interface ConnectionOptions {
 }
 
 /**
- * One configured server: its session (HTTP client and product client, built on first use), its
+ * One configured server: its product adapter (HTTP client and product client, built on first use), its
  * task store and its poller. Polling pauses after a sign-in failure, so a wrong password is not
  * tried again and again against an appliance that may lock the account; new credentials resume it.
  */
 export class Connection {
   readonly store: TaskStore;
   readonly poller: Poller;
-  private session: ProductSession | undefined;
+  private productAdapter: ProductAdapter | undefined;
 
   constructor(
     readonly config: ConnectionConfig,
     private readonly credentials: Credentials,
     private readonly options: ConnectionOptions,
   ) {
-    this.store = new TaskStore(() => Promise.resolve(this.productSession().source), options.pageSize, options.query);
+    this.store = new TaskStore(() => Promise.resolve(this.adapter()), options.pageSize, options.query);
     const store = this.store;
     this.poller = new Poller(
       {
@@ -60,15 +63,47 @@ export class Connection {
   get needsUser(): boolean {
     const state = this.store.state;
     if (state.kind !== 'failed') return false;
-    const error = state.error as { kind?: string };
-    return error instanceof MissingPasswordError || error.kind === 'auth' || error.kind === 'tls';
+    const kind = apiErrorKind(state.error);
+    return state.error instanceof MissingPasswordError || kind === 'auth' || kind === 'tls';
   }
 
-  productSession(): ProductSession {
-    this.session ??= createSession(this.config, () => this.signInDetails(), (entry) =>
+  /** The product-specific side of this connection; the API bundle loads on the first call. */
+  adapter(): ProductAdapter {
+    this.productAdapter ??= createAdapter(this.config, () => this.signInDetails(), (entry) =>
       this.options.onRequest(this.config.name, entry),
     );
-    return this.session;
+    return this.productAdapter;
+  }
+
+  /** Edit Notes and TODO, for a product that has them. */
+  notes(): NotesEditor {
+    const notes = this.adapter().notes;
+    if (!notes) throw new Error(`${this.name} has no notes or TODO to edit`);
+    return notes;
+  }
+
+  /** Cancel with Callback, for a product that has it. */
+  cancelCallback(): CancelCallbackSender {
+    const sender = this.adapter().cancelCallback;
+    if (!sender) throw new Error(`${this.name} has no cancel callback`);
+    return sender;
+  }
+
+  /** These tasks (by id) as the server has them now, without touching the tree. */
+  read(ids: readonly string[]): Promise<Task[]> {
+    return this.adapter().read(ids);
+  }
+
+  /**
+   * Reads these tasks again and shows their new state: the store's top-level tasks that hold them
+   * (an LXCA subtask is read with its job) are replaced by what the server answers.
+   */
+  async reread(tasks: readonly Task[]): Promise<void> {
+    const wanted = new Set(tasks.map((task) => task.key));
+    const holds = (task: Task): boolean => wanted.has(task.key) || task.children.some(holds);
+    const roots = this.store.tasks.filter(holds);
+    if (roots.length === 0) return;
+    this.store.applyUpdates(await this.read(roots.map((task) => task.id)));
   }
 
   async refresh(background = false): Promise<void> {
@@ -83,9 +118,9 @@ export class Connection {
 
   /** Drops the session (cookies, tokens) so the next call signs in again with what is stored. */
   async signOut(): Promise<void> {
-    const session = this.session;
-    this.session = undefined;
-    await session?.close();
+    const adapter = this.productAdapter;
+    this.productAdapter = undefined;
+    await adapter?.close();
   }
 
   private async signInDetails(): Promise<{ username: string; password: string }> {
@@ -97,6 +132,6 @@ export class Connection {
   dispose(): void {
     this.poller.dispose();
     this.store.dispose();
-    void this.session?.close();
+    void this.productAdapter?.close();
   }
 }

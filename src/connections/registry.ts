@@ -60,6 +60,13 @@ export class ConnectionRegistry implements vscode.Disposable {
     return this.connections.get(name);
   }
 
+  /** The connection by name as it is now (a settings change may have replaced the object). */
+  current(name: string): Connection {
+    const connection = this.connections.get(name);
+    if (!connection) throw new Error(`The connection ${name} no longer exists`);
+    return connection;
+  }
+
   get invalid(): readonly InvalidConnection[] {
     return this.invalidEntries;
   }

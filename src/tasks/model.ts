@@ -1,3 +1,5 @@
+import type { CancelHook } from '../api/lxca/types';
+
 /**
  * One Task model for both products. The tree, the commands and the webviews only see this shape;
  * `raw` keeps the server's object for the details view.
@@ -50,6 +52,8 @@ export interface Task {
   readonly toDo?: boolean;
   readonly modifyTime?: string;
   readonly scheduleId?: string;
+  /** LXCA only: the cancel call the job registered, which LXCA makes when the job is cancelled. */
+  readonly cancelHook?: CancelHook;
   /** Sorted, so two tasks compare equal when their operations do. */
   readonly operations: readonly TaskOperation[];
   readonly raw: unknown;

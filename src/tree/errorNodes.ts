@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { MissingPasswordError, type Connection } from '../connections/connection';
 import type { ApiError, TlsError } from '../api/errors';
+import { apiErrorOf, errorText } from '../ui/errorText';
 import { MessageNode } from './nodes';
 
 function action(connection: Connection, id: string, label: string, icon: string, command: vscode.Command): MessageNode {
@@ -26,9 +27,9 @@ export function errorNodes(connection: Connection, error: unknown): MessageNode[
   if (error instanceof MissingPasswordError) {
     return [message(`No password stored for ${connection.config.username}`), setPassword(connection)];
   }
-  const apiError = error as Partial<ApiError>;
+  const apiError = apiErrorOf(error);
   const text = errorText(error);
-  switch (apiError.kind) {
+  switch (apiError?.kind) {
     case 'auth':
       return [message(`Sign-in failed: ${text}`), setPassword(connection)];
     case 'tls': {
@@ -50,17 +51,8 @@ export function errorNodes(connection: Connection, error: unknown): MessageNode[
   }
 }
 
-/** The one-line text of any failure, with the server's own words when it gave some. */
-export function errorText(error: unknown): string {
-  const apiError = error as Partial<ApiError>;
-  if (apiError.serverMessage) {
-    return apiError.messageId ? `${apiError.serverMessage} (${apiError.messageId})` : apiError.serverMessage;
-  }
-  return error instanceof Error ? error.message : String(error);
-}
-
-function detailsOf(error: Partial<ApiError>, text: string): string {
-  return [text, error.details, error.excerpt ? `Server said: ${error.excerpt}` : undefined].filter(Boolean).join('\n\n');
+function detailsOf(error: ApiError | undefined, text: string): string {
+  return [text, error?.details, error?.excerpt ? `Server said: ${error.excerpt}` : undefined].filter(Boolean).join('\n\n');
 }
 
 function certificateTooltip(error: TlsError): string {

@@ -2,13 +2,12 @@ import * as vscode from 'vscode';
 import type { Connection } from '../connections/connection';
 import type { ConnectionRegistry, RegistryChange } from '../connections/registry';
 import type { Task } from '../tasks/model';
+import { productInfo } from '../tasks/products';
 import { countByCategory, summarise } from '../tasks/summary';
-import { errorNodes, errorText } from './errorNodes';
+import { errorText } from '../ui/errorText';
+import { errorNodes } from './errorNodes';
 import { ConnectionNode, LoadMoreNode, MessageNode, TaskNode, type TreeNode } from './nodes';
 import { taskTreeItem } from './taskItem';
-
-const productIcons = { lxca: 'server', jp1ao: 'server-process' } as const;
-const productNames = { lxca: 'Lenovo XClarity Administrator', jp1ao: 'JP1/Automatic Operation' } as const;
 
 /**
  * Connections → tasks → subtasks. Nodes are kept per key and updated in place, so a refresh fires
@@ -208,9 +207,10 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private connectionItem(connection: Connection): vscode.TreeItem {
     const item = new vscode.TreeItem(connection.name, vscode.TreeItemCollapsibleState.Expanded);
     item.id = `connection/${connection.name}`;
-    item.iconPath = new vscode.ThemeIcon(productIcons[connection.config.kind]);
+    const info = productInfo(connection.config.kind);
+    item.iconPath = new vscode.ThemeIcon(info.icon);
     item.description = this.summaryOf(connection);
-    item.tooltip = `${productNames[connection.config.kind]}\n${connection.config.baseUrl}\nUser: ${connection.config.username}`;
+    item.tooltip = `${info.name}\n${connection.config.baseUrl}\nUser: ${connection.config.username}`;
     item.contextValue = `opsConnection#${connection.config.kind}#`;
     return item;
   }

@@ -2,7 +2,7 @@ import { taskFacts } from '../tasks/facts';
 import * as vscode from 'vscode';
 import type { StatusCategory, Task } from '../tasks/model';
 import { relativeTime } from '../tasks/time';
-import { taskClickCommand } from '../webview/taskClick';
+import { taskClickCommand } from '../commands/taskClick';
 
 const icons: Record<StatusCategory, [icon: string, color?: string]> = {
   pending: ['clock', 'charts.yellow'],

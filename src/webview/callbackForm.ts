@@ -1,8 +1,6 @@
-import { validateCancelCallback } from '../api/lxca/callback';
 import type { ConnectionRegistry } from '../connections/registry';
-import { toLxcaTask } from '../tasks/lxcaTasks';
 import type { Task } from '../tasks/model';
-import { currentConnection, failureText, lxcaClient } from './clients';
+import { errorText } from '../ui/errorText';
 import type { FormChannel, FormController } from './formHost';
 import { callbackField, type CallbackField, type CallbackHostMessage, type CallbackInput, type CallbackPageMessage } from './protocol';
 import { problemWith } from './schema';
@@ -17,14 +15,13 @@ export interface CallbackTarget {
 
 /** The form's starting values: the job's registered cancel hook when it has one. */
 export function callbackPrefill(job: Task | undefined, expirationSeconds: number): { input: CallbackInput; fromHook: boolean } {
-  const raw = (job?.raw ?? {}) as { cancelURL?: unknown; cancelRESTMethod?: unknown; cancelRESTBody?: unknown };
-  const fromHook = typeof raw.cancelURL === 'string' && raw.cancelURL !== '';
-  const body = raw.cancelRESTBody;
+  const hook = job?.cancelHook;
+  const body = hook?.cancelRESTBody;
   return {
-    fromHook,
+    fromHook: hook !== undefined,
     input: {
-      cancelRESTMethod: typeof raw.cancelRESTMethod === 'string' ? raw.cancelRESTMethod.toUpperCase() : 'GET',
-      cancelURL: typeof raw.cancelURL === 'string' ? raw.cancelURL : '',
+      cancelRESTMethod: hook ? hook.cancelRESTMethod.toUpperCase() : 'GET',
+      cancelURL: hook?.cancelURL ?? '',
       cancelRESTBody: body === undefined || body === null ? '' : typeof body === 'string' ? body : JSON.stringify(body, null, 2),
       expirationTimeOut: String(expirationSeconds),
     },
@@ -33,8 +30,8 @@ export function callbackPrefill(job: Task | undefined, expirationSeconds: number
 
 /**
  * Cancel with Callback…: `PUT /tasks/{job_list}` with the callback the user typed. The input is
- * validated here again (the page checks it too) before any request, and the server's answer is
- * shown in the form.
+ * validated again before any request (the page checks it too), and the server's answer is shown
+ * in the form.
  */
 export class CallbackForm implements FormController<CallbackPageMessage> {
   constructor(
@@ -54,23 +51,17 @@ export class CallbackForm implements FormController<CallbackPageMessage> {
   }
 
   private async send(input: CallbackInput): Promise<{ ok: boolean; message: string; field?: CallbackField }> {
-    try {
-      validateCancelCallback(input);
-    } catch (error) {
-      return { ok: false, message: failureText(error), field: fieldOf(error) };
-    }
     const ids = this.target.jobs.map((job) => job.id);
     try {
-      const connection = currentConnection(this.registry, this.target.connection);
-      const client = lxcaClient(connection);
-      await client.cancelWithCallback(ids, input);
+      const connection = this.registry.current(this.target.connection);
+      await connection.cancelCallback().send(ids, input);
       // Show the jobs' new state; a failed re-read does not undo the accepted cancel.
-      const jobs = await client.getJobs(ids).catch(() => []);
-      connection.store.applyUpdates(jobs.map((job) => toLxcaTask(connection.name, job)));
-      const which = ids.length === 1 ? `job ${ids[0]}` : `jobs ${ids.join(', ')}`;
-      return { ok: true, message: `LXCA accepted the cancel callback for ${which}.` };
+      await connection.reread(this.target.jobs).catch(() => undefined);
+      const { shortName, noun } = connection.adapter().info;
+      const which = ids.length === 1 ? `${noun} ${ids[0]}` : `${noun}s ${ids.join(', ')}`;
+      return { ok: true, message: `${shortName} accepted the cancel callback for ${which}.` };
     } catch (error) {
-      return { ok: false, message: failureText(error), field: fieldOf(error) };
+      return { ok: false, message: errorText(error), field: fieldOf(error) };
     }
   }
 }

@@ -1,10 +1,7 @@
 import type * as vscode from 'vscode';
-import type { Jp1aoTask } from '../api/jp1ao/types';
 import type { ConnectionRegistry } from '../connections/registry';
-import { toJp1aoTask } from '../tasks/jp1aoTasks';
-import { currentConnection, failureText, jp1aoClient } from './clients';
+import { errorText } from '../ui/errorText';
 import type { FormChannel, FormController } from './formHost';
-import { jp1aoSummaryRows, notesSnapshot, sameModifyTime } from './jp1aoSummary';
 import type { NotesHostMessage, NotesPageMessage } from './protocol';
 
 export interface TaskTarget {
@@ -14,7 +11,7 @@ export interface TaskTarget {
 }
 
 /**
- * Edit Notes and TODO of one JP1/AO task. A save reads the task first and refuses to write when
+ * Edit Notes and TODO of one task (JP1/AO). A save reads the task first and refuses to write when
  * it changed on the server after the version the user edited (the page then offers Overwrite or
  * Reload); a successful save updates the tree from the server's answer.
  */
@@ -30,7 +27,7 @@ export class NotesForm implements FormController<NotesPageMessage> {
     // unsaved edits and adopts it only when nothing was typed.
     this.subscription = registry.onDidChangeTasks(({ change }) => {
       const task = change.changed.find((changed) => changed.key === target.key);
-      if (task) void this.post({ type: 'loaded', ...this.view(task.raw as Jp1aoTask), saved: notesSnapshot(task.raw as Jp1aoTask) });
+      if (task) void this.post({ type: 'loaded', ...this.connection().notes().viewOf(task) });
     });
   }
 
@@ -47,12 +44,12 @@ export class NotesForm implements FormController<NotesPageMessage> {
 
   private async load(requestId: number | undefined): Promise<void> {
     try {
-      const task = await jp1aoClient(this.connection()).getTask(this.target.id);
-      await this.post({ type: 'loaded', requestId, ...this.view(task), saved: notesSnapshot(task) });
+      const view = await this.connection().notes().read(this.target.id);
+      await this.post({ type: 'loaded', requestId, ...view });
     } catch (error) {
       const known = requestId === undefined ? this.connection().store.find(this.target.key) : undefined;
-      if (known) await this.post({ type: 'loaded', ...this.view(known.raw as Jp1aoTask), saved: notesSnapshot(known.raw as Jp1aoTask) });
-      await this.post({ type: 'failed', requestId, message: `Could not read the task: ${failureText(error)}` });
+      if (known) await this.post({ type: 'loaded', ...this.connection().notes().viewOf(known) });
+      await this.post({ type: 'failed', requestId, message: `Could not read the task: ${errorText(error)}` });
     }
   }
 
@@ -60,26 +57,22 @@ export class NotesForm implements FormController<NotesPageMessage> {
     const { requestId } = request;
     try {
       const connection = this.connection();
-      const client = jp1aoClient(connection);
-      const current = await client.getTask(this.target.id);
-      if (!sameModifyTime(current.modifyTime, request.baseModifyTime)) {
-        await this.post({ type: 'conflict', requestId, server: notesSnapshot(current) });
+      const notes = connection.notes();
+      const current = await notes.read(this.target.id);
+      if (!notes.sameVersion(current.saved.modifyTime, request.baseModifyTime)) {
+        await this.post({ type: 'conflict', requestId, server: current.saved });
         return;
       }
-      const updated = await client.updateTask(this.target.id, { notes: request.notes, toDo: request.toDo });
-      connection.store.applyUpdates([toJp1aoTask(connection.name, updated)]);
-      await this.post({ type: 'saved', requestId, ...this.view(updated), saved: notesSnapshot(updated) });
+      const updated = await notes.save(this.target.id, { notes: request.notes, toDo: request.toDo });
+      connection.store.applyUpdates([updated]);
+      await this.post({ type: 'saved', requestId, ...notes.viewOf(updated) });
     } catch (error) {
-      await this.post({ type: 'failed', requestId, message: `Not saved: ${failureText(error)}` });
+      await this.post({ type: 'failed', requestId, message: `Not saved: ${errorText(error)}` });
     }
   }
 
-  private view(task: Jp1aoTask): { title: string; summary: ReturnType<typeof jp1aoSummaryRows> } {
-    return { title: toJp1aoTask(this.target.connection, task).title, summary: jp1aoSummaryRows(task) };
-  }
-
   private connection() {
-    return currentConnection(this.registry, this.target.connection);
+    return this.registry.current(this.target.connection);
   }
 
   private async post(message: NotesHostMessage): Promise<void> {

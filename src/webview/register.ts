@@ -14,9 +14,9 @@ import {
   type NotesPageMessage,
 } from './protocol';
 import { parse } from './schema';
-import { DoubleClickDetector, taskClickCommandId } from './taskClick';
-import { taskNodesOf } from './targets';
-import { toggleToDo } from './toggleToDo';
+import { DoubleClickDetector, taskClickCommandId } from '../commands/taskClick';
+import { taskNodesOf } from '../commands/taskSelection';
+import { toggleToDo } from '../commands/toggleToDo';
 
 const extensionId = 'ops-tasks.ops-tasks';
 

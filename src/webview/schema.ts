@@ -3,6 +3,8 @@
  * (`Infer`) and the check applied to every message that crosses the webview boundary.
  * Shared by the extension host and the browser pages (no `vscode`, no DOM, no Node imports).
  */
+import { isRecord } from '../util/values';
+
 export type Schema =
   | { readonly kind: 'string' }
   | { readonly kind: 'number' }
@@ -133,8 +135,4 @@ function pick(schema: Schema, value: unknown): unknown {
     default:
       return value;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

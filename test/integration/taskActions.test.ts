@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OpsTasksTestApi } from '../../src/extension';
-import type { ActionReport } from '../../src/commands/actions/report';
+import type { ActionReport } from '../../src/commands/actionReport';
 import type { TaskNode } from '../../src/tree/nodes';
 import { startSimulators, type Jp1aoSimulator, type LxcaSimulator, type RecordedRequest } from '../../src/simulator/index';
 import { until } from '../support/wait';

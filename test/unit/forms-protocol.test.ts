@@ -1,14 +1,15 @@
 // The webview protocol's checks (shared by the extension host and the pages) and the pure parts
 // of the forms: details content, callback prefill, double-click detection.
 import { strict as assert } from 'node:assert';
-import { toJp1aoTask } from '../../src/tasks/jp1aoTasks';
-import { toLxcaTask } from '../../src/tasks/lxcaTasks';
+import * as api from '../../src/api';
+import { jp1aoFields, toJp1aoTask } from '../../src/tasks/jp1ao';
+import { lxcaDetails, lxcaMessages, toLxcaTask } from '../../src/tasks/lxca';
 import { parseLxcaJobList } from '../../src/api/lxca';
 import { callbackPrefill } from '../../src/webview/callbackForm';
-import { fieldsOf, logTail, lxcaMessages, subtasksOf } from '../../src/webview/detailsContent';
+import { logTail, subtasksOf } from '../../src/webview/detailsContent';
 import { callbackHostMessage, detailsHostMessage, notesPageMessage } from '../../src/webview/protocol';
 import { parse } from '../../src/webview/schema';
-import { DoubleClickDetector, taskClickCommand } from '../../src/webview/taskClick';
+import { DoubleClickDetector, taskClickCommand } from '../../src/commands/taskClick';
 
 describe('webview protocol', () => {
   it('accepts a well-formed save and drops members it does not declare', () => {
@@ -62,10 +63,10 @@ describe('details content', () => {
       children: [{ jobUID: '8', status: 'Complete', name: 'child', children: [{ jobUID: '9', status: 'Pending', name: 'grandchild' }] }],
     },
   ]);
-  const task = toLxcaTask('c', job!);
+  const task = toLxcaTask(api, 'c', job!);
 
   it('lists every member but the subtasks and messages, formatted text as parts', () => {
-    const fields = fieldsOf(task);
+    const fields = lxcaDetails(api, task).fields;
     assert.deepEqual(
       fields.map((field) => field.name),
       ['jobUID', 'status', 'name', 'startTime'],
@@ -91,12 +92,12 @@ describe('details content', () => {
   });
 
   it('keeps LXCA messages as formatted text', () => {
-    assert.deepEqual(lxcaMessages(task)?.[0]?.text, [{ text: 'Started', format: ['italic']}]);
+    assert.deepEqual(lxcaMessages(api, task)?.[0]?.text, [{ text: 'Started', format: ['italic']}]);
   });
 
   it('shows JP1/AO members that are objects as JSON', () => {
-    const jp1ao = toJp1aoTask('c', { instanceID: 5, name: 'n', status: 'completed', extra: { a: [1] } });
-    assert.deepEqual(fieldsOf(jp1ao).find((field) => field.name === 'extra')?.value, { kind: 'json', text: '{\n  "a": [\n    1\n  ]\n}' });
+    const jp1ao = toJp1aoTask(api, 'c', { instanceID: 5, name: 'n', status: 'completed', extra: { a: [1] } });
+    assert.deepEqual(jp1aoFields(api, jp1ao).find((field) => field.name === 'extra')?.value, { kind: 'json', text: '{\n  "a": [\n    1\n  ]\n}' });
   });
 
   it('drops the cut first line of a full log window and keeps the last lines', () => {
@@ -111,7 +112,7 @@ describe('cancel callback prefill', () => {
     const [job] = parseLxcaJobList([
       { jobUID: '3', status: 'Running', cancelURL: '/x?job=3', cancelRESTMethod: 'post', cancelRESTBody: { DeviceList: [1] } },
     ]);
-    assert.deepEqual(callbackPrefill(toLxcaTask('c', job!), 30), {
+    assert.deepEqual(callbackPrefill(toLxcaTask(api, 'c', job!), 30), {
       fromHook: true,
       input: { cancelRESTMethod: 'POST', cancelURL: '/x?job=3', cancelRESTBody: '{\n  "DeviceList": [\n    1\n  ]\n}', expirationTimeOut: '30' },
     });
@@ -119,7 +120,7 @@ describe('cancel callback prefill', () => {
 
   it('starts empty for a job without a hook', () => {
     const [job] = parseLxcaJobList([{ jobUID: '4', status: 'Running' }]);
-    assert.deepEqual(callbackPrefill(toLxcaTask('c', job!), -1), {
+    assert.deepEqual(callbackPrefill(toLxcaTask(api, 'c', job!), -1), {
       fromHook: false,
       input: { cancelRESTMethod: 'GET', cancelURL: '', cancelRESTBody: '', expirationTimeOut: '-1' },
     });
@@ -142,9 +143,9 @@ describe('double-click on a tree row', () => {
   });
 
   it('is offered on JP1/AO tasks only', () => {
-    const jp1ao = toJp1aoTask('c', { instanceID: 5, name: 'n', status: 'completed' });
+    const jp1ao = toJp1aoTask(api, 'c', { instanceID: 5, name: 'n', status: 'completed' });
     assert.deepEqual(taskClickCommand(jp1ao)?.arguments, ['c/5']);
     const [job] = parseLxcaJobList([{ jobUID: '4', status: 'Running' }]);
-    assert.equal(taskClickCommand(toLxcaTask('c', job!)), undefined);
+    assert.equal(taskClickCommand(toLxcaTask(api, 'c', job!)), undefined);
   });
 });

@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { formatJp1aoTime, parseJp1aoTime, withOffsetColon } from '../../src/api/jp1ao/dates';
 import type { Jp1aoTask } from '../../src/api/jp1ao/types';
-import { jp1aoOperations, jp1aoStatusesIn, toJp1aoTask } from '../../src/tasks/jp1aoTasks';
+import * as api from '../../src/api';
+import { jp1aoOperations, toJp1aoTask } from '../../src/tasks/jp1ao';
+import { jp1aoStatusesIn } from '../../src/tasks/jp1aoStatus';
 
 function task(members: Partial<Jp1aoTask> = {}): Jp1aoTask {
   return { instanceID: 1042, name: 'Restart web tier', status: 'inProgress', ...members };
@@ -10,7 +12,7 @@ function task(members: Partial<Jp1aoTask> = {}): Jp1aoTask {
 describe('JP1/AO task mapping', function () {
   describe('identity and fields', function () {
     it('keys the task by connection and instanceID as a string', function () {
-      const mapped = toJp1aoTask('prod', task());
+      const mapped = toJp1aoTask(api, 'prod', task());
       assert.equal(mapped.id, '1042');
       assert.equal(mapped.key, 'prod/1042');
       assert.equal(mapped.connection, 'prod');
@@ -25,7 +27,7 @@ describe('JP1/AO task mapping', function () {
         modifyTime: '2024-05-01T10:05:00.000+0900',
         scheduleID: 77,
       });
-      const mapped = toJp1aoTask('prod', raw);
+      const mapped = toJp1aoTask(api, 'prod', raw);
       assert.equal(mapped.title, 'Restart web tier');
       assert.equal(mapped.owner, 'tanaka');
       assert.equal(mapped.notes, 'waiting for the change window');
@@ -37,18 +39,18 @@ describe('JP1/AO task mapping', function () {
     });
 
     it('names a task without a name by its id', function () {
-      assert.equal(toJp1aoTask('prod', task({ name: undefined })).title, 'Task 1042');
+      assert.equal(toJp1aoTask(api, 'prod', task({ name: undefined })).title, 'Task 1042');
     });
 
     it('starts at startTime, else at scheduledStartTime, and ends at completionTime', function () {
-      const started = toJp1aoTask('c', task({
+      const started = toJp1aoTask(api, 'c', task({
         startTime: '2024-05-01T10:00:00.000+0900',
         scheduledStartTime: '2024-05-01T09:00:00.000+0900',
         completionTime: '2024-05-01T10:30:00.000+09:00',
       }));
       assert.equal(started.start, Date.parse('2024-05-01T01:00:00.000Z'));
       assert.equal(started.end, Date.parse('2024-05-01T01:30:00.000Z'));
-      const scheduled = toJp1aoTask('c', task({ status: 'waiting', scheduledStartTime: '2024-05-02T09:00:00.000+0900' }));
+      const scheduled = toJp1aoTask(api, 'c', task({ status: 'waiting', scheduledStartTime: '2024-05-02T09:00:00.000+0900' }));
       assert.equal(scheduled.start, Date.parse('2024-05-02T00:00:00.000Z'));
       assert.equal(scheduled.end, undefined);
     });
@@ -68,7 +70,7 @@ describe('JP1/AO task mapping', function () {
     ];
     for (const [status, label, category] of table) {
       it(`${status} is "${label}" (${category})`, function () {
-        const mapped = toJp1aoTask('c', task({ status }));
+        const mapped = toJp1aoTask(api, 'c', task({ status }));
         assert.equal(mapped.status, status);
         assert.equal(mapped.statusLabel, label);
         assert.equal(mapped.category, category);
@@ -76,7 +78,7 @@ describe('JP1/AO task mapping', function () {
     }
 
     it('accepts any casing and keeps the raw value', function () {
-      const mapped = toJp1aoTask('c', task({ status: 'INPROGRESS' }));
+      const mapped = toJp1aoTask(api, 'c', task({ status: 'INPROGRESS' }));
       assert.equal(mapped.status, 'INPROGRESS');
       assert.equal(mapped.statusLabel, 'In Progress');
       assert.equal(mapped.category, 'running');
@@ -84,7 +86,7 @@ describe('JP1/AO task mapping', function () {
     });
 
     it('shows an unknown status raw, in category unknown, with only editNotes', function () {
-      const mapped = toJp1aoTask('c', task({ status: 'suspendedByMaintenance' }));
+      const mapped = toJp1aoTask(api, 'c', task({ status: 'suspendedByMaintenance' }));
       assert.equal(mapped.statusLabel, 'suspendedByMaintenance');
       assert.equal(mapped.category, 'unknown');
       assert.deepEqual(mapped.operations, ['editNotes']);
@@ -112,22 +114,22 @@ describe('JP1/AO task mapping', function () {
     ];
     for (const [when, members, operations] of expected) {
       it(`${when}: ${operations.join(', ')}`, function () {
-        assert.deepEqual(toJp1aoTask('c', task(members)).operations, operations);
+        assert.deepEqual(toJp1aoTask(api, 'c', task(members)).operations, operations);
       });
     }
 
     it('drops force stop and retries the service does not support (supportedActionType)', function () {
-      assert.deepEqual(jp1aoOperations(task({ status: 'inProgress', supportedActionType: 'retry' })), ['editNotes', 'stop']);
-      assert.deepEqual(jp1aoOperations(task({ status: 'failed', supportedActionType: 'forciblyStop' })), ['archive', 'editNotes']);
+      assert.deepEqual(jp1aoOperations(api, task({ status: 'inProgress', supportedActionType: 'retry' })), ['editNotes', 'stop']);
+      assert.deepEqual(jp1aoOperations(api, task({ status: 'failed', supportedActionType: 'forciblyStop' })), ['archive', 'editNotes']);
     });
 
     it('keeps what supportedActionType names, in any casing and spacing', function () {
-      assert.deepEqual(jp1aoOperations(task({ status: 'inProgress', supportedActionType: 'ForciblyStop, retry' })), ['editNotes', 'forceStop', 'stop']);
-      assert.deepEqual(jp1aoOperations(task({ status: 'failed', supportedActionType: 'forciblyStop,retry' })), ['archive', 'editNotes', 'retry', 'retryNext']);
+      assert.deepEqual(jp1aoOperations(api, task({ status: 'inProgress', supportedActionType: 'ForciblyStop, retry' })), ['editNotes', 'forceStop', 'stop']);
+      assert.deepEqual(jp1aoOperations(api, task({ status: 'failed', supportedActionType: 'forciblyStop,retry' })), ['archive', 'editNotes', 'retry', 'retryNext']);
     });
 
     it('restricts nothing when supportedActionType is absent or blank', function () {
-      assert.deepEqual(jp1aoOperations(task({ status: 'failed', supportedActionType: '  ' })), ['archive', 'editNotes', 'retry', 'retryNext']);
+      assert.deepEqual(jp1aoOperations(api, task({ status: 'failed', supportedActionType: '  ' })), ['archive', 'editNotes', 'retry', 'retryNext']);
     });
   });
 

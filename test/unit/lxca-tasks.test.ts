@@ -1,14 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { ApiError } from '../../src/api/errors';
 import { parseJobList } from '../../src/api/lxca/jobs';
-import { lxcaJobTitle, newestLxcaTasksFirst, toLxcaTask } from '../../src/tasks/lxcaTasks';
+import * as api from '../../src/api';
+import { lxcaJobTitle, newestLxcaTasksFirst, toLxcaTask } from '../../src/tasks/lxca';
 import type { Task } from '../../src/tasks/model';
 
 /** The Task for one plain job object as the server might send it. */
 function taskOf(job: Record<string, unknown>): Task {
   const [parsed] = parseJobList([job]);
   assert.ok(parsed, 'job parsed');
-  return toLxcaTask('lab', parsed);
+  return toLxcaTask(api, 'lab', parsed);
 }
 
 describe('LXCA job → Task', () => {
@@ -88,7 +89,7 @@ describe('LXCA job → Task', () => {
       assert.equal(taskOf({ jobUID: '9', name: 42 }).title, 'Job 9');
       assert.equal(taskOf({ jobUID: '9', name: '  ' }).title, 'Job 9');
       const [job] = parseJobList([{ jobUID: '9', name: [] }]);
-      assert.equal(lxcaJobTitle(job), 'Job 9');
+      assert.equal(lxcaJobTitle(api, job), 'Job 9');
     });
   });
 
@@ -152,7 +153,7 @@ describe('LXCA job list parsing (tolerance)', () => {
 
 describe('newestLxcaTasksFirst', () => {
   it('orders by job id, highest (newest) first, numerically', () => {
-    const tasks = parseJobList([{ jobUID: '9' }, { jobUID: '100' }, { jobUID: '23' }]).map((job) => toLxcaTask('lab', job));
+    const tasks = parseJobList([{ jobUID: '9' }, { jobUID: '100' }, { jobUID: '23' }]).map((job) => toLxcaTask(api, 'lab', job));
     assert.deepEqual(newestLxcaTasksFirst(tasks).map((task) => task.id), ['100', '23', '9']);
   });
 });

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mapWithConcurrency } from '../../src/commands/actions/concurrency';
-import { groupBy } from '../../src/commands/actions/grouping';
+import { groupBy, mapWithConcurrency } from '../../src/util/collections';
 
 describe('task action helpers', () => {
   describe('mapWithConcurrency', () => {

@@ -3,8 +3,9 @@ import { HttpClient } from '../../src/api/http';
 import { LxcaClient } from '../../src/api/lxca/client';
 import { Jp1aoClient } from '../../src/api/jp1ao/client';
 import { startJp1aoSimulator, startLxcaSimulator, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
-import { LxcaTaskSource } from '../../src/tasks/lxcaSource';
-import { Jp1aoTaskSource } from '../../src/tasks/jp1aoSource';
+import * as api from '../../src/api';
+import { LxcaAdapter } from '../../src/tasks/lxca';
+import { Jp1aoAdapter } from '../../src/tasks/jp1ao';
 import { TaskStore, type StoreChange } from '../../src/tasks/store';
 
 function record(store: TaskStore): StoreChange[] {
@@ -22,7 +23,7 @@ describe('TaskStore against the LXCA simulator', () => {
     sim = await startLxcaSimulator({ size: 450, seed: 7, newItemEveryMs: 0 });
     http = new HttpClient({ baseUrl: sim.url });
     const client = new LxcaClient(http, async () => ({ username: sim.username, password: sim.password }));
-    store = new TaskStore(async () => new LxcaTaskSource('lab', client), 200);
+    store = new TaskStore(async () => new LxcaAdapter(api, 'lab', client, () => http.close()), 200);
   });
 
   afterEach(async () => {
@@ -112,7 +113,7 @@ describe('TaskStore against the JP1/AO simulator', () => {
     sim = await startJp1aoSimulator({ size: 350, seed: 3, newItemEveryMs: 0 });
     http = new HttpClient({ baseUrl: sim.url });
     const client = new Jp1aoClient(http, async () => ({ username: sim.username, password: sim.password }));
-    store = new TaskStore(async () => new Jp1aoTaskSource('ao', client), 100);
+    store = new TaskStore(async () => new Jp1aoAdapter(api, 'ao', client, sim.username, () => http.close()), 100);
   });
 
   afterEach(async () => {

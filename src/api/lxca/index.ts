@@ -10,7 +10,7 @@ export { groupByCancelHook as groupLxcaJobsByCancelHook, type CancelGroup as Lxc
 export { lxcaError, firstLxcaMessage, type LxcaMessage } from './errors';
 export { parseJobList as parseLxcaJobList } from './jobs';
 export { plainText as lxcaPlainText, parseFormattedText as parseLxcaFormattedText } from './text';
-export { classifyLxcaStatus, substituteArgs as substituteLxcaArgs, type LxcaStatus } from './assumptions';
+export { substituteArgs as substituteLxcaArgs } from './assumptions';
 export type {
   CancelCallback,
   CancelCallbackInput,

@@ -1,7 +1,8 @@
 /** Turns the JSON of `GET /tasks` into LxcaJob objects, tolerating missing and odd fields. */
 import { ApiError } from '../errors';
 import { hasCancelHookFields, jobIdFields, parseLxcaTime, parsePercentage } from './assumptions';
-import { isRecord, parseFormattedText } from './text';
+import { isRecord, optionalBoolean, optionalString } from '../../util/values';
+import { parseFormattedText } from './text';
 import type { CancelHook, LxcaJob } from './types';
 
 /** Expects an array of jobs; a single job object is accepted as a one-element list. */
@@ -53,14 +54,4 @@ function parseCancelHook(raw: Record<string, unknown>): CancelHook | undefined {
   const hook: CancelHook = { cancelURL: raw.cancelURL as string, cancelRESTMethod: raw.cancelRESTMethod as string };
   if (raw.cancelRESTBody !== undefined && raw.cancelRESTBody !== null) hook.cancelRESTBody = raw.cancelRESTBody;
   return hook;
-}
-
-function optionalString(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-function optionalBoolean(value: unknown): boolean | undefined {
-  if (typeof value === 'boolean') return value;
-  if (value === 'true' || value === 'false') return value === 'true';
-  return undefined;
 }

@@ -1,4 +1,7 @@
+import { isRecord } from '../../util/values';
 import type { FormattedText, FormattedTextPart } from './types';
+
+export { isRecord };
 
 /** Formats that start a new line (the rest — bold, italic, link… — only style the text). */
 const blockFormats = new Set(['newline', 'paragraph', 'listElement', 'orderedList', 'bulletList', 'quotation']);
@@ -26,8 +29,4 @@ export function plainText(text: FormattedText, options: { singleLine?: boolean }
 function partText(part: FormattedTextPart): string {
   const startsBlock = part.format?.some((format) => blockFormats.has(format)) ?? false;
   return startsBlock ? `\n${part.text}` : part.text;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

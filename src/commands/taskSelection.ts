@@ -1,9 +1,9 @@
+/** Which tasks a command acts on: the clicked row, the tree's selection, or a pick from the palette. */
 import * as vscode from 'vscode';
-import type { Connection } from '../../connections/connection';
-import type { ConnectionRegistry } from '../../connections/registry';
-import type { Task } from '../../tasks/model';
-import { TaskNode } from '../../tree/nodes';
-import type { TaskAction } from './definitions';
+import type { Connection } from '../connections/connection';
+import type { ConnectionRegistry } from '../connections/registry';
+import type { Task } from '../tasks/model';
+import { TaskNode, type TreeNode } from '../tree/nodes';
 
 export interface ActionTarget {
   readonly connection: Connection;
@@ -16,23 +16,24 @@ export interface Selection {
   readonly skipped: Task[];
 }
 
-type IsBusy = (key: string) => boolean;
+/** The action can run on this task now. */
+type Fits = (task: Task) => boolean;
 
-function fits(task: Task, action: TaskAction, isBusy: IsBusy): boolean {
-  return task.operations.includes(action.operation) && !isBusy(task.key);
+function isTaskNode(value: unknown): value is TaskNode {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'task';
 }
 
 /**
  * A tree command receives the clicked node and the selection. The selection counts only when it
  * holds the clicked node: a right-click outside the selection acts on that node alone.
  */
-export function selectionFromTree(node: unknown, selected: unknown, action: TaskAction, isBusy: IsBusy): Selection {
+export function selectionFromTree(node: unknown, selected: unknown, fits: Fits): Selection {
   const chosen = Array.isArray(selected) && selected.includes(node) ? selected : [node];
   const nodes = chosen.filter((item): item is TaskNode => item instanceof TaskNode);
   const targets: ActionTarget[] = [];
   const skipped: Task[] = [];
   for (const { connection, task } of nodes) {
-    if (fits(task, action, isBusy)) targets.push({ connection, task });
+    if (fits(task)) targets.push({ connection, task });
     else skipped.push(task);
   }
   return { targets, skipped };
@@ -46,10 +47,14 @@ function* withSubtasks(tasks: readonly Task[]): Generator<Task> {
 }
 
 /** From the palette: a multi-select pick of the loaded tasks the action fits. */
-export async function selectionFromPick(registry: ConnectionRegistry, action: TaskAction, isBusy: IsBusy): Promise<Selection | undefined> {
+export async function selectionFromPick(
+  registry: ConnectionRegistry,
+  action: { title: string; participle: string },
+  fits: Fits,
+): Promise<Selection | undefined> {
   const candidates = registry
     .all()
-    .flatMap((connection) => [...withSubtasks(connection.store.tasks)].filter((task) => fits(task, action, isBusy)).map((task) => ({ connection, task })));
+    .flatMap((connection) => [...withSubtasks(connection.store.tasks)].filter(fits).map((task) => ({ connection, task })));
   if (candidates.length === 0) {
     void vscode.window.showInformationMessage(`No loaded task can be ${action.participle} now.`);
     return undefined;
@@ -67,4 +72,15 @@ export async function selectionFromPick(registry: ConnectionRegistry, action: Ta
   });
   if (!picked?.length) return undefined;
   return { targets: picked.map((item) => item.target), skipped: [] };
+}
+
+/**
+ * The task nodes a form command acts on: the menu's `(node, selectedNodes)` — the whole selection
+ * when the clicked row is part of it — or, from the palette, the tree's selection.
+ */
+export function taskNodesOf(view: vscode.TreeView<TreeNode>, node: unknown, selected: unknown): { clicked: TaskNode; all: TaskNode[] } | undefined {
+  const selection = Array.isArray(selected) ? selected.filter(isTaskNode) : [];
+  if (isTaskNode(node)) return { clicked: node, all: selection.includes(node) ? selection : [node] };
+  const viewSelection = view.selection.filter(isTaskNode);
+  return viewSelection.length ? { clicked: viewSelection[0]!, all: viewSelection } : undefined;
 }

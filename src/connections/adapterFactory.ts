@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import type { RequestLogEntry } from '../api/http';
+import { loadApi } from '../apiLoader';
+import type { ProductAdapter } from '../tasks/adapter';
+import { Jp1aoAdapter } from '../tasks/jp1ao';
+import { LxcaAdapter } from '../tasks/lxca';
+import type { ConnectionConfig } from './config';
+import { proxySettings } from './proxy';
+
+type SignIn = () => Promise<{ username: string; password: string }>;
+
+/**
+ * The one place that picks a product: builds the HTTP client, the product client and its adapter
+ * for one connection, loading the API bundle on first use.
+ */
+export function createAdapter(config: ConnectionConfig, signIn: SignIn, onRequest: (entry: RequestLogEntry) => void): ProductAdapter {
+  const api = loadApi();
+  const http = new api.HttpClient({
+    baseUrl: config.baseUrl,
+    tls: config.tls,
+    proxy: proxySettings(api, config.baseUrl),
+    onRequest,
+  });
+  const closeHttp = () => http.close();
+  switch (config.kind) {
+    case 'lxca':
+      return new LxcaAdapter(api, config.name, new api.LxcaClient(http, signIn), closeHttp);
+    case 'jp1ao':
+      return new Jp1aoAdapter(api, config.name, new api.Jp1aoClient(http, signIn, { language: displayLanguage() }), config.username, closeHttp);
+  }
+}
+
+/** JP1/AO answers in Japanese, Chinese or English; VS Code's display language picks which. */
+function displayLanguage(): 'en' | 'ja' | 'zh' {
+  const language = vscode.env.language.toLowerCase();
+  if (language.startsWith('ja')) return 'ja';
+  if (language.startsWith('zh')) return 'zh';
+  return 'en';
+}

@@ -1,0 +1,101 @@
+import type { CancelCallbackInput } from '../api/lxca/types';
+import type { DetailsView, NotesSnapshot, Row } from '../webview/protocol';
+import type { Product, Task, TaskOperation } from './model';
+import type { TaskSource } from './source';
+
+/** The product facts the UI shows before any network call: names, icon, what a task is called. */
+export interface ProductInfo {
+  readonly product: Product;
+  /** "Lenovo XClarity Administrator". */
+  readonly name: string;
+  /** "LXCA". */
+  readonly shortName: string;
+  /** Shown under the name when the user picks a product. */
+  readonly pickDescription: string;
+  /** Codicon of a connection node. */
+  readonly icon: string;
+  /** What the product calls one task: "job" or "task". */
+  readonly noun: string;
+  /** Shown in the URL prompt of Add Connection. */
+  readonly urlExample: string;
+  /** Tasks carry notes and a TODO flag the user can edit. */
+  readonly editsNotes: boolean;
+}
+
+/** The operations the action commands run (the forms have their own calls). */
+export type ActionOperation = Exclude<TaskOperation, 'cancelWithCallback' | 'editNotes'>;
+
+export interface ActionRequest {
+  readonly operation: ActionOperation;
+  /** "cancelled", for the failure of an operation the product does not have. */
+  readonly participle: string;
+  /** Setting `opsTasks.lxca.cancelExpirationSeconds`. */
+  readonly cancelExpirationSeconds: number;
+}
+
+/** What happened to one task of an action. */
+export type TaskOutcome = { readonly task: Task; readonly ok: true } | { readonly task: Task; readonly ok: false; readonly error: unknown };
+
+/** The product-specific parts of the details page. */
+export type ProductDetails = Pick<DetailsView, 'fields' | 'messages' | 'properties' | 'log'>;
+
+/** The notes form's view of one task. */
+export interface NotesView {
+  title: string;
+  summary: Row[];
+  saved: NotesSnapshot;
+}
+
+/** Edit Notes and TODO (JP1/AO). */
+export interface NotesEditor {
+  /** The task read from the server, as the form shows it. */
+  read(id: string): Promise<NotesView>;
+  /** The form's view of a task already in the tree. */
+  viewOf(task: Task): NotesView;
+  /** Same instant, whatever the spelling of the two modification times. */
+  sameVersion(a: string | undefined, b: string | undefined): boolean;
+  /** Writes notes and TODO; answers the task as the server now has it. */
+  save(id: string, edit: { notes: string; toDo: boolean }): Promise<Task>;
+  /** Sets the TODO flag, keeping the notes the server has now. */
+  setToDo(id: string, toDo: boolean): Promise<Task>;
+}
+
+/** Cancel with Callback (LXCA). */
+export interface CancelCallbackSender {
+  /** Checks the input and sends it for the jobs; a bad input throws before any request. */
+  send(ids: readonly string[], input: CancelCallbackInput): Promise<void>;
+}
+
+/**
+ * Everything product-specific the tree, the commands and the forms need from one connection.
+ * One implementation per product (lxca.ts, jp1ao.ts), created by createAdapter (adapters.ts).
+ */
+export interface ProductAdapter extends TaskSource {
+  readonly info: ProductInfo;
+  /** These tasks as the server has them now (by id; a task that is gone may fail the call). */
+  read(ids: readonly string[]): Promise<Task[]>;
+  /** Runs one operation on a group of tasks; never throws, reports each task's outcome. */
+  perform(request: ActionRequest, tasks: readonly Task[]): Promise<TaskOutcome[]>;
+  /** "Lenovo XClarity Administrator, 42 jobs" or "JP1/Automatic Operation 12-60 (API 1.4), signed in as …". */
+  describe(): Promise<string>;
+  /** The product's sections of the details page for a task read fresh (or as last listed). */
+  details(task: Task): Promise<ProductDetails>;
+  readonly notes?: NotesEditor;
+  readonly cancelCallback?: CancelCallbackSender;
+  /** Signs out and closes the HTTP client. */
+  close(): Promise<void>;
+}
+
+/** Every task shares the result of one call (a schedule cancel, a cancel request). */
+export async function sharedOutcome(tasks: readonly Task[], call: () => Promise<unknown>): Promise<TaskOutcome[]> {
+  try {
+    await call();
+    return tasks.map((task) => ({ task, ok: true }));
+  } catch (error) {
+    return failedOutcomes(tasks, error);
+  }
+}
+
+export function failedOutcomes(tasks: readonly Task[], error: unknown): TaskOutcome[] {
+  return tasks.map((task) => ({ task, ok: false, error }));
+}

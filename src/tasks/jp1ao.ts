@@ -1,0 +1,269 @@
+import type * as Api from '../api/index';
+import type { Jp1aoClient } from '../api/jp1ao/client';
+import type { Jp1aoTask, PropertyValue } from '../api/jp1ao/types';
+import { mapWithConcurrency, groupBy } from '../util/collections';
+import { displayText, isPresent, optionalBoolean, optionalString } from '../util/values';
+import { errorText } from '../ui/errorText';
+import { fieldsOf, logTail } from '../webview/detailsContent';
+import type { FieldValue, NotesSnapshot, PropertyRow, Row } from '../webview/protocol';
+import {
+  failedOutcomes,
+  sharedOutcome,
+  type ActionOperation,
+  type ActionRequest,
+  type NotesEditor,
+  type NotesView,
+  type ProductAdapter,
+  type ProductDetails,
+  type TaskOutcome,
+} from './adapter';
+import { jp1aoStatusMeaning, jp1aoStatusOf, jp1aoStatusesIn, operationStatuses } from './jp1aoStatus';
+import { taskKey, type Task, type TaskOperation } from './model';
+import { productInfo } from './products';
+import type { TaskQuery } from './query';
+import type { TaskPage } from './source';
+
+/** What JP1/AO tasks need from the API bundle to become Tasks and details (loaded lazily by the caller). */
+export type Jp1aoApi = Pick<typeof Api, 'parseJp1aoTime' | 'jp1aoSupportedActionTypeNames'>;
+
+/** Calls in flight per JP1/AO server: quick for a big selection without flooding the server. */
+export const jp1aoConcurrency = 4;
+
+/** Bytes of the task log read from its end, and how many of its lines the details page shows. */
+const logReadSize = 16 * 1024;
+const logLines = 200;
+
+/** The lower-cased names in `supportedActionType`, or undefined when the server did not say. */
+function supportedActionTypes(task: Jp1aoTask): Set<string> | undefined {
+  const field = task.supportedActionType;
+  if (typeof field !== 'string' || field.trim() === '') return undefined;
+  return new Set(field.split(',').map((name) => name.trim().toLowerCase()));
+}
+
+function supportedByService(api: Jp1aoApi, operation: TaskOperation, supported: Set<string> | undefined): boolean {
+  const capabilities: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(api.jp1aoSupportedActionTypeNames));
+  const names = capabilities.get(operation);
+  if (supported === undefined || names === undefined) return true;
+  return names.some((name) => supported.has(name.toLowerCase()));
+}
+
+/** Operations the user may start on this task, sorted. */
+export function jp1aoOperations(api: Jp1aoApi, task: Jp1aoTask): TaskOperation[] {
+  const status = typeof task.status === 'string' ? jp1aoStatusOf(task.status) : undefined;
+  const supported = supportedActionTypes(task);
+  const operations: TaskOperation[] = ['editNotes'];
+  for (const [operation, statuses] of operationStatuses) {
+    if (status === undefined || !statuses.includes(status)) continue;
+    if (operation === 'cancel' && !isPresent(task.scheduleID)) continue;
+    if (supportedByService(api, operation, supported)) operations.push(operation);
+  }
+  return operations.sort();
+}
+
+/** Map one JP1/AO task to the extension's Task model. */
+export function toJp1aoTask(api: Jp1aoApi, connection: string, task: Jp1aoTask): Task {
+  const id = String(task.instanceID);
+  const rawStatus = optionalString(task.status) ?? '';
+  const meaning = jp1aoStatusMeaning(rawStatus);
+  return {
+    key: taskKey(connection, id),
+    id,
+    connection,
+    product: 'jp1ao',
+    title: optionalString(task.name) || `Task ${id}`,
+    status: rawStatus,
+    statusLabel: meaning.label,
+    category: meaning.category,
+    start: api.parseJp1aoTime(task.startTime) ?? api.parseJp1aoTime(task.scheduledStartTime),
+    end: api.parseJp1aoTime(task.completionTime),
+    owner: optionalString(task.submitter),
+    children: [],
+    notes: optionalString(task.notes),
+    toDo: optionalBoolean(task.toDo),
+    modifyTime: optionalString(task.modifyTime),
+    scheduleId: isPresent(task.scheduleID) ? String(task.scheduleID) : undefined,
+    operations: jp1aoOperations(api, task),
+    raw: task,
+  };
+}
+
+/** A JP1/AO time as the user's local time, or the server's text when it cannot be read. */
+export function jp1aoTimeText(api: Jp1aoApi, value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const ms = api.parseJp1aoTime(value);
+  return ms === undefined ? value : new Date(ms).toLocaleString();
+}
+
+function schedule(task: Jp1aoTask): string | undefined {
+  const parts = [
+    displayText(task.scheduleType),
+    displayText(task.recurrenceInterval) && `every ${task.recurrenceInterval}`,
+    displayText(task.recurrenceTime) && `at ${task.recurrenceTime}`,
+    displayText(task.recurrenceStartDate) && `from ${task.recurrenceStartDate}`,
+  ].filter((part): part is string => Boolean(part));
+  return parts.length ? parts.join(', ') : undefined;
+}
+
+/** The read-only facts above the notes form. */
+export function jp1aoSummaryRows(api: Jp1aoApi, task: Jp1aoTask): Row[] {
+  const time = (value: unknown) => jp1aoTimeText(api, value);
+  const rows: [string, string | undefined][] = [
+    ['Name', displayText(task.name)],
+    ['Status', displayText(jp1aoStatusMeaning(optionalString(task.status) ?? '').label)],
+    ['Service', displayText(task.serviceName)],
+    ['Service group', displayText(task.serviceGroupName)],
+    ['Submitter', displayText(task.submitter)],
+    ['Submitted', time(task.submitTime)],
+    ['Scheduled start', time(task.scheduledStartTime)],
+    ['Started', time(task.startTime)],
+    ['Completed', time(task.completionTime)],
+    ['Modified', time(task.modifyTime)],
+    ['Tags', displayText(task.tags)],
+    ['Schedule', schedule(task)],
+    ['Supported actions', displayText(task.supportedActionType)],
+    ['Task ID', displayText(task.instanceID)],
+  ];
+  return rows.filter((row): row is [string, string] => row[1] !== undefined).map(([label, value]) => ({ label, value }));
+}
+
+export function notesSnapshot(task: Jp1aoTask): NotesSnapshot {
+  return {
+    notes: typeof task.notes === 'string' ? task.notes : '',
+    toDo: task.toDo === true,
+    modifyTime: typeof task.modifyTime === 'string' ? task.modifyTime : undefined,
+  };
+}
+
+/** Same instant, whatever the offset's spelling (`+0900` / `+09:00`). */
+export function sameModifyTime(api: Jp1aoApi, a: string | undefined, b: string | undefined): boolean {
+  if (a === b) return true;
+  const [ma, mb] = [api.parseJp1aoTime(a), api.parseJp1aoTime(b)];
+  return ma !== undefined && ma === mb;
+}
+
+export function propertyRows(values: readonly PropertyValue[]): PropertyRow[] {
+  return values.map((property) => {
+    const name = property.displayName ?? property.name;
+    const value = property.value;
+    return {
+      key: typeof property.keyName === 'string' ? property.keyName : '',
+      name: typeof name === 'string' && name !== property.keyName ? name : undefined,
+      value: typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value),
+    };
+  });
+}
+
+/** The task's members for the details page, its times also in the user's local time. */
+export function jp1aoFields(api: Jp1aoApi, task: Task): ProductDetails['fields'] {
+  const localTime = (name: string, value: unknown): FieldValue | undefined => {
+    if (typeof value !== 'string' || !/Time$/.test(name)) return undefined;
+    const time = jp1aoTimeText(api, value);
+    return { kind: 'text', text: time && time !== value ? `${time} (${value})` : value };
+  };
+  return fieldsOf(task, localTime);
+}
+
+type TaskCall = (client: Jp1aoClient, id: string) => Promise<unknown>;
+
+const taskCalls = new Map<ActionOperation, TaskCall>([
+  ['stop', (client, id) => client.stop(id)],
+  ['forceStop', (client, id) => client.forceStop(id)],
+  ['retry', (client, id) => client.rerunStart(id)],
+  ['retryNext', (client, id) => client.rerunStepStart(id)],
+  ['archive', (client, id) => client.archive(id)],
+]);
+
+/** JP1/AO tasks. The server pages, filters and sorts: one request returns the first tasks and the total. */
+export class Jp1aoAdapter implements ProductAdapter {
+  readonly info = productInfo('jp1ao');
+  readonly notes: NotesEditor;
+
+  constructor(
+    private readonly api: Jp1aoApi,
+    private readonly connection: string,
+    private readonly client: Jp1aoClient,
+    private readonly username: string,
+    private readonly closeHttp: () => Promise<void>,
+  ) {
+    this.notes = {
+      read: async (id) => this.notesView(await client.getTask(id)),
+      viewOf: (task) => this.notesView(task.raw as Jp1aoTask),
+      sameVersion: (a, b) => sameModifyTime(api, a, b),
+      save: async (id, edit) => this.toTask(await client.updateTask(id, edit)),
+      setToDo: async (id, toDo) => {
+        const current = await client.getTask(id);
+        const notes = typeof current.notes === 'string' ? current.notes : '';
+        return this.toTask(await client.updateTask(id, { notes, toDo }));
+      },
+    };
+  }
+
+  async list(query: TaskQuery, limit: number): Promise<TaskPage> {
+    const statuses = query.categories?.length ? jp1aoStatusesIn(query.categories) : undefined;
+    if (statuses && !statuses.length) return { tasks: [], total: 0 };
+    const page = await this.client.listTasks({
+      q: query.text?.trim() || undefined,
+      statuses,
+      offset: 0,
+      limit,
+    });
+    return { tasks: page.tasks.map((task) => this.toTask(task)), total: page.count };
+  }
+
+  /** One `GET …/Tasks/{id}` per task. */
+  read(ids: readonly string[]): Promise<Task[]> {
+    return mapWithConcurrency(ids, jp1aoConcurrency, async (id) => this.toTask(await this.client.getTask(id)));
+  }
+
+  async perform(request: ActionRequest, tasks: readonly Task[]): Promise<TaskOutcome[]> {
+    const call = taskCalls.get(request.operation);
+    if (!call) return this.cancelSchedules(tasks);
+    const outcomes = await mapWithConcurrency(tasks, jp1aoConcurrency, (task) => sharedOutcome([task], () => call(this.client, task.id)));
+    return outcomes.flat();
+  }
+
+  /** A waiting or holding task is cancelled through its schedule: one call per schedule. */
+  private async cancelSchedules(tasks: readonly Task[]): Promise<TaskOutcome[]> {
+    const bySchedule = groupBy(tasks, (task) => task.scheduleId);
+    const unscheduled = failedOutcomes(bySchedule.get(undefined) ?? [], new Error('The task has no schedule to cancel.'));
+    bySchedule.delete(undefined);
+    const outcomes = await mapWithConcurrency([...bySchedule], jp1aoConcurrency, ([scheduleId, group]) =>
+      sharedOutcome(group, () => this.client.cancelSchedule(scheduleId!)),
+    );
+    return [...outcomes.flat(), ...unscheduled];
+  }
+
+  async describe(): Promise<string> {
+    const [version, user] = await Promise.all([this.client.version(), this.client.user()]);
+    const name = version.productName ?? this.info.name;
+    const api = version.apiVersion ? ` (API ${version.apiVersion})` : '';
+    const who = user.name ?? this.username;
+    return `${name} ${version.productVersion ?? ''}${api}, signed in as ${who}`.replace(/\s+/g, ' ');
+  }
+
+  /** The members, the property values and the end of the task log; a part that fails says so. */
+  async details(task: Task): Promise<ProductDetails> {
+    const [properties, log] = await Promise.allSettled([
+      this.client.propertyValues(task.id),
+      this.client.taskLog(task.id, { reverse: true, offset: 0, readSize: logReadSize }),
+    ]);
+    return {
+      fields: jp1aoFields(this.api, task),
+      properties: properties.status === 'fulfilled' ? { rows: propertyRows(properties.value) } : { error: errorText(properties.reason) },
+      log: log.status === 'fulfilled' ? logTail(log.value, logReadSize, logLines) : { error: errorText(log.reason) },
+    };
+  }
+
+  async close(): Promise<void> {
+    this.client.signOut();
+    await this.closeHttp();
+  }
+
+  private notesView(task: Jp1aoTask): NotesView {
+    return { title: this.toTask(task).title, summary: jp1aoSummaryRows(this.api, task), saved: notesSnapshot(task) };
+  }
+
+  private toTask(task: Jp1aoTask): Task {
+    return toJp1aoTask(this.api, this.connection, task);
+  }
+}

@@ -1,0 +1,175 @@
+import type * as Api from '../api/index';
+import type { LxcaClient } from '../api/lxca/client';
+import type { LxcaJob } from '../api/lxca/types';
+import type { FieldValue, FormattedPart, LxcaMessageView } from '../webview/protocol';
+import { fieldsOf } from '../webview/detailsContent';
+import { failedOutcomes, type ActionRequest, type CancelCallbackSender, type ProductAdapter, type ProductDetails, type TaskOutcome } from './adapter';
+import { classifyLxcaStatus } from './lxcaStatus';
+import { activeCategories, taskKey, type Task, type TaskOperation } from './model';
+import { productInfo } from './products';
+import { matchesQuery, type TaskQuery } from './query';
+import type { TaskPage } from './source';
+
+/** What LXCA jobs need from the API bundle to become Tasks and details (loaded lazily by the caller). */
+export type LxcaApi = Pick<typeof Api, 'lxcaPlainText' | 'substituteLxcaArgs' | 'parseLxcaFormattedText'>;
+
+/** Cancelling is offered while a job has not finished, unless it says `cancelable: false`. */
+export function lxcaOperations(job: LxcaJob): TaskOperation[] {
+  const { category } = classifyLxcaStatus(job.status);
+  if (!activeCategories.has(category) || job.cancelable === false) return [];
+  const operations: TaskOperation[] = ['cancel', 'cancelWithCallback'];
+  return operations.sort();
+}
+
+/** The job's name as one line of plain text with its args filled in, else `Job <id>`. */
+export function lxcaJobTitle(api: LxcaApi, job: LxcaJob): string {
+  const name = job.name === undefined ? '' : api.substituteLxcaArgs(api.lxcaPlainText(job.name, { singleLine: true }), job.args);
+  return name || `Job ${job.jobUID}`;
+}
+
+/** Map one LXCA job, with its subtasks, to the extension's Task model. */
+export function toLxcaTask(api: LxcaApi, connection: string, job: LxcaJob): Task {
+  const status = job.status ?? '';
+  const { category, label } = classifyLxcaStatus(job.status);
+  return {
+    key: taskKey(connection, job.jobUID),
+    id: job.jobUID,
+    connection,
+    product: 'lxca',
+    title: lxcaJobTitle(api, job),
+    status,
+    statusLabel: label,
+    category,
+    progress: job.percentage,
+    start: job.startTime,
+    end: job.endTime,
+    owner: job.createdBy,
+    children: job.children.map((child) => toLxcaTask(api, connection, child)),
+    cancelHook: job.cancelHook,
+    operations: lxcaOperations(job),
+    raw: job.raw,
+  };
+}
+
+/** LXCA hands out job ids in increasing order, so the highest id is the newest job. */
+export function newestLxcaTasksFirst(tasks: readonly Task[]): Task[] {
+  return [...tasks].sort((a, b) => compareIdsDescending(a.id, b.id));
+}
+
+function compareIdsDescending(a: string, b: string): number {
+  const numberA = Number(a);
+  const numberB = Number(b);
+  if (Number.isFinite(numberA) && Number.isFinite(numberB) && numberA !== numberB) return numberB - numberA;
+  return b.localeCompare(a);
+}
+
+/** LXCA formatted text as parts; undefined when the value is not formatted text. */
+export function formattedParts(api: LxcaApi, value: unknown): FormattedPart[] | undefined {
+  const parsed = api.parseLxcaFormattedText(value);
+  if (parsed === undefined) return undefined;
+  if (typeof parsed === 'string') return [{ text: parsed, format: [] }];
+  return parsed.map((part) => {
+    const run: FormattedPart = { text: part.text, format: part.format ?? [] };
+    if (typeof part.link === 'string') run.link = part.link;
+    return run;
+  });
+}
+
+/** LXCA job messages (`messages`: `{id, text, explanation?, timeStamp?}`). */
+export function lxcaMessages(api: LxcaApi, task: Task): LxcaMessageView[] | undefined {
+  const messages = (task.raw as { messages?: unknown } | undefined)?.messages;
+  if (!Array.isArray(messages) || messages.length === 0) return undefined;
+  return messages.flatMap((message): LxcaMessageView[] => {
+    const record: Record<string, unknown> = typeof message === 'object' && message !== null ? (message as Record<string, unknown>) : { text: message };
+    const text = formattedParts(api, record.text);
+    if (!text) return [];
+    const time = record.timeStamp ?? record.timestamp;
+    return [
+      {
+        id: typeof record.id === 'string' ? record.id : undefined,
+        time: typeof time === 'number' ? new Date(time).toLocaleString() : typeof time === 'string' ? time : undefined,
+        text,
+        explanation: typeof record.explanation === 'string' ? record.explanation : undefined,
+      },
+    ];
+  });
+}
+
+/** The job's members for the details page (arrays of formatted text as parts) and its messages. */
+export function lxcaDetails(api: LxcaApi, task: Task): ProductDetails {
+  const formatted = (_name: string, value: unknown): FieldValue | undefined => {
+    const parts = Array.isArray(value) ? formattedParts(api, value) : undefined;
+    return parts && { kind: 'formatted', parts };
+  };
+  return { fields: fieldsOf(task, formatted), messages: lxcaMessages(api, task) };
+}
+
+/**
+ * LXCA jobs. LXCA documents no paging, filter or sort for `GET /tasks`: the whole list is read and
+ * paged, filtered and sorted here.
+ */
+export class LxcaAdapter implements ProductAdapter {
+  readonly info = productInfo('lxca');
+  readonly cancelCallback: CancelCallbackSender;
+
+  constructor(
+    private readonly api: LxcaApi,
+    private readonly connection: string,
+    private readonly client: LxcaClient,
+    private readonly closeHttp: () => Promise<void>,
+  ) {
+    this.cancelCallback = { send: (ids, input) => client.cancelWithCallback(ids, input) };
+  }
+
+  async list(query: TaskQuery, limit: number, background: boolean): Promise<TaskPage> {
+    const jobs = await this.client.listJobs({ background });
+    const tasks = newestLxcaTasksFirst(jobs.map((job) => this.toTask(job)));
+    const matching = tasks.filter((task) => matchesQuery(task, query));
+    return { tasks: matching.slice(0, limit), total: matching.length };
+  }
+
+  /** One `GET /tasks/{ids}`; a job LXCA leaves out is missing from the answer. */
+  async read(ids: readonly string[]): Promise<Task[]> {
+    const jobs = await this.client.getJobs(ids);
+    return jobs.map((job) => this.toTask(job));
+  }
+
+  /**
+   * One `cancelJobs` call for the connection: the client sends one request per cancel hook, using
+   * the hook each job advertised.
+   */
+  async perform(request: ActionRequest, tasks: readonly Task[]): Promise<TaskOutcome[]> {
+    if (request.operation !== 'cancel') return failedOutcomes(tasks, new Error(`LXCA jobs cannot be ${request.participle}.`));
+    let outcomes;
+    try {
+      const jobs = tasks.map((task): LxcaJob => ({ jobUID: task.id, cancelHook: task.cancelHook, children: [], raw: task.raw }));
+      outcomes = await this.client.cancelJobs(jobs, { expirationTimeOut: request.cancelExpirationSeconds });
+    } catch (error) {
+      return failedOutcomes(tasks, error);
+    }
+    const byJob = new Map(outcomes.flatMap((outcome) => outcome.jobIds.map((id) => [id, outcome] as const)));
+    return tasks.map((task): TaskOutcome => {
+      const outcome = byJob.get(task.id);
+      if (!outcome) return { task, ok: false, error: new Error('No cancel request was sent for this job.') };
+      return outcome.ok ? { task, ok: true } : { task, ok: false, error: outcome.error };
+    });
+  }
+
+  async describe(): Promise<string> {
+    const jobs = await this.client.listJobs({ compact: true });
+    return `${this.info.name}, ${jobs.length} jobs`;
+  }
+
+  async details(task: Task): Promise<ProductDetails> {
+    return lxcaDetails(this.api, task);
+  }
+
+  async close(): Promise<void> {
+    await this.client.logout().catch(() => undefined);
+    await this.closeHttp();
+  }
+
+  private toTask(job: LxcaJob): Task {
+    return toLxcaTask(this.api, this.connection, job);
+  }
+}
