@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Product } from '../tasks/model';
+import { allProducts } from '../tasks/products';
 
 export interface TlsConfig {
   caFile?: string;
@@ -57,7 +58,7 @@ function problemOf(entry: unknown, seen: Set<string>): string | undefined {
   const { name, kind, baseUrl, username } = entry as Record<string, unknown>;
   if (typeof name !== 'string' || !name.trim()) return 'has no name';
   if (seen.has(name)) return `uses the name "${name}" twice`;
-  if (kind !== 'lxca' && kind !== 'jp1ao') return 'needs "kind": "lxca" or "jp1ao"';
+  if (!allProducts.some((info) => info.product === kind)) return `needs "kind": ${allProducts.map((info) => `"${info.product}"`).join(' or ')}`;
   if (typeof baseUrl !== 'string' || !isHttpUrl(baseUrl)) return 'needs a "baseUrl" like https://host:port';
   if (typeof username !== 'string' || !username) return 'needs a "username"';
   return undefined;

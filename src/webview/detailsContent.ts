@@ -37,7 +37,7 @@ function fieldValue(name: string, value: unknown): FieldValue {
   if (value === null || value === undefined) return { kind: 'text', text: '' };
   if (typeof value === 'string') return { kind: 'text', text: value };
   if (typeof value === 'number') {
-    // LXCA times are milliseconds since the epoch.
+    // A large number in a `…Time` member is milliseconds since the epoch (LXCA sends them so).
     const isTime = /Time$/.test(name) && value > 1e11;
     return { kind: 'text', text: isTime ? `${new Date(value).toLocaleString()} (${value})` : String(value) };
   }
