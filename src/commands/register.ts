@@ -16,6 +16,9 @@ import { applyFilter, filterTasks } from './filter';
 import { pickConnection } from './pickConnection';
 import { startDemo } from './startDemo';
 import { registerTaskActions } from './taskActions';
+import { DoubleClickDetector, taskClickCommandId } from './taskClick';
+import { onTaskNodes } from './taskSelection';
+import { toggleToDo } from './toggleToDo';
 import { registerForms } from '../webview/register';
 import { trustCertificate } from './trustCertificate';
 
@@ -26,7 +29,8 @@ export interface CommandContext {
 }
 
 export function registerCommands(context: CommandContext): vscode.Disposable[] {
-  const { registry, view } = context;
+  const { registry, view, provider } = context;
+  const doubleClick = new DoubleClickDetector();
   const register = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(id, run);
   return [
     register('opsTasks.addConnection', () => addConnection(registry)),
@@ -51,6 +55,13 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
     ),
     register('opsTasks.showLog', () => log().show()),
     register('opsTasks.startDemo', () => startDemo(registry)),
+    register('opsTasks.toggleToDo', onTaskNodes(view, (clicked, all) => toggleToDo(registry, clicked, all))),
+    // A double-click on a row opens Edit Notes for it.
+    register(taskClickCommandId, (key: unknown) => {
+      if (typeof key !== 'string' || !doubleClick.click(key)) return;
+      const node = provider.nodeFor(key);
+      if (node) return vscode.commands.executeCommand('opsTasks.editNotes', node);
+    }),
     ...registerTaskActions(context),
     ...registerForms(context),
   ];

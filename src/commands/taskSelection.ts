@@ -84,3 +84,12 @@ export function taskNodesOf(view: vscode.TreeView<TreeNode>, node: unknown, sele
   const viewSelection = view.selection.filter(isTaskNode);
   return viewSelection.length ? { clicked: viewSelection[0]!, all: viewSelection } : undefined;
 }
+
+/** A command handler that runs `act` on the command's task nodes, or says how to pick one. */
+export function onTaskNodes(view: vscode.TreeView<TreeNode>, act: (clicked: TaskNode, all: TaskNode[]) => unknown) {
+  return (node?: unknown, selected?: unknown) => {
+    const nodes = taskNodesOf(view, node, selected);
+    if (!nodes) return vscode.window.showInformationMessage('Select a task in the Ops Tasks view first.');
+    return act(nodes.clicked, nodes.all);
+  };
+}

@@ -14,9 +14,7 @@ import {
   type NotesPageMessage,
 } from './protocol';
 import { parse } from './schema';
-import { DoubleClickDetector, taskClickCommandId } from '../commands/taskClick';
-import { taskNodesOf } from '../commands/taskSelection';
-import { toggleToDo } from '../commands/toggleToDo';
+import { onTaskNodes } from '../commands/taskSelection';
 
 const extensionId = 'ops-tasks.ops-tasks';
 
@@ -46,11 +44,10 @@ function targetOf(node: TaskNode): TaskTarget {
 
 /** Edit Notes/TODO, Show Details and Cancel with Callback forms (issue: webview forms). */
 export function registerForms(context: CommandContext): vscode.Disposable[] {
-  const { registry, provider, view } = context;
+  const { registry, view } = context;
   const extensionUri = vscode.extensions.getExtension(extensionId)?.extensionUri;
   if (!extensionUri) throw new Error(`${extensionId} cannot find itself`);
   const panels = new FormPanels(extensionUri);
-  const doubleClick = new DoubleClickDetector();
 
   const editNotes = (node: TaskNode) => {
     if (!node.task.operations.includes('editNotes')) return;
@@ -77,23 +74,12 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
     );
   };
 
-  /** Runs `act` on the command's task nodes, or says how to pick one. */
-  const onTasks = (act: (clicked: TaskNode, all: TaskNode[]) => unknown) => (node?: unknown, selected?: unknown) => {
-    const nodes = taskNodesOf(view, node, selected);
-    if (!nodes) return vscode.window.showInformationMessage('Select a task in the Ops Tasks view first.');
-    return act(nodes.clicked, nodes.all);
-  };
+  const onTasks = (act: (clicked: TaskNode, all: TaskNode[]) => unknown) => onTaskNodes(view, act);
 
   return [
     panels,
     vscode.commands.registerCommand('opsTasks.editNotes', onTasks((clicked) => editNotes(clicked))),
-    vscode.commands.registerCommand('opsTasks.toggleToDo', onTasks((clicked, all) => toggleToDo(registry, clicked, all))),
     vscode.commands.registerCommand('opsTasks.showDetails', onTasks((clicked) => showDetails(clicked))),
     vscode.commands.registerCommand('opsTasks.lxca.cancelWithCallback', onTasks(cancelWithCallback)),
-    vscode.commands.registerCommand(taskClickCommandId, (key: unknown) => {
-      if (typeof key !== 'string' || !doubleClick.click(key)) return;
-      const node = provider.nodeFor(key);
-      if (node) editNotes(node);
-    }),
   ];
 }
