@@ -11,7 +11,7 @@ import { diffTaskLists } from '../src/tasks/diff';
 import * as api from '../src/api';
 import { Jp1aoAdapter } from '../src/tasks/jp1ao';
 import { LxcaAdapter } from '../src/tasks/lxca';
-import type { TaskSource } from '../src/tasks/source';
+import type { TaskSource } from '../src/tasks/adapter';
 import { TaskStore } from '../src/tasks/store';
 
 const root = join(__dirname, '../..');

@@ -1,7 +1,19 @@
 import type { CancelCallbackInput } from '../api/lxca/types';
 import type { DetailsView, NotesSnapshot, Row } from '../webview/protocol';
 import type { Product, Task, TaskOperation } from './model';
-import type { TaskSource } from './source';
+import type { TaskQuery } from './query';
+
+/** The first `limit` tasks matching a query, newest first, and how many match in all. */
+export interface TaskPage {
+  tasks: Task[];
+  total: number;
+}
+
+/** How a TaskStore reads one connection's tasks, whatever the product. */
+export interface TaskSource {
+  /** `background` marks polling traffic so servers do not count it as user activity. */
+  list(query: TaskQuery, limit: number, background: boolean): Promise<TaskPage>;
+}
 
 /** The product facts the UI shows before any network call: names, icon, what a task is called. */
 export interface ProductInfo {

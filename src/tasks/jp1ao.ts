@@ -16,12 +16,12 @@ import {
   type ProductAdapter,
   type ProductDetails,
   type TaskOutcome,
+  type TaskPage,
 } from './adapter';
 import { jp1aoStatusMeaning, jp1aoStatusOf, jp1aoStatusesIn, operationStatuses } from './jp1aoStatus';
 import { taskKey, type Task, type TaskOperation } from './model';
 import { productInfo } from './products';
 import type { TaskQuery } from './query';
-import type { TaskPage } from './source';
 
 /** What JP1/AO tasks need from the API bundle to become Tasks and details (loaded lazily by the caller). */
 export type Jp1aoApi = Pick<typeof Api, 'parseJp1aoTime' | 'jp1aoSupportedActionTypeNames'>;

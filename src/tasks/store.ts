@@ -2,7 +2,7 @@ import { EventEmitter, type Event } from './events';
 import { diffTaskLists, noChange, type TaskListDiff } from './diff';
 import { isActive, type Task } from './model';
 import { isEmptyQuery, type TaskQuery } from './query';
-import type { TaskSource } from './source';
+import type { TaskSource } from './adapter';
 
 export type StoreState =
   | { kind: 'empty' }
