@@ -67,6 +67,8 @@ export interface RecordedRequest {
   method: string;
   /** Path without the query string. */
   path: string;
+  /** The request target exactly as it arrived on the wire (path and query, nothing decoded). */
+  target: string;
   query: Record<string, string>;
   headers: Record<string, string | string[] | undefined>;
   /** Parsed JSON body, the raw text when it is not JSON, undefined when empty. */
