@@ -3,7 +3,7 @@
  * is optional, and unknown members are kept: the client tolerates other product versions.
  */
 
-/** Task object (spec §3). Times are the server's strings, e.g. `2024-05-01T10:00:00.000+0900`. */
+/** Task object (docs/api/jp1ao.md, "Task object"). Times are the server's strings, e.g. `2024-05-01T10:00:00.000+0900`. */
 export interface Jp1aoTask {
   instanceID: number | string;
   name?: string;

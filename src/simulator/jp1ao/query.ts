@@ -1,5 +1,5 @@
 // List queries over task views: the resource filters, `q`, and the HQL:: parameters
-// (filter, fields, sortBy, offset, limit) of specs/jp1ao-tasks.md §3.
+// (filter, fields, sortBy, offset, limit) of docs/api/jp1ao.md, "The task list".
 import type { SimulatorVariants } from '../types';
 
 type Row = Record<string, unknown>;

@@ -1,15 +1,15 @@
-// JP1/AO routes (all under /Automation/v1). Where specs/jp1ao-tasks.md is silent, the simulator
+// JP1/AO routes (all under /Automation/v1). Where docs/api/jp1ao.md is silent, the simulator
 // decides as follows:
 //
 // - Check order: Accept (every call must accept application/json, else 400 KNAE02011-E — the
-//   spec lists no 406) → path (404) / method (405) → authentication (401, except the public
+//   manual lists no 406) → path (404) / method (405) → authentication (401, except the public
 //   `configuration/version`) → Content-Type of a body (application/json, else 400) → JSON (400)
 //   → the call's own checks. Accept-Language picks en/ja/zh message text (default en).
 // - Every authenticated answer, errors included, carries `WWW-Authenticate: HSSO <token>`: Basic
 //   issues a new token, an HSSO call echoes its own token (it does not extend its life). An
 //   unknown or expired token answers 401 KNAE02002-E; a 401 carries no WWW-Authenticate.
 // - User `viewer` reads everything but PUT/DELETE of a task answer 403, and every operation
-//   (invoke, task or schedule) answers 404 "does not exist or no permission" — the spec lists no
+//   (invoke, task or schedule) answers 404 "does not exist or no permission" — the manual lists no
 //   403 for operations.
 // - Task list: default order instanceID ascending; `q` = all whitespace-separated words must occur
 //   (case-insensitive) in name/submitter/description/serviceName/tags/notes; `tags` = every listed
@@ -21,7 +21,7 @@
 //   (boolean) are required; other members are ignored. modifyTime always moves forward.
 // - DELETE Tasks/{id}: a debug task (serviceState "debug") is deleted (204) once finished, 409
 //   while it runs; a normal task answers 303 with an absolute Location of its archive action.
-// - Operations: 409 when the status does not allow it (spec §5), and also when the task's
+// - Operations: 409 when the status does not allow it (docs/api/jp1ao.md), and also when the task's
 //   supportedActionType lacks what the operation needs (forceStop: forciblyStop; rerunStart and
 //   rerunStepStart: retry). stop → terminating, then canceled 2 s later (failed if the task had
 //   detected an error); forceStop → canceled/failed at once; rerun* → inProgress, completed 45 s
@@ -255,7 +255,7 @@ export function jp1aoHandler(auth: AoAuth, store: TaskStore, variants: Simulator
   };
 }
 
-/** A body must be declared and be JSON (spec §1). */
+/** A body must be declared and be JSON (docs/api/jp1ao.md, "Conventions"). */
 function checkBody(req: SimRequest): SimResponse | undefined {
   if (req.body === undefined) return undefined;
   if (!/^application\/json\b/i.test(header(req.headers, 'content-type') ?? '')) return aoError(req, 'contentType');

@@ -7,7 +7,7 @@ export const FINISHED = ['completed', 'failed', 'canceled'];
 export type TaskAction = 'stop' | 'forceStop' | 'rerunStart' | 'rerunStepStart' | 'archive' | 'response';
 export const TASK_ACTIONS: TaskAction[] = ['stop', 'forceStop', 'rerunStart', 'rerunStepStart', 'archive', 'response'];
 
-/** Spec §5: the statuses each operation is allowed from (otherwise 409). */
+/** The statuses each operation is allowed from, otherwise 409 (docs/api/jp1ao.md, "Task operations"). */
 export const ALLOWED_FROM: Record<TaskAction, string[]> = {
   stop: ['inProgress', 'waitingResponse', 'abnormalDetection'],
   forceStop: ['inProgress', 'waitingResponse', 'abnormalDetection', 'terminating'],
@@ -195,7 +195,7 @@ export class TaskStore {
   }
 
   /**
-   * A schedule operation (spec §5): cancel ends the schedule's waiting/holding tasks (and answers
+   * A schedule operation (docs/api/jp1ao.md, "Task operations"): cancel ends the schedule's waiting/holding tasks (and answers
    * success again once the schedule is canceled), suspend holds waiting tasks, resume releases
    * held ones. Returns the changed tasks, or the statuses the operation needed (409).
    */

@@ -1,4 +1,4 @@
-// LXCA routes. Where specs/lxca-tasks.md is silent, the simulator decides as follows:
+// LXCA routes. Where docs/api/lxca.md is silent, the simulator decides as follows:
 //
 // - Auth order: Basic on the call wins; otherwise the JSESSIONID cookie must name a live session
 //   (else 401 FQXHMSE0002E) and X-Csrf-Token must equal that session's csrf cookie (else 403

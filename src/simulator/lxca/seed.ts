@@ -1,4 +1,4 @@
-// Deterministic demo jobs: every status of the spec's vocabulary (plus a few unknown strings),
+// Deterministic demo jobs: every status of docs/api/lxca.md's vocabulary (plus a few unknown strings),
 // plain and formatted-text names, subtasks up to two levels, some jobs with cancel hooks.
 import { Random } from '../random';
 import type { FormattedText, LxcaText } from '../types';
