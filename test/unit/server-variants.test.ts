@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import { HttpClient } from '../../src/api/http';
 import { parseJp1aoTime } from '../../src/api/jp1ao/dates';
 import { Jp1aoClient } from '../../src/api/jp1ao/client';
+import { pageOf } from '../../src/api/jp1ao/paging';
 import type { Jp1aoClientOptions } from '../../src/api/jp1ao/types';
 import { maxJobDepth } from '../../src/api/lxca/assumptions';
 import { LxcaClient } from '../../src/api/lxca/client';
@@ -156,6 +157,13 @@ describe('server variants', function () {
         assert.equal(answered, '7', 'the page size was asked for');
       });
     }
+
+    it('slices the page itself whether the server honoured HQL::offset or answered every task', function () {
+      const all = Array.from({ length: 30 }, (_, i) => i);
+      assert.deepEqual(pageOf(all.slice(5), 30, 5, 7), [5, 6, 7, 8, 9, 10, 11], 'offset honoured, limit ignored');
+      assert.deepEqual(pageOf(all, 30, 5, 7), [5, 6, 7, 8, 9, 10, 11], 'both ignored');
+      assert.deepEqual(pageOf(all.slice(5, 12), 30, 5, 7), [5, 6, 7, 8, 9, 10, 11], 'both honoured');
+    });
 
     it('with a server that refuses HQL::limit, falls back to unpaged lists for good and says so once', async function () {
       const notices: string[] = [];

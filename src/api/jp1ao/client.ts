@@ -13,10 +13,11 @@ import { pageOf, refusesPageSize } from './paging';
 import {
   completeTemplate,
   invokeBody,
+  isTask,
+  listBody,
   objectBody,
   propertyValuesBody,
   taskBody,
-  taskListBody,
   taskLogBody,
   templateBody,
 } from './parse';
@@ -133,8 +134,9 @@ export class Jp1aoClient {
       this.notice(`JP1/AO refused the page-size parameter ${pageSizeParameter}; task lists are now read unpaged and paged here`);
       response = await this.send(call(false));
     }
-    const list = taskListBody(this.ensureOk(response, call(false)));
-    return { ...list, tasks: pageOf(list.tasks, list.count, query.offset ?? 0, query.limit) };
+    const { data, count } = listBody(this.ensureOk(response, call(false)), 'a task list');
+    // A row without an id cannot be shown or acted on; the rest of the page is still useful.
+    return { tasks: pageOf(data, count, query.offset ?? 0, query.limit).filter(isTask), count };
   }
 
   async getTask(id: number | string, options: CallOptions = {}): Promise<Jp1aoTask> {
@@ -245,8 +247,9 @@ export class Jp1aoClient {
   }
 
   /**
-   * GET the action's template and POST it back to `…/invoke` (docs/api/jp1ao.md, "Task operations"). The invoke goes to our
-   * own path rather than the template's `href`, which may name a host this machine cannot reach.
+   * GET the action's template and POST it back to `…/invoke` as received (docs/api/jp1ao.md, "Task
+   * operations"). The invoke goes to our own path rather than the template's `href`, which may name
+   * a host this machine cannot reach.
    */
   private async invoke(action: Action, { signal }: CallOptions = {}): Promise<InvokeResult> {
     const template = await this.template(action, signal);

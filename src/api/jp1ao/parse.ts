@@ -43,12 +43,6 @@ export function listBody(response: HttpResponse, what: string): { data: unknown[
   return { data, count };
 }
 
-export function taskListBody(response: HttpResponse): { tasks: Jp1aoTask[]; count: number } {
-  const { data, count } = listBody(response, 'a task list');
-  // A row without an id cannot be shown or acted on; the rest of the page is still useful.
-  return { tasks: data.filter(isTask), count };
-}
-
 export function propertyValuesBody(response: HttpResponse): PropertyValue[] {
   return listBody(response, 'a list of property values').data.filter(isObject);
 }
