@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { RequestLogEntry } from '../api/http';
 import { loadApi } from '../apiLoader';
+import { log } from '../log';
 import type { ProductAdapter } from '../tasks/adapter';
 import { Jp1aoAdapter } from '../tasks/jp1ao';
 import { LxcaAdapter } from '../tasks/lxca';
@@ -26,7 +27,10 @@ export function createAdapter(config: ConnectionConfig, signIn: SignIn, onReques
     case 'lxca':
       return new LxcaAdapter(api, config.name, new api.LxcaClient(http, signIn), closeHttp);
     case 'jp1ao':
-      return new Jp1aoAdapter(api, config.name, new api.Jp1aoClient(http, signIn, { language: displayLanguage() }), config.username, closeHttp);
+      return new Jp1aoAdapter(api, config.name, new api.Jp1aoClient(http, signIn, {
+        language: displayLanguage(),
+        onNotice: (message) => log().info(`${config.name}: ${message}`),
+      }), config.username, closeHttp);
   }
 }
 

@@ -2,12 +2,28 @@
 //   faults for the whole run, on both servers:
 //   [--latency MS] [--fail STATUS[:COUNT]] [--unavailable] [--drop-connections]
 //   [--body html|text|truncated|huge] [--expire-sessions-every SECONDS]
+//   server variants (docs/api/*.md; the first value is the default):
+//   [--lxca-job-shape tasks|jobs] [--lxca-login-failure 401|400|403] [--lxca-csrf-in cookie|body]
+//   [--jp1ao-paging limit|ignore|reject] [--jp1ao-time-offset plain|colon]
+//   [--jp1ao-invoke-shape standard|reference]
 // Starts both fake servers, prints ONE JSON line with their URLs and credentials, and runs until
 // SIGINT/SIGTERM. Ports default to 0 (any free port).
 import { startSimulators } from './index';
-import type { Faults, RunningSimulator, SimulatorOptions } from './types';
+import { type Faults, type RunningSimulator, type SimulatorOptions, type SimulatorVariants, variantChoices } from './types';
 
 const bodyFaults = ['html', 'text', 'truncated', 'huge'] as const;
+
+/** `--lxca-job-shape` → `lxcaJobShape`, and so on for every variant. */
+const variantFlags = new Map(
+  (Object.keys(variantChoices) as (keyof SimulatorVariants)[]).map((key) => [`--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, key]),
+);
+
+function parseVariant(flag: string, key: keyof SimulatorVariants, value: string | undefined): SimulatorVariants[typeof key] {
+  const choices: readonly (string | number)[] = variantChoices[key];
+  const chosen = choices.find((choice) => String(choice) === value);
+  if (chosen === undefined) throw new Error(`${flag} takes one of ${choices.join(', ')}`);
+  return chosen as SimulatorVariants[typeof key];
+}
 
 interface RunFaults extends Partial<Faults> {
   expireSessionsEverySeconds?: number;
@@ -45,7 +61,11 @@ function parseArgs(argv: string[]): { options: SimulatorOptions; faults: RunFaul
       case '--expire-sessions-every': faults.expireSessionsEverySeconds = number(flag, argv[++i]); break;
       case '--host': options.host = argv[++i]; break;
       case '--tls': options.tls = true; break;
-      default: throw new Error(`unknown option ${flag}`);
+      default: {
+        const key = variantFlags.get(flag);
+        if (!key) throw new Error(`unknown option ${flag}`);
+        options.variants = { ...options.variants, [key]: parseVariant(flag, key, argv[++i]) };
+      }
     }
   }
   return { options, faults };

@@ -1,4 +1,4 @@
-// The two fake servers (LXCA and JP1/AO), written from specs/ only: nothing here imports src/api
+// The two fake servers (LXCA and JP1/AO), written from docs/api/ only: nothing here imports src/api
 // or vscode. Entry of dist/simulator.js (opsTasks.startDemo) and of the CLI.
 import { startJp1ao } from './jp1ao';
 import { startLxca } from './lxca';

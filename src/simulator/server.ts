@@ -66,6 +66,7 @@ export async function startHttpCore(options: HttpCoreOptions): Promise<HttpCore>
     const record: RecordedRequest = {
       method: req.method,
       path: req.path,
+      target: incoming.url ?? '/',
       query: req.query,
       headers: { ...incoming.headers },
       body: req.body,

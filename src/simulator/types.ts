@@ -17,12 +17,58 @@ export interface SimulatorOptions {
   tokenLifetimeSeconds?: number;
   /** How often a new running job/task appears so a live view has something to show (default 20000; 0 = never). */
   newItemEveryMs?: number;
+  /** Variants of real servers the clients must cope with (docs/api/*.md); each default is the first. */
+  variants?: Partial<SimulatorVariants>;
+}
+
+/**
+ * Ways real appliances may answer differently from the simulator's default reading
+ * (docs/api/lxca.md and docs/api/jp1ao.md say where each comes from).
+ */
+export interface SimulatorVariants {
+  /** `tasks`: flat `status` string, `jobUID`, `cancelable`; `jobs`: the older jobs API shape `{id, status: {state, percentage, substatus}, isCancelable, cancelURI}`. */
+  lxcaJobShape: 'tasks' | 'jobs';
+  /** Status a refused `POST /sessions` answers with (default 401). */
+  lxcaLoginFailure: 400 | 401 | 403;
+  /** Where a new LXCA session's CSRF token is given: the `csrf` cookie (default) or only the login body's `session.csrf`. */
+  lxcaCsrfIn: 'cookie' | 'body';
+  /** `limit`: honours `HQL::limit`; `ignore`: answers every task from `HQL::offset` on; `reject`: 400 naming `HQL::limit`. */
+  jp1aoPaging: 'limit' | 'ignore' | 'reject';
+  /** Time stamps as `…+0900` (`plain`, default) or `…+09:00` (`colon`). */
+  jp1aoTimeOffset: 'plain' | 'colon';
+  /** `standard`: invoke results carry `instanceID`; `reference`: as the manual's examples, `instanceId` with `result`/`resultType`, and the `rerunStepStart` template named `rerunStart`. */
+  jp1aoInvokeShape: 'standard' | 'reference';
+}
+
+export const defaultVariants: SimulatorVariants = {
+  lxcaJobShape: 'tasks',
+  lxcaLoginFailure: 401,
+  lxcaCsrfIn: 'cookie',
+  jp1aoPaging: 'limit',
+  jp1aoTimeOffset: 'plain',
+  jp1aoInvokeShape: 'standard',
+};
+
+/** The switches of `npm run simulator` (`--lxca-job-shape jobs` …) and the values each takes. */
+export const variantChoices: { readonly [K in keyof SimulatorVariants]: readonly SimulatorVariants[K][] } = {
+  lxcaJobShape: ['tasks', 'jobs'],
+  lxcaLoginFailure: [400, 401, 403],
+  lxcaCsrfIn: ['cookie', 'body'],
+  jp1aoPaging: ['limit', 'ignore', 'reject'],
+  jp1aoTimeOffset: ['plain', 'colon'],
+  jp1aoInvokeShape: ['standard', 'reference'],
+};
+
+export function resolveVariants(options: SimulatorOptions): SimulatorVariants {
+  return { ...defaultVariants, ...options.variants };
 }
 
 export interface RecordedRequest {
   method: string;
   /** Path without the query string. */
   path: string;
+  /** The request target exactly as it arrived on the wire (path and query, nothing decoded). */
+  target: string;
   query: Record<string, string>;
   headers: Record<string, string | string[] | undefined>;
   /** Parsed JSON body, the raw text when it is not JSON, undefined when empty. */

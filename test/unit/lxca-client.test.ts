@@ -447,7 +447,7 @@ describe('LXCA error mapping', () => {
     assert.equal(error.details, 'First.\nSecond.\nhttps://help/y');
   });
 
-  it('maps the statuses the spec lists', () => {
+  it('maps the statuses docs/api/lxca.md lists', () => {
     const kinds = [400, 401, 403, 404, 412, 500, 503].map((status) => lxcaError(response(status, failed({})), 'x').kind);
     assert.deepEqual(kinds, ['badRequest', 'auth', 'forbidden', 'notFound', 'badRequest', 'server', 'server']);
   });

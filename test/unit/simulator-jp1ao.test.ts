@@ -1,4 +1,4 @@
-// The fake JP1/AO, checked with raw HTTP requests written from specs/jp1ao-tasks.md.
+// The fake JP1/AO, checked with raw HTTP requests written from docs/api/jp1ao.md.
 import { strict as assert } from 'node:assert';
 import { startJp1aoSimulator, type Jp1aoSimulator } from '../../src/simulator';
 import { basic, rawRequest, type RawRequest, type RawResponse, sleep } from '../support/rawHttp';

@@ -1,4 +1,4 @@
-// The fake LXCA, checked with raw HTTP requests written from specs/lxca-tasks.md.
+// The fake LXCA, checked with raw HTTP requests written from docs/api/lxca.md.
 import { strict as assert } from 'node:assert';
 import { startLxcaSimulator, type LxcaSimulator } from '../../src/simulator';
 import { basic, rawRequest, type RawRequest, type RawResponse, setCookies, sleep } from '../support/rawHttp';

@@ -116,4 +116,32 @@ describe('simulators: TLS and CLI', () => {
       html.kill('SIGKILL');
     }
   });
+
+  it('the CLI plays server variants: --lxca-login-failure 403, --jp1ao-time-offset colon; refuses an unknown value', async function () {
+    this.timeout(20_000);
+    const cli = join(__dirname, '../../../dist/simulator-cli.js');
+    const child = spawn(process.execPath, [cli, '--lxca-login-failure', '403', '--jp1ao-time-offset', 'colon', '--size', '5'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const bad = spawn(process.execPath, [cli, '--jp1ao-paging', 'sometimes'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const refused = new Promise<[number | null, string]>((resolve) => {
+      let text = '';
+      bad.stderr!.on('data', (chunk) => (text += String(chunk)));
+      bad.once('exit', (exitCode) => resolve([exitCode, text]));
+    });
+    try {
+      const info = await new Promise<any>((resolve, reject) => {
+        createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line)));
+        setTimeout(() => reject(new Error('no line within 10 s')), 10_000).unref();
+      });
+      const login = await rawRequest(`${info.lxca.url}/sessions`, { method: 'POST', body: { UserId: info.lxca.username, password: 'wrong' } });
+      assert.equal(login.status, 403);
+      const tasks = await rawRequest(`${info.jp1ao.url}/Automation/v1/objects/Tasks`, { headers: { Accept: 'application/json', Authorization: basic(info.jp1ao.username, info.jp1ao.password) } });
+      assert.match(String(JSON.parse(tasks.text).data[0].submitTime), /\+09:00$/);
+      const [code, stderr] = await refused;
+      assert.equal(code, 2);
+      assert.match(stderr, /--jp1ao-paging takes one of limit, ignore, reject/);
+    } finally {
+      child.kill('SIGKILL');
+      bad.kill('SIGKILL');
+    }
+  });
 });

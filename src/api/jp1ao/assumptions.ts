@@ -1,5 +1,5 @@
 /**
- * Every JP1/AO fact the manual left open and this project DECIDED (specs/jp1ao-tasks.md).
+ * Every JP1/AO fact the manual left open and this project DECIDED (docs/api/jp1ao.md, "Assumptions").
  * If a real server disagrees, this is the file to change; the client stays tolerant of the rest.
  */
 
@@ -18,7 +18,11 @@ export const jp1aoStatuses = [
 
 export type Jp1aoStatus = (typeof jp1aoStatuses)[number];
 
-/** The page-size companion of `HQL::offset` (its real name was unreadable in the manual). */
+/**
+ * The page-size companion of `HQL::offset` (its real name was unreadable in the manual). A server
+ * that ignores it is sliced by the client; one that answers 400 naming it is asked without it for
+ * the rest of the client's life (src/api/jp1ao/paging.ts).
+ */
 export const pageSizeParameter = 'HQL::limit';
 
 /** Default order of the task list: newest submissions first. */

@@ -9,13 +9,15 @@ import {
 } from './assumptions';
 import { jp1aoError } from './errors';
 import { hqlAnd, hqlStatusFilter } from './hql';
+import { pageOf, refusesPageSize } from './paging';
 import {
   completeTemplate,
   invokeBody,
+  isTask,
+  listBody,
   objectBody,
   propertyValuesBody,
   taskBody,
-  taskListBody,
   taskLogBody,
   templateBody,
 } from './parse';
@@ -80,6 +82,9 @@ function joinTags(tags: ListTasksQuery['tags']): string | undefined {
 export class Jp1aoClient {
   private readonly session: Jp1aoSession;
   private readonly language: string;
+  private readonly notice: (message: string) => void;
+  /** Set once the server refused the page-size parameter; kept for this client's life. */
+  private pageSizeRefused = false;
 
   constructor(
     private readonly http: HttpClient,
@@ -87,6 +92,13 @@ export class Jp1aoClient {
     options: Jp1aoClientOptions = {},
   ) {
     this.language = options.language ?? 'en';
+    this.notice = (message) => {
+      try {
+        options.onNotice?.(message);
+      } catch {
+        // A failing logger must not fail the call it reports on.
+      }
+    };
     this.session = new Jp1aoSession(credentials, options.tokenLifetimeMs ?? tokenLifetimeMs, options.now ?? Date.now);
   }
 
@@ -95,8 +107,12 @@ export class Jp1aoClient {
     this.session.reset();
   }
 
+  /**
+   * One page of tasks and the total. A server that ignores the page size gets sliced here; one
+   * that refuses it (400 naming it) is asked without it from then on (pageSizeParameter).
+   */
   async listTasks(query: ListTasksQuery = {}): Promise<Jp1aoTaskList> {
-    const response = await this.call({
+    const call = (withPageSize: boolean): Call => ({
       method: 'GET',
       path: `${objects}/Tasks`,
       query: {
@@ -107,11 +123,20 @@ export class Jp1aoClient {
         'HQL::filter': hqlAnd(query.filter, hqlStatusFilter(query.statuses)),
         'HQL::sortBy': query.sortBy ?? defaultSortBy,
         'HQL::offset': query.offset,
-        [pageSizeParameter]: query.limit,
+        ...(withPageSize ? { [pageSizeParameter]: query.limit } : {}),
       },
       signal: query.signal,
     });
-    return taskListBody(response);
+    const paged = query.limit !== undefined && !this.pageSizeRefused;
+    let response = await this.send(call(paged));
+    if (paged && refusesPageSize(response)) {
+      this.pageSizeRefused = true;
+      this.notice(`JP1/AO refused the page-size parameter ${pageSizeParameter}; task lists are now read unpaged and paged here`);
+      response = await this.send(call(false));
+    }
+    const { data, count } = listBody(this.ensureOk(response, call(false)), 'a task list');
+    // A row without an id cannot be shown or acted on; the rest of the page is still useful.
+    return { tasks: pageOf(data, count, query.offset ?? 0, query.limit).filter(isTask), count };
   }
 
   async getTask(id: number | string, options: CallOptions = {}): Promise<Jp1aoTask> {
@@ -222,8 +247,9 @@ export class Jp1aoClient {
   }
 
   /**
-   * GET the action's template and POST it back to `…/invoke` (spec §5). The invoke goes to our
-   * own path rather than the template's `href`, which may name a host this machine cannot reach.
+   * GET the action's template and POST it back to `…/invoke` as received (docs/api/jp1ao.md, "Task
+   * operations"). The invoke goes to our own path rather than the template's `href`, which may name
+   * a host this machine cannot reach.
    */
   private async invoke(action: Action, { signal }: CallOptions = {}): Promise<InvokeResult> {
     const template = await this.template(action, signal);

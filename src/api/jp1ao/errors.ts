@@ -1,7 +1,7 @@
 import { ApiError, type ApiErrorKind } from '../errors';
 import { safeExcerpt, type HttpResponse } from '../http';
 
-/** The JP1/AO error body (spec §7). */
+/** The JP1/AO error body (docs/api/jp1ao.md, "Errors"). */
 interface Jp1aoErrorBody {
   message?: string;
   messageId?: string;

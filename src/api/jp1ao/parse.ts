@@ -34,19 +34,13 @@ export function taskBody(response: HttpResponse): Jp1aoTask {
   return json;
 }
 
-/** `{data, count}` (spec §1). `count` falls back to the page length when missing. */
+/** `{data, count}` (docs/api/jp1ao.md, "Conventions"). `count` falls back to the page length when missing. */
 export function listBody(response: HttpResponse, what: string): { data: unknown[]; count: number } {
   const json = objectBody(response, what);
   const data = json.data ?? [];
   if (!Array.isArray(data)) throw unexpected(what, response);
   const count = typeof json.count === 'number' && Number.isFinite(json.count) ? json.count : data.length;
   return { data, count };
-}
-
-export function taskListBody(response: HttpResponse): { tasks: Jp1aoTask[]; count: number } {
-  const { data, count } = listBody(response, 'a task list');
-  // A row without an id cannot be shown or acted on; the rest of the page is still useful.
-  return { tasks: data.filter(isTask), count };
 }
 
 export function propertyValuesBody(response: HttpResponse): PropertyValue[] {
@@ -80,6 +74,7 @@ export function templateBody(response: HttpResponse, name: string): ActionTempla
 
 export function completeTemplate(json: Json, name: string): ActionTemplate {
   return {
+    ...json,
     name: typeof json.name === 'string' ? json.name : name,
     ...(typeof json.href === 'string' ? { href: json.href } : {}),
     method: typeof json.method === 'string' ? json.method : 'POST',
@@ -87,8 +82,10 @@ export function completeTemplate(json: Json, name: string): ActionTemplate {
   };
 }
 
-/** The invoke result; an empty 2xx body is an empty result. */
+/** The invoke result; an empty 2xx body is an empty result. `instanceId` also fills `instanceID`. */
 export function invokeBody(response: HttpResponse): InvokeResult {
   if (response.text.trim() === '') return {};
-  return objectBody(response, 'an operation result');
+  const result: InvokeResult = objectBody(response, 'an operation result');
+  if (result.instanceID === undefined && result.instanceId !== undefined) return { ...result, instanceID: result.instanceId };
+  return result;
 }

@@ -24,7 +24,7 @@ function hssoToken(response: HttpResponse): string | undefined {
 }
 
 /**
- * JP1/AO authentication (spec §2). A request goes with the newest HSSO token while it is young
+ * JP1/AO authentication (docs/api/jp1ao.md, "Sign-in"). A request goes with the newest HSSO token while it is young
  * enough, otherwise with Basic. A 401 on a token means the session ended: sign in with Basic once
  * and retry once. A 401 on Basic is final — retrying the same password would only bring an
  * account lockout closer. Calls that need a sign-in while one is under way wait for it and use

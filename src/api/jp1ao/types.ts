@@ -1,9 +1,9 @@
 /**
- * Shapes of the JP1/AO Tasks API (specs/jp1ao-tasks.md §3–§6). Every member the server may omit
+ * Shapes of the JP1/AO Tasks API (docs/api/jp1ao.md). Every member the server may omit
  * is optional, and unknown members are kept: the client tolerates other product versions.
  */
 
-/** Task object (spec §3). Times are the server's strings, e.g. `2024-05-01T10:00:00.000+0900`. */
+/** Task object (docs/api/jp1ao.md, "Task object"). Times are the server's strings, e.g. `2024-05-01T10:00:00.000+0900`. */
 export interface Jp1aoTask {
   instanceID: number | string;
   name?: string;
@@ -72,17 +72,27 @@ export interface TaskEdit {
 /** Task operations that go through `…/Tasks/{id}/actions/{name}/invoke`. */
 export type Jp1aoTaskAction = 'stop' | 'forceStop' | 'rerunStart' | 'rerunStepStart' | 'archive';
 
-/** The template `GET …/actions/{name}` returns and the invoke takes back. */
+/**
+ * The template `GET …/actions/{name}` returns and the invoke takes back as received (its `name` may
+ * differ from the action's: the manual's rerunStepStart example is named `rerunStart`).
+ */
 export interface ActionTemplate {
   name: string;
   href?: string;
   method: string;
   parameters: unknown[];
+  [member: string]: unknown;
 }
 
-/** Result of an invoke (spec §5). `state`: queued, running, failed, success, stopping, stopped. */
+/**
+ * Result of an invoke. `state`: queued, running, failed, success, stopping, stopped. The id comes
+ * as `instanceID` or `instanceId`; the client fills `instanceID` from either.
+ */
 export interface InvokeResult {
   instanceID?: number | string;
+  instanceId?: number | string;
+  result?: string;
+  resultType?: string;
   created?: string;
   updated?: string;
   completed?: string;
@@ -133,4 +143,6 @@ export interface Jp1aoClientOptions {
   tokenLifetimeMs?: number;
   /** Clock, for tests. */
   now?: () => number;
+  /** Told once when the client changes how it talks to this server (e.g. lists unpaged from now on). */
+  onNotice?: (message: string) => void;
 }

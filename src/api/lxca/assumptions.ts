@@ -1,13 +1,31 @@
 /**
- * Every LXCA behaviour the spec marks DECIDED or unconfirmed (specs/lxca-tasks.md §2, §5, §6),
- * in one place so it is easy to correct once a real appliance has been seen.
+ * Every LXCA behaviour the vendor documents leave open and this project decides
+ * (docs/api/lxca.md, "Assumptions"), in one place so it is easy to correct once a real appliance
+ * has been seen.
  */
+import { isRecord } from '../../util/values';
+
 /**
  * Job fields: only `jobUID` is required. A job without one (nor an `id` to fall back on) cannot be
  * shown, refreshed or cancelled, so it is left out of the list. Every other field is optional and
  * one of an unexpected type is ignored (the raw object still shows it).
  */
 export const jobIdFields = ['jobUID', 'id'] as const;
+
+/**
+ * Job shape: the tasks API as the project reads it gives `jobUID`, `status` as a string,
+ * `percentage`, `cancelable` and `children`. Lenovo's older jobs API (lenovo/xclarity_client,
+ * docs/apib/jobs.apib) gives `id`, `status: {state, percentage, substatus[]}`, `isCancelable` and
+ * `cancelURI`. Either is read; when both spellings of a field are present the first listed wins.
+ */
+export const cancelableFields = ['cancelable', 'isCancelable'] as const;
+
+/**
+ * Subtasks deeper than this (a root job is level 1) are left out, and the job at the last level
+ * kept says how many levels were dropped. No real job nests anywhere near this; a hostile or
+ * broken answer must not exhaust the stack.
+ */
+export const maxJobDepth = 32;
 
 /** A number, or a numeric string such as `"40"`, clamped to 0–100. */
 export function parsePercentage(value: unknown): number | undefined {
@@ -65,3 +83,19 @@ export function saysSessionNotAuthenticated(text: string | undefined): boolean {
 
 /** Name of the cookie whose value goes into `X-Csrf-Token` (compared case-insensitively). */
 export const csrfCookieName = 'csrf';
+
+/**
+ * Lenovo's login reference also gives the token in the login body as `session.csrf` (some
+ * versions at the top level as `csrf`); it is used when no csrf cookie came.
+ */
+export function loginBodyCsrf(body: unknown): string | undefined {
+  if (!isRecord(body)) return undefined;
+  const token = isRecord(body.session) ? body.session.csrf : body.csrf;
+  return typeof token === 'string' && token.trim() !== '' ? token.trim() : undefined;
+}
+
+/**
+ * A refused `POST /sessions` means a wrong user name or password. Lenovo documents 200/400/500
+ * for it, its Ruby client reads 403 as bad credentials, and a 401 says so outright.
+ */
+export const refusedLoginStatuses: ReadonlySet<number> = new Set([400, 401, 403]);

@@ -1,5 +1,5 @@
 /**
- * Checks a cancel callback exactly as spec §3.1's table says, before anything is sent:
+ * Checks a cancel callback exactly as docs/api/lxca.md ("Cancelling") lists the fields, before anything is sent:
  * method GET/POST/PUT/DELETE (typed in any case, sent upper-case), URL a non-empty string,
  * body a JSON object (required for PUT/POST, optional otherwise), expirationTimeOut an integer ≥ -1.
  * Accepts form text: the body as JSON text, the time-out as digits.

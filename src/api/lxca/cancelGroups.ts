@@ -1,4 +1,4 @@
-/** Spec §3.3: one cancel request per distinct cancel hook, hook-less jobs all together. */
+/** docs/api/lxca.md, "Cancelling": one cancel request per distinct cancel hook, hook-less jobs all together. */
 import type { CancelHook, LxcaJob } from './types';
 
 export interface CancelGroup {

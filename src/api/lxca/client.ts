@@ -1,4 +1,4 @@
-/** The LXCA jobs API (specs/lxca-tasks.md) on top of one HttpClient and one web session. */
+/** The LXCA jobs API (docs/api/lxca.md) on top of one HttpClient and one web session. */
 import { ApiError } from '../errors';
 import { expectJson, type HttpClient, type HttpResponse } from '../http';
 import { validateCancelCallback, validateExpirationTimeOut } from './callback';
@@ -47,7 +47,7 @@ export class LxcaClient {
   }
 
   /**
-   * Cancels the jobs with one request per distinct cancel hook (spec §3.3) and reports each
+   * Cancels the jobs with one request per distinct cancel hook (docs/api/lxca.md, "Cancelling") and reports each
    * request's outcome. Never retries a refused cancel; after a failure that is not the server's
    * answer (unreachable, sign-in refused, …) the remaining requests are not sent and share it.
    */

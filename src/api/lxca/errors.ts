@@ -1,4 +1,4 @@
-/** Maps LXCA error responses (spec §5) to ApiError. Never puts a raw body in a message. */
+/** Maps LXCA error responses (docs/api/lxca.md, "Errors") to ApiError. Never puts a raw body in a message. */
 import { ApiError, type ApiErrorKind } from '../errors';
 import { safeExcerpt, type HttpResponse } from '../http';
 import { saysSessionNotAuthenticated } from './assumptions';

@@ -1,6 +1,9 @@
-/** Turns the JSON of `GET /tasks` into LxcaJob objects, tolerating missing and odd fields. */
+/**
+ * Turns the JSON of `GET /tasks` into LxcaJob objects, tolerating missing and odd fields and both
+ * job shapes of docs/api/lxca.md ("Job object").
+ */
 import { ApiError } from '../errors';
-import { hasCancelHookFields, jobIdFields, parseLxcaTime, parsePercentage } from './assumptions';
+import { cancelableFields, hasCancelHookFields, jobIdFields, maxJobDepth, parseLxcaTime, parsePercentage } from './assumptions';
 import { isRecord, optionalBoolean, optionalString } from '../../util/values';
 import { parseFormattedText } from './text';
 import type { CancelHook, LxcaJob } from './types';
@@ -9,34 +12,83 @@ import type { CancelHook, LxcaJob } from './types';
 export function parseJobList(json: unknown): LxcaJob[] {
   const items = Array.isArray(json) ? json : isRecord(json) && jobId(json) !== undefined ? [json] : undefined;
   if (!items) throw new ApiError('badResponse', 'LXCA answered the job list with something that is not a list of jobs');
-  return parseJobs(items);
+  return parseJobs(items, 1);
 }
 
-function parseJobs(items: readonly unknown[]): LxcaJob[] {
+function parseJobs(items: readonly unknown[], depth: number): LxcaJob[] {
   return items.filter(isRecord).flatMap((item) => {
-    const job = parseJob(item);
+    const job = parseJob(item, depth);
     return job ? [job] : [];
   });
 }
 
-export function parseJob(raw: Record<string, unknown>): LxcaJob | undefined {
+/**
+ * One job in either shape (see jobShape in assumptions.ts). `depth` counts from 1 for a root job;
+ * subtasks deeper than maxJobDepth are left out and counted in `droppedLevels`.
+ */
+export function parseJob(raw: Record<string, unknown>, depth = 1): LxcaJob | undefined {
   const jobUID = jobId(raw);
   if (jobUID === undefined) return undefined;
-  return {
+  const state = jobState(raw);
+  const subtasks = subtaskList(raw);
+  const job: LxcaJob = {
     jobUID,
-    status: optionalString(raw.status),
-    percentage: parsePercentage(raw.percentage),
+    status: state.status,
+    percentage: parsePercentage(state.percentage),
     name: parseFormattedText(raw.name),
     createdBy: optionalString(raw.createdBy),
-    args: Array.isArray(raw.args) ? raw.args.map(String) : undefined,
+    args: Array.isArray(raw.args) ? raw.args.map(argText) : undefined,
     startTime: parseLxcaTime(raw.startTime),
     endTime: parseLxcaTime(raw.endTime),
     cancelHook: parseCancelHook(raw),
-    cancelable: optionalBoolean(raw.cancelable),
+    cancelable: firstBoolean(raw, cancelableFields),
+    cancelURI: optionalString(raw.cancelURI),
     complete: optionalBoolean(raw.complete),
-    children: Array.isArray(raw.children) ? parseJobs(raw.children) : [],
+    children: [],
     raw,
   };
+  if (depth < maxJobDepth) job.children = parseJobs(subtasks, depth + 1);
+  else {
+    const dropped = nestingBelow(subtasks);
+    if (dropped > 0) job.droppedLevels = dropped;
+  }
+  return job;
+}
+
+/** How many levels of subtasks the list holds, counted without recursion (it may be hostile). */
+function nestingBelow(subtasks: readonly unknown[]): number {
+  let levels = 0;
+  let level = subtasks.filter(isRecord);
+  while (level.length > 0) {
+    levels += 1;
+    level = level.flatMap((job) => subtaskList(job).filter(isRecord));
+  }
+  return levels;
+}
+
+/** Status and percentage from a flat job, or from the older shape's `status: {state, percentage}`. */
+function jobState(raw: Record<string, unknown>): { status?: string; percentage?: unknown } {
+  if (isRecord(raw.status)) {
+    return { status: optionalString(raw.status.state), percentage: raw.status.percentage ?? raw.percentage };
+  }
+  return { status: optionalString(raw.status), percentage: raw.percentage };
+}
+
+/** `children`, or the older shape's `status.substatus`. */
+function subtaskList(raw: Record<string, unknown>): unknown[] {
+  if (Array.isArray(raw.children)) return raw.children;
+  if (isRecord(raw.status) && Array.isArray(raw.status.substatus)) return raw.status.substatus;
+  return [];
+}
+
+/** An argument as text; one that cannot be turned into text (a hostile `toString`) becomes "". */
+function argText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return String(value);
+  } catch {
+    return '';
+  }
 }
 
 function jobId(raw: Record<string, unknown>): string | undefined {
@@ -54,4 +106,12 @@ function parseCancelHook(raw: Record<string, unknown>): CancelHook | undefined {
   const hook: CancelHook = { cancelURL: raw.cancelURL as string, cancelRESTMethod: raw.cancelRESTMethod as string };
   if (raw.cancelRESTBody !== undefined && raw.cancelRESTBody !== null) hook.cancelRESTBody = raw.cancelRESTBody;
   return hook;
+}
+
+function firstBoolean(raw: Record<string, unknown>, fields: readonly string[]): boolean | undefined {
+  for (const field of fields) {
+    const value = optionalBoolean(raw[field]);
+    if (value !== undefined) return value;
+  }
+  return undefined;
 }

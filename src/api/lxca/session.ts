@@ -1,10 +1,10 @@
 /**
  * An LXCA web session: `POST /sessions` once, then the session cookies and `X-Csrf-Token` on every
- * call; one new login and one retry when the session has expired (spec §1). Credentials are asked
+ * call; one new login and one retry when the session has expired (docs/api/lxca.md, "Sign-in"). Credentials are asked
  * for at each login, kept only for that request, and never appear in an error.
  */
 import type { HttpClient, HttpRequest, HttpResponse } from '../http';
-import { csrfCookieName } from './assumptions';
+import { csrfCookieName, loginBodyCsrf, refusedLoginStatuses } from './assumptions';
 import { CookieJar } from './cookies';
 import { isSessionExpired, lxcaError } from './errors';
 import { isRecord } from './text';
@@ -18,6 +18,8 @@ export class LxcaSession {
   /** Bumped at each successful login, so callers that saw an older session don't log in twice. */
   private generation = 0;
   private loginInFlight?: Promise<LoginResult>;
+  /** The token the login body gave (`session.csrf`), used when no csrf cookie was set. */
+  private bodyCsrf?: string;
 
   constructor(
     private readonly http: HttpClient,
@@ -75,7 +77,7 @@ export class LxcaSession {
   private sessionHeaders(options: RequestOptions): Record<string, string> {
     const headers: Record<string, string> = {};
     const cookie = this.jar.header();
-    const csrf = this.jar.get(csrfCookieName);
+    const csrf = this.jar.get(csrfCookieName) ?? this.bodyCsrf;
     if (cookie) headers.Cookie = cookie;
     if (csrf) headers['X-Csrf-Token'] = csrf;
     if (options.background) headers['X-NOT-USER-INPUT'] = 'checkSession';
@@ -86,7 +88,7 @@ export class LxcaSession {
     this.forget();
     const { username, password } = await this.credentials();
     const response = await this.http.request({ method: 'POST', path: '/sessions', body: { UserId: username, password } });
-    if (response.status === 401 || response.status === 403) {
+    if (refusedLoginStatuses.has(response.status)) {
       throw lxcaError(response, 'Sign in to LXCA', {
         kind: 'auth',
         message: `Sign in to LXCA as ${username} failed: wrong user name or password`,
@@ -94,6 +96,7 @@ export class LxcaSession {
     }
     if (response.status < 200 || response.status >= 300) throw lxcaError(response, 'Sign in to LXCA');
     this.jar.store(response.headers['set-cookie']);
+    this.bodyCsrf = loginBodyCsrf(response.json);
     this.signedIn = true;
     this.generation += 1;
     return { passwordChangeRequired: isRecord(response.json) && response.json.pwChangeRequired === true };
@@ -101,6 +104,7 @@ export class LxcaSession {
 
   private forget(): void {
     this.jar.clear();
+    this.bodyCsrf = undefined;
     this.signedIn = false;
   }
 }

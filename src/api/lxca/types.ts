@@ -56,9 +56,14 @@ export interface LxcaJob {
   startTime?: number;
   endTime?: number;
   cancelHook?: CancelHook;
+  /** `cancelable`, or `isCancelable` in the older jobs API shape. */
   cancelable?: boolean;
+  /** The older jobs API shape names where a cancel goes; kept for display, cancels use `PUT /tasks`. */
+  cancelURI?: string;
   complete?: boolean;
   children: LxcaJob[];
+  /** Levels of subtasks below this job left out because the nesting went past maxJobDepth. */
+  droppedLevels?: number;
   /** The job object exactly as the server sent it. */
   raw: unknown;
 }

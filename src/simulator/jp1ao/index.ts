@@ -2,7 +2,7 @@
 import { runningSimulator } from '../running';
 import { startHttpCore } from '../server';
 import type { TlsMaterial } from '../tls';
-import type { Jp1aoSimulator, SimulatorOptions } from '../types';
+import { type Jp1aoSimulator, resolveVariants, type SimulatorOptions } from '../types';
 import { AO_USERS, AoAuth } from './auth';
 import { aoErrorForStatus } from './messages';
 import { jp1aoHandler } from './routes';
@@ -10,7 +10,8 @@ import { Jp1aoSeeder } from './seed';
 import { TaskStore } from './tasks';
 
 export async function startJp1ao(options: SimulatorOptions, tls?: TlsMaterial): Promise<Jp1aoSimulator> {
-  const store = new TaskStore();
+  const variants = resolveVariants(options);
+  const store = new TaskStore(Date.now, variants.jp1aoTimeOffset);
   const seeder = new Jp1aoSeeder(store, options.seed ?? 1);
   seeder.seed(options.size ?? 300);
   const auth = new AoAuth(options.tokenLifetimeSeconds ?? 1000);
@@ -18,7 +19,7 @@ export async function startJp1ao(options: SimulatorOptions, tls?: TlsMaterial): 
     host: options.host ?? '127.0.0.1',
     port: options.jp1aoPort ?? 0,
     tls,
-    handle: jp1aoHandler(auth, store),
+    handle: jp1aoHandler(auth, store, variants),
     errorFor: aoErrorForStatus,
   });
   const find = (id: number | string) => store.get(Number(id));

@@ -1,5 +1,7 @@
 // List queries over task views: the resource filters, `q`, and the HQL:: parameters
-// (filter, fields, sortBy, offset, limit) of specs/jp1ao-tasks.md §3.
+// (filter, fields, sortBy, offset, limit) of docs/api/jp1ao.md, "The task list".
+import type { SimulatorVariants } from '../types';
+
 type Row = Record<string, unknown>;
 type Predicate = (row: Row) => boolean;
 
@@ -16,11 +18,14 @@ const Q_FIELDS = ['name', 'submitter', 'description', 'serviceName', 'tags', 'no
 export interface ListOptions {
   fields: readonly string[];
   dateFields: ReadonlySet<string>;
+  /** What this server does with `HQL::limit` (see SimulatorVariants). */
+  pageSize?: SimulatorVariants['jp1aoPaging'];
 }
 
 /** Applies the query to rows already in default order; `count` is the number matching before paging. */
 export function runListQuery(rows: Row[], query: Record<string, string>, options: ListOptions): { data: Row[]; count: number } {
-  for (const key of Object.keys(query)) if (key.startsWith('HQL::') && !HQL.includes(key)) throw new QueryError(key, 'unknown HQL parameter');
+  const known = options.pageSize === 'reject' ? HQL.filter((key) => key !== 'HQL::limit') : HQL;
+  for (const key of Object.keys(query)) if (key.startsWith('HQL::') && !known.includes(key)) throw new QueryError(key, 'unknown HQL parameter');
   const predicates: Predicate[] = [];
   for (const key of ID_FILTERS) {
     if (query[key] === undefined) continue;
@@ -46,7 +51,7 @@ export function runListQuery(rows: Row[], query: Record<string, string>, options
   let matching = rows.filter((row) => predicates.every((p) => p(row)));
   if (query['HQL::sortBy'] !== undefined) matching = sortRows(matching, query['HQL::sortBy'], options);
   const offset = query['HQL::offset'] === undefined ? 0 : integer('HQL::offset', query['HQL::offset'], 0);
-  const limit = query['HQL::limit'] === undefined ? undefined : integer('HQL::limit', query['HQL::limit'], 1);
+  const limit = query['HQL::limit'] === undefined || options.pageSize === 'ignore' ? undefined : integer('HQL::limit', query['HQL::limit'], 1);
   let data = matching.slice(offset, limit === undefined ? undefined : offset + limit);
   if (query['HQL::fields'] !== undefined) data = project(data, query['HQL::fields'], options);
   return { data, count: matching.length };

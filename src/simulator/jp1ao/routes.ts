@@ -1,39 +1,43 @@
-// JP1/AO routes (all under /Automation/v1). Where specs/jp1ao-tasks.md is silent, the simulator
+// JP1/AO routes (all under /Automation/v1). Where docs/api/jp1ao.md is silent, the simulator
 // decides as follows:
 //
 // - Check order: Accept (every call must accept application/json, else 400 KNAE02011-E — the
-//   spec lists no 406) → path (404) / method (405) → authentication (401, except the public
+//   manual lists no 406) → path (404) / method (405) → authentication (401, except the public
 //   `configuration/version`) → Content-Type of a body (application/json, else 400) → JSON (400)
 //   → the call's own checks. Accept-Language picks en/ja/zh message text (default en).
 // - Every authenticated answer, errors included, carries `WWW-Authenticate: HSSO <token>`: Basic
 //   issues a new token, an HSSO call echoes its own token (it does not extend its life). An
 //   unknown or expired token answers 401 KNAE02002-E; a 401 carries no WWW-Authenticate.
 // - User `viewer` reads everything but PUT/DELETE of a task answer 403, and every operation
-//   (invoke, task or schedule) answers 404 "does not exist or no permission" — the spec lists no
+//   (invoke, task or schedule) answers 404 "does not exist or no permission" — the manual lists no
 //   403 for operations.
 // - Task list: default order instanceID ascending; `q` = all whitespace-separated words must occur
 //   (case-insensitive) in name/submitter/description/serviceName/tags/notes; `tags` = every listed
 //   tag present (case-insensitive); HQL string comparisons are case-sensitive, dates compare as
 //   instants; an unknown field or HQL:: parameter, a bad number or a syntax error answers 400; no
-//   limit = everything. TaskHistories take the same query.
+//   limit = everything. TaskHistories take the same query. The page size is a variant: `HQL::limit`
+//   honoured (default), ignored (every task from `HQL::offset` on), or refused with 400 naming it.
 // - PUT Tasks/{id}: 404 → 403 → body: both `notes` (string, at most 1,024 characters) and `toDo`
 //   (boolean) are required; other members are ignored. modifyTime always moves forward.
 // - DELETE Tasks/{id}: a debug task (serviceState "debug") is deleted (204) once finished, 409
 //   while it runs; a normal task answers 303 with an absolute Location of its archive action.
-// - Operations: 409 when the status does not allow it (spec §5), and also when the task's
+// - Operations: 409 when the status does not allow it (docs/api/jp1ao.md), and also when the task's
 //   supportedActionType lacks what the operation needs (forceStop: forciblyStop; rerunStart and
 //   rerunStepStart: retry). stop → terminating, then canceled 2 s later (failed if the task had
 //   detected an error); forceStop → canceled/failed at once; rerun* → inProgress, completed 45 s
 //   later; response takes `parameters: [{name: "responseValue", value: "continue" | "abort"}]`
 //   (continue → inProgress, abort → failed); archive moves the task to TaskHistories. The invoke
 //   body is optional; when given it must be an object whose `name` (if any) is the action's.
-//   The result's `state` is "success" (the action itself finished at once).
+//   The result's `state` is "success" (the action itself finished at once). In the `reference`
+//   variant the result carries `instanceId`, `result` and `resultType`, and the rerunStepStart
+//   template is named `rerunStart` (both as in the manual's examples); that name is accepted back.
 // - Schedule actions: unknown schedule → 404; cancel answers 200 again once canceled; 409 when no
 //   task of the schedule is in a status the action needs.
 // - TaskLogs: `taskID` required; offset/readSize are bytes (defaults 0 / whole log); `reverse`
 //   (any value but "false") counts the window from the end; partial edge lines are possible.
 //   PropertyValues and TaskLogs also serve archived tasks; unknown taskID → 404.
 import { isResponse, ok, type SimRequest, type SimResponse } from '../server';
+import { defaultVariants, type SimulatorVariants } from '../types';
 import { header } from '../headers';
 import { type Params, Router } from '../router';
 import type { AoAuth, AoUser } from './auth';
@@ -41,7 +45,7 @@ import { logWindow, propertyValues, taskLog } from './details';
 import { aoError } from './messages';
 import { QueryError, runListQuery } from './query';
 import {
-  aoDate, DATE_FIELDS, FINISHED, HISTORY_FIELDS, RESPONSE_CHOICES, SCHEDULE_FROM, type ScheduleAction, TASK_ACTIONS,
+  DATE_FIELDS, FINISHED, HISTORY_FIELDS, RESPONSE_CHOICES, SCHEDULE_FROM, type ScheduleAction, TASK_ACTIONS,
   TASK_FIELDS, type TaskAction, type TaskRecord, type TaskStore,
 } from './tasks';
 
@@ -58,7 +62,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 
 export const PRODUCT_VERSION = { productName: 'JP1/Automatic Operation', productVersion: '12-60', apiVersion: '1.9.0' };
 
-export function jp1aoHandler(auth: AoAuth, store: TaskStore): (req: SimRequest) => SimResponse {
+export function jp1aoHandler(auth: AoAuth, store: TaskStore, variants: SimulatorVariants = defaultVariants): (req: SimRequest) => SimResponse {
   const router = new Router<Route>();
   const taskHref = (req: SimRequest, id: number) => `${req.origin}${OBJECTS}/Tasks/${id}`;
 
@@ -67,7 +71,7 @@ export function jp1aoHandler(auth: AoAuth, store: TaskStore): (req: SimRequest) 
 
   const list = (req: SimRequest, rows: Record<string, unknown>[], fields: readonly string[]): SimResponse => {
     try {
-      return ok(runListQuery(rows, req.query, { fields, dateFields: DATE_FIELDS }));
+      return ok(runListQuery(rows, req.query, { fields, dateFields: DATE_FIELDS, pageSize: variants.jp1aoPaging }));
     } catch (error) {
       if (error instanceof QueryError) return aoError(req, 'invalidQuery', error.parameter, error.message);
       throw error;
@@ -75,22 +79,29 @@ export function jp1aoHandler(auth: AoAuth, store: TaskStore): (req: SimRequest) 
   };
 
   const template = (req: SimRequest, owner: string, name: string) => ({
-    name,
+    name: templateName(name),
     href: `${req.origin}${OBJECTS}/${owner}/actions/${name}/invoke`,
     method: 'POST',
     parameters: name === 'response' ? [{ name: 'responseValue', type: 'string', value: '', choices: RESPONSE_CHOICES }] : [],
   });
 
+  /** The reference variant names the rerunStepStart template `rerunStart`, as the manual's example does. */
+  const templateName = (action: string) => (variants.jp1aoInvokeShape === 'reference' && action === 'rerunStepStart' ? 'rerunStart' : action);
+
   const invokeResult = (affected: string[]) => {
-    const now = aoDate(Date.now());
-    return { instanceID: store.nextActionId(), created: now, updated: now, completed: now, state: 'success', affectedResources: affected };
+    const now = store.date(Date.now());
+    const id = store.nextActionId();
+    const times = { created: now, updated: now, completed: now, state: 'success', affectedResources: affected };
+    if (variants.jp1aoInvokeShape === 'reference') return { instanceId: id, ...times, result: 'success', resultType: 'sync' };
+    return { instanceID: id, ...times };
   };
 
-  /** The optional invoke body: an object whose `name`, if given, is the action's. */
+  /** The optional invoke body: an object whose `name`, if given, is the action's or its template's. */
   const invokeBodyProblem = (body: unknown, action: string): string | undefined => {
     if (body === undefined) return undefined;
     if (!isObject(body)) return 'the body must be a JSON object';
-    if (body.name !== undefined && body.name !== action) return `the body names the action "${String(body.name)}", not "${action}"`;
+    if (body.name !== undefined && body.name !== action && body.name !== templateName(action))
+      return `the body names the action "${String(body.name)}", not "${action}"`;
     if (body.parameters !== undefined && !Array.isArray(body.parameters)) return 'parameters must be an array';
     return undefined;
   };
@@ -244,7 +255,7 @@ export function jp1aoHandler(auth: AoAuth, store: TaskStore): (req: SimRequest) 
   };
 }
 
-/** A body must be declared and be JSON (spec §1). */
+/** A body must be declared and be JSON (docs/api/jp1ao.md, "Conventions"). */
 function checkBody(req: SimRequest): SimResponse | undefined {
   if (req.body === undefined) return undefined;
   if (!/^application\/json\b/i.test(header(req.headers, 'content-type') ?? '')) return aoError(req, 'contentType');

@@ -1,4 +1,4 @@
-// Deterministic demo tasks: every status of the spec's vocabulary, immediate and scheduled
+// Deterministic demo tasks: every status of the assumed vocabulary (docs/api/jp1ao.md), immediate and scheduled
 // (one-off and recurring) tasks, tags, notes/TODO on some, a few debug tasks.
 import { Random } from '../random';
 import { type Phase, type TaskRecord, type TaskStore } from './tasks';

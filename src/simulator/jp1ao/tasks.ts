@@ -1,12 +1,13 @@
 // JP1/AO task records. A task's future status changes are queued as phases and applied from the
 // clock whenever it is read, so in-progress tasks move on without a timer per task.
+import type { SimulatorVariants } from '../types';
 
 export const FINISHED = ['completed', 'failed', 'canceled'];
 
 export type TaskAction = 'stop' | 'forceStop' | 'rerunStart' | 'rerunStepStart' | 'archive' | 'response';
 export const TASK_ACTIONS: TaskAction[] = ['stop', 'forceStop', 'rerunStart', 'rerunStepStart', 'archive', 'response'];
 
-/** Spec §5: the statuses each operation is allowed from (otherwise 409). */
+/** The statuses each operation is allowed from, otherwise 409 (docs/api/jp1ao.md, "Task operations"). */
 export const ALLOWED_FROM: Record<TaskAction, string[]> = {
   stop: ['inProgress', 'waitingResponse', 'abnormalDetection'],
   forceStop: ['inProgress', 'waitingResponse', 'abnormalDetection', 'terminating'],
@@ -59,10 +60,13 @@ export type ScheduleState = 'active' | 'suspended' | 'canceled';
 export type ScheduleAction = 'cancel' | 'suspend' | 'resume';
 export const SCHEDULE_FROM: Record<ScheduleAction, string[]> = { cancel: ['waiting', 'holding'], suspend: ['waiting'], resume: ['holding'] };
 
-/** `2024-05-01T10:00:00.000+0900`: the manual's output form (offset without colon), in JST. */
-export function aoDate(ms: number | undefined): string | undefined {
+/**
+ * A time in JST: `2024-05-01T10:00:00.000+0900` (`plain`, the manual's output form) or
+ * `…+09:00` (`colon`, as the manual's request examples write it).
+ */
+export function aoDate(ms: number | undefined, offset: SimulatorVariants['jp1aoTimeOffset'] = 'plain'): string | undefined {
   if (ms === undefined) return undefined;
-  return new Date(ms + 9 * 3600_000).toISOString().replace('Z', '+0900');
+  return new Date(ms + 9 * 3600_000).toISOString().replace('Z', offset === 'colon' ? '+09:00' : '+0900');
 }
 
 export type Refusal = { reason: 'status' | 'unsupported'; status: string };
@@ -74,7 +78,15 @@ export class TaskStore {
   private lastId = 1000;
   private lastActionId = 50_000;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly timeOffset: SimulatorVariants['jp1aoTimeOffset'] = 'plain',
+  ) {}
+
+  /** A time as this server writes it. */
+  date(ms: number | undefined): string | undefined {
+    return aoDate(ms, this.timeOffset);
+  }
 
   nextId(): number {
     return ++this.lastId;
@@ -118,13 +130,13 @@ export class TaskStore {
       instanceID: task.instanceID,
       ...task.fields,
       status: task.status,
-      startTime: aoDate(task.startTime),
-      completionTime: aoDate(task.completionTime),
-      scheduledStartTime: aoDate(task.scheduledStartTime),
-      submitTime: aoDate(task.submitTime),
-      modifyTime: aoDate(task.modifyTime),
-      stepTime: aoDate(task.stepTime),
-      archiveTime: aoDate(task.archiveTime),
+      startTime: this.date(task.startTime),
+      completionTime: this.date(task.completionTime),
+      scheduledStartTime: this.date(task.scheduledStartTime),
+      submitTime: this.date(task.submitTime),
+      modifyTime: this.date(task.modifyTime),
+      stepTime: this.date(task.stepTime),
+      archiveTime: this.date(task.archiveTime),
     };
     for (const key of Object.keys(view)) if (view[key] === undefined) delete view[key];
     return view;
@@ -183,7 +195,7 @@ export class TaskStore {
   }
 
   /**
-   * A schedule operation (spec §5): cancel ends the schedule's waiting/holding tasks (and answers
+   * A schedule operation (docs/api/jp1ao.md, "Task operations"): cancel ends the schedule's waiting/holding tasks (and answers
    * success again once the schedule is canceled), suspend holds waiting tasks, resume releases
    * held ones. Returns the changed tasks, or the statuses the operation needed (409).
    */

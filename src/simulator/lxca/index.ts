@@ -2,7 +2,7 @@
 import { runningSimulator } from '../running';
 import { startHttpCore } from '../server';
 import type { TlsMaterial } from '../tls';
-import type { LxcaJobTemplate, LxcaSimulator, SimulatorOptions } from '../types';
+import { type LxcaJobTemplate, type LxcaSimulator, resolveVariants, type SimulatorOptions } from '../types';
 import { LXCA_USERS, LxcaAuth } from './auth';
 import { lxcaErrorForStatus } from './errors';
 import { JobStore } from './jobs';
@@ -10,7 +10,8 @@ import { lxcaHandler } from './routes';
 import { LxcaSeeder } from './seed';
 
 export async function startLxca(options: SimulatorOptions, tls?: TlsMaterial): Promise<LxcaSimulator> {
-  const store = new JobStore();
+  const variants = resolveVariants(options);
+  const store = new JobStore(Date.now, variants.lxcaJobShape);
   const seeder = new LxcaSeeder(store, options.seed ?? 1);
   seeder.seed(options.size ?? 300);
   const auth = new LxcaAuth(!!tls);
@@ -18,7 +19,7 @@ export async function startLxca(options: SimulatorOptions, tls?: TlsMaterial): P
     host: options.host ?? '127.0.0.1',
     port: options.lxcaPort ?? 0,
     tls,
-    handle: lxcaHandler(auth, store),
+    handle: lxcaHandler(auth, store, variants),
     errorFor: lxcaErrorForStatus,
   });
   const found = (id: string) => {

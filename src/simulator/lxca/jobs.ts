@@ -1,6 +1,6 @@
 // The LXCA job records: a tree of jobs whose running ones follow a timeline, so status and
 // percentage are computed from the clock whenever a job is read (no timers per job).
-import type { LxcaJobTemplate } from '../types';
+import type { LxcaJobTemplate, SimulatorVariants } from '../types';
 
 /** Statuses a job can be cancelled from. */
 const ACTIVE = new Set(['Pending', 'Running', 'Running_With_Errors']);
@@ -41,7 +41,10 @@ export class JobStore {
   private readonly roots: JobRecord[] = [];
   private lastId = 0;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly shape: SimulatorVariants['lxcaJobShape'] = 'tasks',
+  ) {}
 
   nextId(): string {
     return String(++this.lastId);
@@ -120,9 +123,16 @@ export class JobStore {
     if (update.messages) job.fields.messages = update.messages;
   }
 
-  /** The job as the API shows it. */
+  /** The job as the API shows it, in the configured shape. */
   view(job: JobRecord, compact = false): Record<string, unknown> {
     this.settle(job);
+    const view = this.shape === 'jobs' ? this.jobsApiView(job, compact) : this.tasksView(job, compact);
+    for (const key of Object.keys(view)) if (view[key] === undefined) delete view[key];
+    return view;
+  }
+
+  /** `GET /tasks` as the project reads Lenovo's tasks reference: flat status, `jobUID`, `cancelable`. */
+  private tasksView(job: JobRecord, compact: boolean): Record<string, unknown> {
     const active = ACTIVE.has(job.status);
     const view: Record<string, unknown> = {
       jobUID: job.jobUID,
@@ -136,8 +146,27 @@ export class JobStore {
       ...job.hook,
     };
     if (!compact) view.children = job.children.map((child) => this.view(child, false));
-    for (const key of Object.keys(view)) if (view[key] === undefined) delete view[key];
     return view;
+  }
+
+  /**
+   * The older jobs API's shape (lenovo/xclarity_client docs/apib/jobs.apib): `id`, the state nested
+   * in `status: {state, percentage, substatus}` with the subtasks as `substatus`, `isCancelable`,
+   * and `cancelURI` naming where a cancel goes.
+   */
+  private jobsApiView(job: JobRecord, compact: boolean): Record<string, unknown> {
+    const active = ACTIVE.has(job.status);
+    const status: Record<string, unknown> = { state: job.status, percentage: job.percentage };
+    if (!compact) status.substatus = job.children.map((child) => this.view(child, false));
+    return {
+      id: job.jobUID,
+      ...job.fields,
+      status,
+      startTime: iso(job.startTime),
+      endTime: iso(job.endTime),
+      isCancelable: active,
+      cancelURI: active ? `/tasks/${job.jobUID}` : undefined,
+    };
   }
 
   /** Applies the clock to a job that follows a timeline. */

@@ -1,9 +1,10 @@
-// LXCA routes. Where specs/lxca-tasks.md is silent, the simulator decides as follows:
+// LXCA routes. Where docs/api/lxca.md is silent, the simulator decides as follows:
 //
 // - Auth order: Basic on the call wins; otherwise the JSESSIONID cookie must name a live session
 //   (else 401 FQXHMSE0002E) and X-Csrf-Token must equal that session's csrf cookie (else 403
-//   FQXHMSE0003E). Wrong Basic credentials and a failed login answer 401 FQXHMSE0001E; a login
-//   body without UserId/password answers 400. Sessions expire after 1440 idle minutes; requests
+//   FQXHMSE0003E). Wrong Basic credentials and a failed login answer 401 FQXHMSE0001E (the login's
+//   status is a variant: 400, 401 or 403); a login body without UserId/password answers 400. In the
+//   `lxcaCsrfIn: body` variant the token comes only as `session.csrf` in the login body. Sessions expire after 1440 idle minutes; requests
 //   marked `X-NOT-USER-INPUT: checkSession` do not count as activity.
 // - User `viewer` may read but not change jobs: PUT/POST/DELETE /tasks… answer 403 FQXHMSE0004E.
 // - Check order for job calls: auth → job list syntax (400) → body (400) → jobs exist (404) →
@@ -24,13 +25,14 @@
 // - Times are ISO 8601 UTC strings (`2024-05-01T10:00:00.000Z`); unset fields are left out.
 // - Unknown paths answer 404, known paths with another method 405, both with the error body.
 import { isResponse, ok, type SimRequest, type SimResponse } from '../server';
+import { defaultVariants, type SimulatorVariants } from '../types';
 import { Router } from '../router';
 import type { LxcaAuth } from './auth';
 import { lxcaError, lxcaSuccess } from './errors';
 import { type JobRecord, JobStore } from './jobs';
 import { checkCancelHook, checkPlainCancel, checkProgressReport, checkTemplates, isProgressReport, parseJobList } from './validate';
 
-export function lxcaHandler(auth: LxcaAuth, store: JobStore): (req: SimRequest) => SimResponse {
+export function lxcaHandler(auth: LxcaAuth, store: JobStore, variants: SimulatorVariants = defaultVariants): (req: SimRequest) => SimResponse {
   const router = new Router();
 
   /** Runs `action` for a signed-in user (and one allowed to change jobs when `changes`). */
@@ -65,8 +67,12 @@ export function lxcaHandler(auth: LxcaAuth, store: JobStore): (req: SimRequest) 
       if (req.bodyInvalid || typeof body?.UserId !== 'string' || typeof body.password !== 'string')
         return lxcaError('badRequest', 'The request body must give UserId and password.');
       const user = auth.findUser(body.UserId, body.password);
-      if (!user) return lxcaError('badCredentials');
+      if (!user) return { ...lxcaError('badCredentials'), status: variants.lxcaLoginFailure };
       const { cookies, session } = auth.login(user);
+      if (variants.lxcaCsrfIn === 'body') {
+        const withoutCsrf = cookies.filter((cookie) => !cookie.startsWith('csrf='));
+        return ok({ pwChangeRequired: false, session: { ...auth.sessionView(session), csrf: session.csrf } }, { 'Set-Cookie': withoutCsrf });
+      }
       return ok({ pwChangeRequired: false, session: auth.sessionView(session) }, { 'Set-Cookie': cookies });
     })
     .add('DELETE', '/sessions', (req) => {

@@ -1,4 +1,4 @@
-// Deterministic demo jobs: every status of the spec's vocabulary (plus a few unknown strings),
+// Deterministic demo jobs: every status of docs/api/lxca.md's vocabulary (plus a few unknown strings),
 // plain and formatted-text names, subtasks up to two levels, some jobs with cancel hooks.
 import { Random } from '../random';
 import type { FormattedText, LxcaText } from '../types';
@@ -116,6 +116,14 @@ function childStatus(parent: string, i: number, count: number): string {
   }
 }
 
+/** A seeded job before it is numbered: the hook needs the job's id. */
+interface Made {
+  root: JobRecord;
+  hook?: (jobUID: string) => CancelHook;
+}
+
+const startOf = (job: JobRecord): number => job.startTime ?? job.timeline?.startAt ?? Number.MAX_SAFE_INTEGER;
+
 export class LxcaSeeder {
   private readonly rng: Random;
 
@@ -123,28 +131,45 @@ export class LxcaSeeder {
     this.rng = new Random(seed);
   }
 
-  /** Seeds `size` root jobs created over the last 30 days, oldest first. */
+  /**
+   * Seeds `size` root jobs created over the last 30 days. Ids grow with the start time, as LXCA
+   * numbers jobs when they start: the jobs still running or pending get the highest ids.
+   */
   seed(size: number): void {
     const now = this.now();
     const spacing = Math.max(1000, Math.floor((30 * DAY) / Math.max(1, size)));
+    const made: Made[] = [];
     for (let i = 0; i < size; i++) {
       const status = i < VOCABULARY.length ? VOCABULARY[i] : this.rng.weighted(STATUS_WEIGHTS);
-      this.store.insertRoot(this.job(status, now - (size - i) * spacing, now));
+      made.push(this.job(status, now - (size - i) * spacing, now));
     }
+    made.sort((a, b) => startOf(a.root) - startOf(b.root));
+    for (const job of made) this.insert(job);
   }
 
   /** A new job that starts now and runs for one to three minutes (the live demo). */
   addLiveJob(): void {
-    this.store.insertRoot(this.job('Running', this.now(), this.now(), true));
+    this.insert(this.job('Running', this.now(), this.now(), true));
   }
 
-  private job(status: SeedStatus, createdAt: number, now: number, justStarted = false): JobRecord {
+  /** Numbers the job tree depth-first from the store's next id, then adds its cancel hook. */
+  private insert({ root, hook }: Made): void {
+    const number = (job: JobRecord) => {
+      job.jobUID = this.store.nextId();
+      job.children.forEach(number);
+    };
+    number(root);
+    if (hook) root.hook = hook(root.jobUID);
+    this.store.insertRoot(root);
+  }
+
+  private job(status: SeedStatus, createdAt: number, now: number, justStarted = false): Made {
     const rng = this.rng;
     const kind = rng.pick(KINDS);
     const target = rng.pick(SERVERS);
     const { name, args } = kind.title(target, rng);
     const root = this.record(titleText(name, target, rng.chance(1 / 3)), rng.pick(USERS), args);
-    if (kind.hook && rng.chance(0.8)) root.hook = kind.hook(root.jobUID, target);
+    const hook = kind.hook && rng.chance(0.8) ? kind.hook.bind(kind) : undefined;
     const childCount = rng.chance(0.35) ? rng.int(1, 4) : 0;
     for (let i = 0; i < childCount; i++) {
       const child = this.record(kind.childName(i, target), root.fields.createdBy as string, [target], root);
@@ -156,13 +181,13 @@ export class LxcaSeeder {
     if (isMoving(status)) this.moving(root, status, now, justStarted);
     else this.finished(root, status, createdAt, rng.int(1, 45) * MINUTE);
     root.fields.messages = messagesFor(status, root.endTime ?? now);
-    return root;
+    return { root, hook: hook && ((jobUID: string) => hook(jobUID, target)) };
   }
 
   private record(name: LxcaText, createdBy: string, args: string[], parent?: JobRecord): JobRecord {
     const fields: Record<string, unknown> = { name, createdBy, messages: [] };
     if (args.length > 0 || this.rng.chance(0.5)) fields.args = args;
-    return { jobUID: this.store.nextId(), fields, status: 'Pending', percentage: 0, children: [], parent };
+    return { jobUID: '', fields, status: 'Pending', percentage: 0, children: [], parent };
   }
 
   /** Running jobs end 2–20 minutes from now; pending ones start 1–30 minutes from now. */

@@ -1,4 +1,4 @@
-// Request-body and path checks for the job calls, exactly as specs/lxca-tasks.md §3–4 state them.
+// Request-body and path checks for the job calls, exactly as docs/api/lxca.md ("Cancelling") states them.
 // Each returns the checked value or the 400 answer naming what is wrong.
 import { isResponse, type SimResponse } from '../server';
 import type { LxcaJobTemplate } from '../types';
@@ -18,7 +18,7 @@ export function parseJobList(list: string): string[] | SimResponse {
   return bad === undefined ? [...new Set(ids)] : lxcaError('badRequest', `The job list "${list}" is not valid: "${bad}" is not a job ID.`);
 }
 
-/** `PUT /tasks/{job_list}` cancel-callback body (spec §3.1 table). */
+/** `PUT /tasks/{job_list}` cancel-callback body (docs/api/lxca.md, "Cancelling"). */
 export function checkCancelHook(body: unknown): CancelHook | SimResponse {
   if (!isObject(body)) return invalid('The request body must be a JSON object.');
   const { cancelRESTMethod: method, cancelURL, cancelRESTBody, expirationTimeOut } = body;
@@ -34,7 +34,7 @@ export function checkCancelHook(body: unknown): CancelHook | SimResponse {
   return { cancelRESTMethod: method, cancelURL, cancelRESTBody, expirationTimeOut };
 }
 
-/** `PUT /tasks` `{ action: "cancel", list: ["83", …] }` (spec §3.2). */
+/** `PUT /tasks` `{ action: "cancel", list: ["83", …] }` (docs/api/lxca.md, "PUT /tasks"). */
 export function checkPlainCancel(body: unknown): string[] | SimResponse {
   if (!isObject(body)) return invalid('The request body must be a JSON object.');
   if (body.action === undefined) return invalid('The attribute action is required.');
