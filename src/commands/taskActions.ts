@@ -7,7 +7,7 @@ import type { Connection } from '../connections/connection';
 import type { ConnectionRegistry } from '../connections/registry';
 import { log } from '../log';
 import { failedOutcomes, type ActionOperation, type TaskOutcome } from '../tasks/adapter';
-import { activeCategories, type Task } from '../tasks/model';
+import { isUnfinished, type Task } from '../tasks/model';
 import type { TaskTreeProvider } from '../tree/provider';
 import { errorText } from '../ui/errorText';
 import { groupBy } from '../util/collections';
@@ -42,7 +42,7 @@ export interface TaskAction {
   settled(task: Task): boolean;
 }
 
-const finished = (task: Task) => !activeCategories.has(task.category);
+const finished = (task: Task) => !isUnfinished(task);
 const noLongerFailed = (task: Task) => task.category !== 'failed';
 
 export const taskActions: readonly TaskAction[] = [

@@ -40,20 +40,36 @@ function supportedActionTypes(task: Jp1aoTask): Set<string> | undefined {
   return new Set(field.split(',').map((name) => name.trim().toLowerCase()));
 }
 
-function supportedByService(api: Jp1aoApi, operation: TaskOperation, supported: Set<string> | undefined): boolean {
+function capabilityNames(api: Jp1aoApi, operation: TaskOperation): readonly string[] | undefined {
   const capabilities: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(api.jp1aoSupportedActionTypeNames));
-  const names = capabilities.get(operation);
+  return capabilities.get(operation);
+}
+
+function supportedByService(api: Jp1aoApi, operation: TaskOperation, supported: Set<string> | undefined): boolean {
+  const names = capabilityNames(api, operation);
   if (supported === undefined || names === undefined) return true;
   return names.some((name) => supported.has(name.toLowerCase()));
 }
 
-/** Operations the user may start on this task, sorted. */
+/** The service's `supportedActionType` names this operation explicitly. */
+function namedByService(api: Jp1aoApi, operation: TaskOperation, supported: Set<string>): boolean {
+  return capabilityNames(api, operation)?.some((name) => supported.has(name.toLowerCase())) ?? false;
+}
+
+/**
+ * Operations the user may start on this task, sorted. For a status we do not know, the server's
+ * `supportedActionType` alone decides: the operations it names are offered and the server judges.
+ */
 export function jp1aoOperations(api: Jp1aoApi, task: Jp1aoTask): TaskOperation[] {
   const status = typeof task.status === 'string' ? jp1aoStatusOf(task.status) : undefined;
   const supported = supportedActionTypes(task);
   const operations: TaskOperation[] = ['editNotes'];
   for (const [operation, statuses] of operationStatuses) {
-    if (status === undefined || !statuses.includes(status)) continue;
+    if (status === undefined) {
+      if (supported !== undefined && namedByService(api, operation, supported)) operations.push(operation);
+      continue;
+    }
+    if (!statuses.includes(status)) continue;
     if (operation === 'cancel' && !isPresent(task.scheduleID)) continue;
     if (supportedByService(api, operation, supported)) operations.push(operation);
   }

@@ -11,7 +11,7 @@ export interface StatusMeaning {
   category: StatusCategory;
 }
 
-/** Spec §3 status table. */
+/** Status table (docs/api/jp1ao.md, "Task status"). */
 const statusMeanings = new Map<Jp1aoStatus, StatusMeaning>([
   ['waiting', { label: 'Waiting', category: 'pending' }],
   ['holding', { label: 'Holding (schedule paused)', category: 'pending' }],
@@ -24,11 +24,16 @@ const statusMeanings = new Map<Jp1aoStatus, StatusMeaning>([
   ['canceled', { label: 'Canceled', category: 'cancelled' }],
 ]);
 
-const statusByLowerCase = new Map<string, Jp1aoStatus>([...statusMeanings.keys()].map((status) => [status.toLowerCase(), status]));
+/** Only `completed` is confirmed in API form, so statuses are compared by their letters alone. */
+function statusLetters(raw: string): string {
+  return raw.toLowerCase().replace(/[^a-z]/g, '');
+}
 
-/** The known status a raw value stands for, whatever its casing. */
+const statusByLetters = new Map<string, Jp1aoStatus>([...statusMeanings.keys()].map((status) => [statusLetters(status), status]));
+
+/** The known status a raw value stands for, whatever its casing and separators (`IN_PROGRESS`). */
 export function jp1aoStatusOf(raw: string): Jp1aoStatus | undefined {
-  return statusByLowerCase.get(raw.trim().toLowerCase());
+  return statusByLetters.get(statusLetters(raw));
 }
 
 /** The label and category of a raw status; an unknown one is shown as received, in `unknown`. */
@@ -42,10 +47,12 @@ export function jp1aoStatusesIn(categories: readonly StatusCategory[]): Jp1aoSta
   return [...statusMeanings].filter(([, meaning]) => categories.includes(meaning.category)).map(([status]) => status);
 }
 
-/** Spec §5: the statuses in which each operation is allowed. */
+/** The statuses in which each operation is allowed (docs/api/jp1ao.md, "Operations"). */
 export const operationStatuses: ReadonlyMap<TaskOperation, readonly Jp1aoStatus[]> = new Map<TaskOperation, readonly Jp1aoStatus[]>([
   ['stop', ['inProgress', 'waitingResponse', 'abnormalDetection']],
-  ['forceStop', ['inProgress', 'waitingResponse', 'abnormalDetection', 'terminating']],
+  // The reference answers 409 to both unless the task is in progress, waiting for a response or in
+  // abnormal detection: a task that is already terminating cannot be force stopped.
+  ['forceStop', ['inProgress', 'waitingResponse', 'abnormalDetection']],
   ['retry', ['failed']],
   ['retryNext', ['failed']],
   ['archive', ['completed', 'failed', 'canceled']],

@@ -5,17 +5,21 @@ import type { FieldValue, FormattedPart, LxcaMessageView } from '../webview/prot
 import { fieldsOf } from '../webview/detailsContent';
 import { failedOutcomes, type ActionRequest, type CancelCallbackSender, type ProductAdapter, type ProductDetails, type TaskOutcome, type TaskPage } from './adapter';
 import { classifyLxcaStatus } from './lxcaStatus';
-import { activeCategories, taskKey, type Task, type TaskOperation } from './model';
+import { isUnfinished, taskKey, type Task, type TaskOperation } from './model';
 import { productInfo } from './products';
 import { matchesQuery, type TaskQuery } from './query';
 
 /** What LXCA jobs need from the API bundle to become Tasks and details (loaded lazily by the caller). */
 export type LxcaApi = Pick<typeof Api, 'lxcaPlainText' | 'substituteLxcaArgs' | 'parseLxcaFormattedText'>;
 
-/** Cancelling is offered while a job has not finished, unless it says `cancelable: false`. */
+/**
+ * Cancelling is offered while a job has not finished (an unknown status counts as unfinished while
+ * the job has no end time and is below 100 %), unless it says `cancelable: false`.
+ */
 export function lxcaOperations(job: LxcaJob): TaskOperation[] {
   const { category } = classifyLxcaStatus(job.status);
-  if (!activeCategories.has(category) || job.cancelable === false) return [];
+  const unfinished = isUnfinished({ category, end: job.endTime, progress: job.percentage });
+  if (!unfinished || job.cancelable === false) return [];
   const operations: TaskOperation[] = ['cancel', 'cancelWithCallback'];
   return operations.sort();
 }

@@ -61,6 +61,15 @@ export interface Task {
 
 export const activeCategories: ReadonlySet<StatusCategory> = new Set(['pending', 'running', 'runningWithErrors']);
 
+/**
+ * Not finished yet: a pending or running category, or a status we do not know that has no end time
+ * and is below 100 % — the server decides whether such a task can still be cancelled.
+ */
+export function isUnfinished(task: Pick<Task, 'category' | 'end' | 'progress'>): boolean {
+  if (activeCategories.has(task.category)) return true;
+  return task.category === 'unknown' && task.end === undefined && (task.progress ?? 0) < 100;
+}
+
 export function isActive(task: Task): boolean {
   return task.category === 'running' || task.category === 'runningWithErrors';
 }

@@ -12,7 +12,7 @@ const icons: Record<StatusCategory, [icon: string, color?: string]> = {
   succeededWithErrors: ['warning', 'list.warningForeground'],
   cancelled: ['circle-slash', 'disabledForeground'],
   failed: ['error', 'testing.iconFailed'],
-  unknown: ['question'],
+  unknown: ['circle-large-outline'],
 };
 
 export function statusIcon(category: StatusCategory): vscode.ThemeIcon {

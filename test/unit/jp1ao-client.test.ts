@@ -324,7 +324,7 @@ describe('Jp1aoClient against the JP1/AO simulator', function () {
 
     const operations = [
       { action: 'stop', invoke: (c: Jp1aoClient, id: string | number) => c.stop(id), allowed: 'inProgress', refused: 'completed' },
-      { action: 'forceStop', invoke: (c: Jp1aoClient, id: string | number) => c.forceStop(id), allowed: 'terminating', refused: 'waiting' },
+      { action: 'forceStop', invoke: (c: Jp1aoClient, id: string | number) => c.forceStop(id), allowed: 'abnormalDetection', refused: 'waiting' },
       { action: 'rerunStart', invoke: (c: Jp1aoClient, id: string | number) => c.rerunStart(id), allowed: 'failed', refused: 'inProgress' },
       { action: 'rerunStepStart', invoke: (c: Jp1aoClient, id: string | number) => c.rerunStepStart(id), allowed: 'failed', refused: 'completed' },
       { action: 'archive', invoke: (c: Jp1aoClient, id: string | number) => c.archive(id), allowed: 'completed', refused: 'inProgress' },

@@ -107,7 +107,8 @@ describe('JP1/AO task mapping', function () {
       ['inProgress', { status: 'inProgress' }, ['editNotes', 'forceStop', 'stop']],
       ['waitingResponse', { status: 'waitingResponse' }, ['editNotes', 'forceStop', 'stop']],
       ['abnormalDetection', { status: 'abnormalDetection' }, ['editNotes', 'forceStop', 'stop']],
-      ['terminating', { status: 'terminating' }, ['editNotes', 'forceStop']],
+      // The reference answers 409 to a force stop unless the task is in progress, waiting or in abnormal detection.
+      ['terminating', { status: 'terminating' }, ['editNotes']],
       ['completed', { status: 'completed' }, ['archive', 'editNotes']],
       ['failed', { status: 'failed' }, ['archive', 'editNotes', 'retry', 'retryNext']],
       ['canceled', { status: 'canceled', scheduleID: 5 }, ['archive', 'editNotes']],
@@ -117,6 +118,22 @@ describe('JP1/AO task mapping', function () {
         assert.deepEqual(toJp1aoTask(api, 'c', task(members)).operations, operations);
       });
     }
+
+    it('matches statuses whatever their casing and separators', function () {
+      for (const status of ['IN_PROGRESS', 'In Progress', 'in-progress', 'INPROGRESS']) {
+        const mapped = toJp1aoTask(api, 'c', task({ status }));
+        assert.equal(mapped.category, 'running', status);
+        assert.deepEqual(mapped.operations, ['editNotes', 'forceStop', 'stop'], status);
+      }
+    });
+
+    it('shows a status it does not know as received, offering what supportedActionType names', function () {
+      const unknown = toJp1aoTask(api, 'c', task({ status: 'suspended', supportedActionType: 'forciblyStop,retry' }));
+      assert.equal(unknown.category, 'unknown');
+      assert.equal(unknown.statusLabel, 'suspended');
+      assert.deepEqual(unknown.operations, ['editNotes', 'forceStop', 'retry', 'retryNext']);
+      assert.deepEqual(toJp1aoTask(api, 'c', task({ status: 'suspended' })).operations, ['editNotes']);
+    });
 
     it('drops force stop and retries the service does not support (supportedActionType)', function () {
       assert.deepEqual(jp1aoOperations(api, task({ status: 'inProgress', supportedActionType: 'retry' })), ['editNotes', 'stop']);

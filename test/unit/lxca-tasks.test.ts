@@ -59,11 +59,22 @@ describe('LXCA job → Task', () => {
         assert.deepEqual(taskOf({ jobUID: '1', status }).operations, ['cancel', 'cancelWithCallback']);
       });
     }
-    for (const status of ['Complete', 'CompleteWithErrors', 'Cancelled', 'Stopped_With_Error', 'Mystery']) {
+    for (const status of ['Complete', 'CompleteWithErrors', 'Cancelled', 'Stopped_With_Error']) {
       it(`offers nothing once ${status}`, () => {
         assert.deepEqual(taskOf({ jobUID: '1', status }).operations, []);
       });
     }
+    it('treats a status it does not know as unfinished while the job has no end time and is below 100 %', () => {
+      for (const status of ['Waiting_For_Reboot', 'Suspended', 'Mystery']) {
+        const task = taskOf({ jobUID: '1', status, percentage: 40 });
+        assert.equal(task.category, 'unknown');
+        assert.equal(task.statusLabel, status, 'shown as received');
+        assert.deepEqual(task.operations, ['cancel', 'cancelWithCallback']);
+      }
+      assert.deepEqual(taskOf({ jobUID: '1', status: 'Mystery', endTime: '2024-05-01T10:00:00Z' }).operations, []);
+      assert.deepEqual(taskOf({ jobUID: '1', status: 'Mystery', percentage: 100 }).operations, []);
+      assert.deepEqual(taskOf({ jobUID: '1', status: 'Mystery', cancelable: false }).operations, []);
+    });
     it('honours cancelable: false', () => {
       assert.deepEqual(taskOf({ jobUID: '1', status: 'Running', cancelable: false }).operations, []);
       assert.deepEqual(taskOf({ jobUID: '1', status: 'Running', cancelable: true }).operations, ['cancel', 'cancelWithCallback']);

@@ -12,6 +12,9 @@ import { parseJobList } from '../../src/api/lxca/jobs';
 import type { LxcaJob } from '../../src/api/lxca/types';
 import { startJp1aoSimulator, startLxcaSimulator } from '../../src/simulator';
 import type { Jp1aoSimulator, LxcaSimulator, SimulatorOptions } from '../../src/simulator/types';
+import * as api from '../../src/api';
+import { toJp1aoTask } from '../../src/tasks/jp1ao';
+import { toLxcaTask } from '../../src/tasks/lxca';
 import { rejectsWith } from '../support/apiErrors';
 
 const tasksPath = '/Automation/v1/objects/Tasks';
@@ -94,6 +97,23 @@ describe('server variants', function () {
       for (let i = 1; i < starts.length; i++) assert.ok(starts[i - 1].start <= starts[i].start, `job ${starts[i].id} starts after job ${starts[i - 1].id}`);
       assert.ok(sim.jobs().some((job) => job.status === 'Running'), 'the seed has running jobs');
     });
+  });
+
+  describe('LXCA statuses we do not know (2)', function () {
+    for (const status of ['Waiting_For_Reboot', 'Suspended']) {
+      it(`shows ${status} as received and offers Cancel while the job is unfinished; the server decides`, async function () {
+        const { sim, client } = await lxca();
+        const id = sim.addJob({ name: 'Firmware update' });
+        sim.setJobStatus(id, status, 60);
+        const [job] = await client.getJobs([id]);
+        const task = toLxcaTask(api, 'lab', job);
+        assert.equal(task.category, 'unknown');
+        assert.equal(task.statusLabel, status);
+        assert.deepEqual(task.operations, ['cancel', 'cancelWithCallback']);
+        await client.cancelJobs([job], { expirationTimeOut: 60 });
+        assert.equal(sim.job(id).status, 'Cancelled');
+      });
+    }
   });
 
   describe('LXCA sign-in (3)', function () {
@@ -212,6 +232,36 @@ describe('server variants', function () {
         assert.equal(sim.task(task.instanceID).status, 'inProgress');
       });
     }
+  });
+
+  describe('JP1/AO operations by state (6)', function () {
+    it('offers no Force Stop while terminating, which the server refuses with 409', async function () {
+      const { sim, client } = await jp1ao();
+      const id = sim.tasks().find((task) => task.status === 'inProgress').instanceID;
+      sim.setTaskStatus(id, 'terminating');
+      const task = toJp1aoTask(api, 'ao', await client.getTask(id));
+      assert.ok(!task.operations.includes('forceStop'));
+      await rejectsWith(client.forceStop(id), 'conflict');
+    });
+  });
+
+  describe('JP1/AO statuses (8)', function () {
+    it('matches a status in another casing and shows an unknown one as received with what supportedActionType names', async function () {
+      const { sim, client } = await jp1ao();
+      const [first, second] = sim.tasks().filter((task) => task.status === 'inProgress');
+      sim.setTaskStatus(first.instanceID, 'IN_PROGRESS');
+      sim.setTaskStatus(second.instanceID, 'suspended');
+      const shouting = toJp1aoTask(api, 'ao', await client.getTask(first.instanceID));
+      assert.equal(shouting.category, 'running');
+      assert.ok(shouting.operations.includes('stop'));
+      const raw = await client.getTask(second.instanceID);
+      const unknown = toJp1aoTask(api, 'ao', raw);
+      assert.equal(unknown.category, 'unknown');
+      assert.equal(unknown.statusLabel, 'suspended');
+      const named = String(raw.supportedActionType ?? '').toLowerCase();
+      assert.equal(unknown.operations.includes('forceStop'), named.includes('forciblystop'));
+      assert.equal(unknown.operations.includes('retry'), /(^|,)\s*retry\s*(,|$)/.test(named));
+    });
   });
 
   describe('JP1/AO time stamps (7)', function () {

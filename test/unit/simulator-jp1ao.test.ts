@@ -6,7 +6,7 @@ import { basic, rawRequest, type RawRequest, type RawResponse, sleep } from '../
 const STATUSES = ['waiting', 'holding', 'inProgress', 'waitingResponse', 'abnormalDetection', 'terminating', 'completed', 'failed', 'canceled'];
 const OPERATIONS: Record<string, string[]> = {
   stop: ['inProgress', 'waitingResponse', 'abnormalDetection'],
-  forceStop: ['inProgress', 'waitingResponse', 'abnormalDetection', 'terminating'],
+  forceStop: ['inProgress', 'waitingResponse', 'abnormalDetection'],
   rerunStart: ['failed'],
   rerunStepStart: ['failed'],
   archive: ['completed', 'failed', 'canceled'],
@@ -388,7 +388,7 @@ describe('JP1/AO simulator', () => {
     });
 
     it('forceStop ends the task at once; rerun starts it again; response continues it', async () => {
-      const stopped = freshTask('terminating');
+      const stopped = freshTask('inProgress');
       await invoke(stopped, 'forceStop');
       assert.equal(sim.task(stopped).status, 'canceled');
       const failed = freshTask('failed');

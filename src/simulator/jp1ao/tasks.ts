@@ -10,7 +10,7 @@ export const TASK_ACTIONS: TaskAction[] = ['stop', 'forceStop', 'rerunStart', 'r
 /** The statuses each operation is allowed from, otherwise 409 (docs/api/jp1ao.md, "Task operations"). */
 export const ALLOWED_FROM: Record<TaskAction, string[]> = {
   stop: ['inProgress', 'waitingResponse', 'abnormalDetection'],
-  forceStop: ['inProgress', 'waitingResponse', 'abnormalDetection', 'terminating'],
+  forceStop: ['inProgress', 'waitingResponse', 'abnormalDetection'],
   rerunStart: ['failed'],
   rerunStepStart: ['failed'],
   archive: FINISHED,

@@ -2,8 +2,11 @@
 // percentage are computed from the clock whenever a job is read (no timers per job).
 import type { LxcaJobTemplate, SimulatorVariants } from '../types';
 
-/** Statuses a job can be cancelled from. */
-const ACTIVE = new Set(['Pending', 'Running', 'Running_With_Errors']);
+/**
+ * Statuses a job can be cancelled from. The simulator's decision: a job suspended or waiting for a
+ * reboot has not ended either (no end time), so it can still be cancelled.
+ */
+const ACTIVE = new Set(['Pending', 'Running', 'Running_With_Errors', 'Suspended', 'Waiting_For_Reboot']);
 const WITH_ERRORS = new Set(['CompleteWithErrors', 'Running_With_Errors', 'Cancelled_With_Errors', 'Stopped_With_Error']);
 
 export interface Timeline {
