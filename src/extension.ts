@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Credentials } from './connections/credentials';
 import { ConnectionRegistry } from './connections/registry';
 import { registerCommands } from './commands/register';
-import { stopDemo } from './commands/startDemo';
+import { demoPassword, isDemoConnection, stopDemo } from './demo/demoServers';
 import { disposeLog } from './log';
 import { TaskTreeProvider } from './tree/provider';
 import { RunningSummary } from './tree/runningSummary';
@@ -17,7 +17,7 @@ export interface OpsTasksTestApi {
 
 /** Builds the services and registers the view and commands. No network, no API bundle. */
 export function activate(context: vscode.ExtensionContext): OpsTasksTestApi {
-  const credentials = new Credentials(context.secrets);
+  const credentials = new Credentials(context.secrets, (config) => (isDemoConnection(config) ? demoPassword(config) : undefined));
   const registry = new ConnectionRegistry(credentials);
   const provider = new TaskTreeProvider(registry, (work) =>
     Promise.resolve(vscode.window.withProgress({ location: { viewId: 'opsTasks.tasks' } }, () => work)),

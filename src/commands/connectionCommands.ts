@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isDemoConnection, removeDemo } from '../demo/demoServers';
 import { appendConnection, isHttpUrl, updateConnection, type ConnectionConfig } from '../connections/config';
 import { askPassword } from '../connections/credentials';
 import type { ConnectionRegistry } from '../connections/registry';
@@ -66,6 +67,7 @@ export async function editConnection(registry: ConnectionRegistry, arg: unknown)
 export async function removeConnection(registry: ConnectionRegistry, arg: unknown): Promise<void> {
   const connection = await pickConnection(registry, arg, 'Remove which connection?');
   if (!connection) return;
+  if (isDemoConnection(connection.config)) return removeDemoConnections(registry);
   const answer = await vscode.window.showWarningMessage(
     `Remove the connection "${connection.name}" and its stored password?`,
     { modal: true },
@@ -74,6 +76,20 @@ export async function removeConnection(registry: ConnectionRegistry, arg: unknow
   if (answer !== 'Remove') return;
   await registry.credentials.delete(connection.config);
   await updateConnection(connection.name, () => undefined);
+}
+
+/** The demo goes as a whole: both connections, anything stored for them, and its servers. */
+async function removeDemoConnections(registry: ConnectionRegistry): Promise<void> {
+  const remove = vscode.l10n.t('Remove Demo');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Remove the demo? Both demo connections go and the demo servers stop.'),
+    { modal: true },
+    remove,
+  );
+  if (answer !== remove) return;
+  const demos = registry.all().filter((connection) => isDemoConnection(connection.config));
+  await Promise.all(demos.map((connection) => registry.credentials.delete(connection.config)));
+  await removeDemo();
 }
 
 export async function setPassword(registry: ConnectionRegistry, arg: unknown): Promise<void> {

@@ -54,7 +54,7 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
       trustCertificate(registry, name, certificate),
     ),
     register('opsTasks.showLog', () => log().show()),
-    register('opsTasks.startDemo', () => startDemo(registry)),
+    register('opsTasks.startDemo', () => startDemo()),
     register('opsTasks.toggleToDo', onTaskNodes(view, (clicked, all) => toggleToDo(registry, clicked, all))),
     // A double-click on a row opens Edit Notes for it.
     register(taskClickCommandId, (key: unknown) => {

@@ -11,10 +11,17 @@ export class Credentials {
   /** Fires with the connection name whose password was stored or deleted. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly secrets: vscode.SecretStorage) {}
+  /**
+   * @param provided the password of a connection that does not keep one in SecretStorage (the
+   *   demo's, which its servers know), or undefined for every other connection.
+   */
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly provided: (config: ConnectionConfig) => Promise<string> | undefined = () => undefined,
+  ) {}
 
   get(config: ConnectionConfig): Thenable<string | undefined> {
-    return this.secrets.get(secretKey(config));
+    return this.provided(config) ?? this.secrets.get(secretKey(config));
   }
 
   async store(config: ConnectionConfig, password: string): Promise<void> {

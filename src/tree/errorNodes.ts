@@ -1,4 +1,5 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { isDemoConnection } from '../demo/demoServers';
 import { MissingPasswordError, type Connection } from '../connections/connection';
 import type { ApiError, TlsError } from '../api/errors';
 import { apiErrorOf, errorText } from '../ui/errorText';
@@ -14,6 +15,10 @@ const setPassword = (c: Connection) =>
   action(c, 'password', 'Set Password…', 'key', { command: 'opsTasks.setPassword', title: 'Set Password', arguments: [c.name] });
 const showLog = (c: Connection) =>
   action(c, 'log', 'Show Log', 'output', { command: 'opsTasks.showLog', title: 'Show Log' });
+const editConnection = (c: Connection) =>
+  action(c, 'edit', vscode.l10n.t('Edit Connection…'), 'edit', { command: 'opsTasks.editConnection', title: 'Edit Connection', arguments: [c.name] });
+const restartDemo = (c: Connection) =>
+  action(c, 'restartDemo', vscode.l10n.t('Restart Demo'), 'debug-restart', { command: 'opsTasks.startDemo', title: 'Restart Demo' });
 
 /** A failed connection becomes a clear message and the action that fixes it, never an empty tree. */
 export function errorNodes(connection: Connection, error: unknown): MessageNode[] {
@@ -29,6 +34,7 @@ export function errorNodes(connection: Connection, error: unknown): MessageNode[
   }
   const apiError = apiErrorOf(error);
   const text = errorText(error);
+  if (isDemoConnection(connection.config)) return [message(text, detailsOf(apiError, text)), restartDemo(connection), showLog(connection)];
   switch (apiError?.kind) {
     case 'auth':
       return [message(`Sign-in failed: ${text}`), setPassword(connection)];
@@ -47,7 +53,7 @@ export function errorNodes(connection: Connection, error: unknown): MessageNode[
       return [...nodes, retry(connection)];
     }
     default:
-      return [message(text, detailsOf(apiError, text)), retry(connection), showLog(connection)];
+      return [message(text, detailsOf(apiError, text)), retry(connection), editConnection(connection), showLog(connection)];
   }
 }
 

@@ -135,7 +135,7 @@ describe('the task tree in the extension host', function () {
     const nodes = (await childrenOf('tree-lxca')) as MessageNode[];
     assert.equal(nodes[0].kind, 'message');
     assert.match(nodes[0].label, /127\.0\.0\.1:\d+/);
-    assert.deepEqual(nodes.slice(1).map((n) => n.label), ['Retry', 'Show Log']);
+    assert.deepEqual(nodes.slice(1).map((n) => n.label), ['Retry', 'Edit Connection…', 'Show Log']);
     lxca = await startLxcaSimulator({ size: 30, seed: 5, lxcaPort: port, newItemEveryMs: 0 });
     await vscode.commands.executeCommand(nodes[1].options.command!.command, ...(nodes[1].options.command!.arguments ?? []));
     const tasks = (await childrenOf('tree-lxca')).filter((n) => n.kind === 'task');
@@ -189,13 +189,13 @@ describe('the task tree in the extension host', function () {
     assert.equal(api.view.badge?.value, shown);
   });
 
-  it('starts the demo: two simulated servers, their passwords in SecretStorage, live tasks', async () => {
+  it('starts the demo: two simulated servers whose passwords come from the servers, live tasks', async () => {
     await configure([], {});
     await vscode.commands.executeCommand('opsTasks.startDemo');
     const names = api.registry.all().map((c) => c.name);
     assert.deepEqual(names, ['Demo LXCA', 'Demo JP1/AO']);
     for (const connection of api.registry.all()) {
-      assert.ok(await api.registry.credentials.get(connection.config), `${connection.name} has a stored password`);
+      assert.ok(await api.registry.credentials.get(connection.config), `${connection.name} has its password without a prompt`);
       assert.match(connection.config.baseUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
       const children = await childrenOf(connection.name);
       assert.ok(children.filter((n) => n.kind === 'task').length > 50, `${connection.name} shows its tasks`);

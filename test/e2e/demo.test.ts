@@ -1,0 +1,76 @@
+import * as assert from 'node:assert/strict';
+import { useWorkbench } from './harness';
+import { until } from '../support/wait';
+import {
+  clickContextMenuItem,
+  dialogButton,
+  openOpsTasksView,
+  quickInput,
+  rightClickRow,
+  rowByLabel,
+  treeRows,
+  viewTitleAction,
+  waitForWorkbench,
+  welcomeButton,
+  welcomeButtons,
+} from '../support/workbench';
+import type { Page } from 'playwright-core';
+
+// The demo is the first thing a newcomer tries: it must survive a window reload and a fresh
+// browser without asking for passwords nobody has, and go away as a whole.
+describe('e2e: the demo across reloads', function () {
+  this.timeout(180_000);
+  const wb = useWorkbench();
+
+  /**
+   * Waits until both demo connections have loaded (their rows, collapsed, read "… running …"),
+   * failing if a password prompt appears meanwhile.
+   */
+  async function demoTasksShown(page: Page): Promise<void> {
+    await until('both demo connections showing their tasks', async () => {
+      assert.ok(!(await quickInput(page).locator('input[type="password"]').isVisible()), 'no password prompt for the demo');
+      await viewTitleAction(page, 'Collapse All').click();
+      const rows = await treeRows(page);
+      const loaded = (name: string) => rows.some((row) => row.label === name && /running/.test(row.description));
+      return loaded('Demo LXCA') && loaded('Demo JP1/AO');
+    }, 60_000);
+  }
+
+  it('starts from the welcome view and shows both servers\' tasks', async () => {
+    const { page } = wb();
+    await openOpsTasksView(page);
+    await welcomeButton(page, 'Try the Demo').click();
+    await demoTasksShown(page);
+  });
+
+  it('comes back after a window reload: the servers start again on first use, no prompt', async () => {
+    const { page } = wb();
+    await page.reload();
+    await waitForWorkbench(page);
+    await openOpsTasksView(page);
+    await demoTasksShown(page);
+  });
+
+  it('comes back in a fresh browser with no stored secrets, no prompt', async () => {
+    const { browser, server } = wb();
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(server.url());
+      await waitForWorkbench(page);
+      await openOpsTasksView(page);
+      await demoTasksShown(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('Remove Connection on a demo connection removes the whole demo', async () => {
+    const { page } = wb();
+    await rightClickRow(page, 'Demo JP1/AO');
+    await clickContextMenuItem(page, 'Remove Connection');
+    await dialogButton(page, 'Remove Demo').click();
+    assert.deepEqual(await welcomeButtons(page), ['Add Connection', 'Try the Demo']);
+    await until('the demo rows gone', async () => !(await rowByLabel(page, 'Demo LXCA').count()));
+  });
+});
