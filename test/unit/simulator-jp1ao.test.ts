@@ -535,18 +535,14 @@ describe('JP1/AO simulator', () => {
     });
   });
 
-  describe('performance', () => {
-    it('size 5000 starts well under a second and lists fast', async () => {
-      const started = Date.now();
+  describe('size (speed is measured by npm run bench, not asserted here)', () => {
+    it('size 5000 serves a page of 200 out of 5,000', async () => {
       const big = await startJp1aoSimulator({ size: 5000, newItemEveryMs: 0 });
       try {
-        assert.ok(Date.now() - started < 1000, `started in ${Date.now() - started} ms`);
         const headers = { ...json, Authorization: basic(big.username, big.password) };
         await rawRequest(`${big.url}${TASKS}/1001`, { headers });
-        const asked = Date.now();
         const body = (await rawRequest(`${big.url}${TASKS}?HQL::sortBy=submitTime%20DESC&HQL::limit=200&q=a`, { headers })).json();
         assert.equal(body.data.length, 200);
-        assert.ok(Date.now() - asked < 1000, `answered in ${Date.now() - asked} ms`);
       } finally {
         await big.close();
       }

@@ -434,18 +434,14 @@ describe('LXCA simulator', () => {
     });
   });
 
-  describe('performance', () => {
-    it('size 5000 starts well under a second and GET /tasks answers fast', async () => {
-      const started = Date.now();
+  describe('size (speed is measured by npm run bench, not asserted here)', () => {
+    it('size 5000 serves all 5,000 jobs', async () => {
       const big = await startLxcaSimulator({ size: 5000, newItemEveryMs: 0 });
       try {
-        assert.ok(Date.now() - started < 1000, `started in ${Date.now() - started} ms`);
         const auth = { Authorization: basic(big.username, big.password) };
         await rawRequest(`${big.url}/tasks/1`, { headers: auth });
-        const asked = Date.now();
         const response = await rawRequest(`${big.url}/tasks`, { headers: auth });
         assert.equal(response.json().length, 5000);
-        assert.ok(Date.now() - asked < 1000, `answered in ${Date.now() - asked} ms`);
       } finally {
         await big.close();
       }
