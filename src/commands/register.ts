@@ -55,7 +55,15 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
     ),
     register('opsTasks.showLog', () => log().show()),
     register('opsTasks.startDemo', () => startDemo()),
-    register('opsTasks.toggleToDo', onTaskNodes(view, (clicked, all) => toggleToDo(registry, clicked, all))),
+    register(
+      'opsTasks.toggleToDo',
+      onTaskNodes(
+        view,
+        registry,
+        { title: vscode.l10n.t('Toggle TODO'), participle: vscode.l10n.t('marked'), canPickMany: true, fits: (task) => task.operations.includes('editNotes') },
+        (clicked, all) => toggleToDo(registry, clicked, all),
+      ),
+    ),
     // A double-click on a row opens Edit Notes for it.
     register(taskClickCommandId, (key: unknown) => {
       if (typeof key !== 'string' || !doubleClick.click(key)) return;

@@ -39,11 +39,60 @@ export function selectionFromTree(node: unknown, selected: unknown, fits: Fits):
   return { targets, skipped };
 }
 
-function* withSubtasks(tasks: readonly Task[]): Generator<Task> {
+interface Candidate extends ActionTarget {
+  /** The job a subtask belongs to, so two "Validate request" steps can be told apart. */
+  readonly parent?: Task;
+}
+
+function* candidatesOf(connection: Connection, tasks: readonly Task[], parent?: Task): Generator<Candidate> {
   for (const task of tasks) {
-    yield task;
-    yield* withSubtasks(task.children);
+    yield { connection, task, parent };
+    yield* candidatesOf(connection, task.children, task);
   }
+}
+
+/** How the palette pickers show a task: name, where it runs and its status, and for a subtask its job. */
+function pickItem(candidate: Candidate): vscode.QuickPickItem & { target: ActionTarget } {
+  const { connection, task, parent } = candidate;
+  const detail = parent
+    ? vscode.l10n.t('Subtask of "{0}" (ID {1}) · ID {2}', parent.title, parent.id, task.id)
+    : vscode.l10n.t('ID {0}', task.id);
+  return {
+    label: task.title,
+    description: `${connection.name} · ${task.statusLabel}`,
+    detail,
+    target: { connection, task },
+  };
+}
+
+export interface PickRequest {
+  /** "Cancel", "Show Details": the picker's title starts with it. */
+  readonly title: string;
+  /** Completes "No loaded task can be … now." */
+  readonly participle: string;
+  readonly canPickMany: boolean;
+}
+
+/** The palette's way to choose tasks when none is selected: every loaded task the command fits. */
+export async function pickTasks(registry: ConnectionRegistry, request: PickRequest, fits: Fits): Promise<ActionTarget[] | undefined> {
+  const candidates = registry.all().flatMap((connection) => [...candidatesOf(connection, connection.store.tasks)].filter(({ task }) => fits(task)));
+  if (candidates.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No loaded task can be {0} now.', request.participle));
+    return undefined;
+  }
+  const options = {
+    title: vscode.l10n.t('{0}: which tasks?', request.title),
+    placeHolder: request.canPickMany ? vscode.l10n.t('Select one or more tasks') : vscode.l10n.t('Select a task'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  };
+  const items = candidates.map(pickItem);
+  if (!request.canPickMany) {
+    const picked = await vscode.window.showQuickPick(items, options);
+    return picked ? [picked.target] : undefined;
+  }
+  const picked = await vscode.window.showQuickPick(items, { ...options, canPickMany: true });
+  return picked?.length ? picked.map((item) => item.target) : undefined;
 }
 
 /** From the palette: a multi-select pick of the loaded tasks the action fits. */
@@ -52,26 +101,8 @@ export async function selectionFromPick(
   action: { title: string; participle: string },
   fits: Fits,
 ): Promise<Selection | undefined> {
-  const candidates = registry
-    .all()
-    .flatMap((connection) => [...withSubtasks(connection.store.tasks)].filter(fits).map((task) => ({ connection, task })));
-  if (candidates.length === 0) {
-    void vscode.window.showInformationMessage(`No loaded task can be ${action.participle} now.`);
-    return undefined;
-  }
-  const items = candidates.map((target) => ({
-    label: target.task.title,
-    description: `${target.connection.name} · ${target.task.statusLabel}`,
-    target,
-  }));
-  const picked = await vscode.window.showQuickPick(items, {
-    canPickMany: true,
-    title: `${action.title}: which tasks?`,
-    placeHolder: 'Select one or more tasks',
-    matchOnDescription: true,
-  });
-  if (!picked?.length) return undefined;
-  return { targets: picked.map((item) => item.target), skipped: [] };
+  const targets = await pickTasks(registry, { ...action, canPickMany: true }, fits);
+  return targets && { targets, skipped: [] };
 }
 
 /**
@@ -85,11 +116,22 @@ export function taskNodesOf(view: vscode.TreeView<TreeNode>, node: unknown, sele
   return viewSelection.length ? { clicked: viewSelection[0]!, all: viewSelection } : undefined;
 }
 
-/** A command handler that runs `act` on the command's task nodes, or says how to pick one. */
-export function onTaskNodes(view: vscode.TreeView<TreeNode>, act: (clicked: TaskNode, all: TaskNode[]) => unknown) {
-  return (node?: unknown, selected?: unknown) => {
+/**
+ * A command handler that runs `act` on the command's task nodes; from the palette with nothing
+ * selected, it asks with the same picker as the task actions.
+ */
+export function onTaskNodes(
+  view: vscode.TreeView<TreeNode>,
+  registry: ConnectionRegistry,
+  request: PickRequest & { fits: Fits },
+  act: (clicked: TaskNode, all: TaskNode[]) => unknown,
+) {
+  return async (node?: unknown, selected?: unknown) => {
     const nodes = taskNodesOf(view, node, selected);
-    if (!nodes) return vscode.window.showInformationMessage('Select a task in the Ops Tasks view first.');
-    return act(nodes.clicked, nodes.all);
+    if (nodes) return act(nodes.clicked, nodes.all);
+    const targets = await pickTasks(registry, request, request.fits);
+    if (!targets) return undefined;
+    const picked = targets.map(({ connection, task }) => new TaskNode(connection, task));
+    return act(picked[0]!, picked);
   };
 }

@@ -14,7 +14,8 @@ import {
   type NotesPageMessage,
 } from './protocol';
 import { parse } from './schema';
-import { onTaskNodes } from '../commands/taskSelection';
+import { onTaskNodes, type PickRequest } from '../commands/taskSelection';
+import type { Task, TaskOperation } from '../tasks/model';
 
 const extensionId = 'ops-tasks.ops-tasks';
 
@@ -74,12 +75,23 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
     );
   };
 
-  const onTasks = (act: (clicked: TaskNode, all: TaskNode[]) => unknown) => onTaskNodes(view, act);
+  const onTasks = (request: PickRequest & { fits: (task: Task) => boolean }, act: (clicked: TaskNode, all: TaskNode[]) => unknown) =>
+    onTaskNodes(view, registry, request, act);
+  const offers = (operation: TaskOperation) => (task: Task) => task.operations.includes(operation);
 
   return [
     panels,
-    vscode.commands.registerCommand('opsTasks.editNotes', onTasks((clicked) => editNotes(clicked))),
-    vscode.commands.registerCommand('opsTasks.showDetails', onTasks((clicked) => showDetails(clicked))),
-    vscode.commands.registerCommand('opsTasks.lxca.cancelWithCallback', onTasks(cancelWithCallback)),
+    vscode.commands.registerCommand(
+      'opsTasks.editNotes',
+      onTasks({ title: vscode.l10n.t('Edit Notes'), participle: vscode.l10n.t('annotated'), canPickMany: false, fits: offers('editNotes') }, (clicked) => editNotes(clicked)),
+    ),
+    vscode.commands.registerCommand(
+      'opsTasks.showDetails',
+      onTasks({ title: vscode.l10n.t('Show Details'), participle: vscode.l10n.t('shown'), canPickMany: false, fits: () => true }, (clicked) => showDetails(clicked)),
+    ),
+    vscode.commands.registerCommand(
+      'opsTasks.lxca.cancelWithCallback',
+      onTasks({ title: vscode.l10n.t('Cancel with Callback'), participle: vscode.l10n.t('cancelled'), canPickMany: true, fits: offers('cancelWithCallback') }, cancelWithCallback),
+    ),
   ];
 }
