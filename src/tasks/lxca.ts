@@ -7,6 +7,7 @@ import { failedOutcomes, type ActionRequest, type CancelCallbackSender, type Pro
 import { classifyLxcaStatus } from './lxcaStatus';
 import { activeCategories, taskKey, type Task, type TaskOperation } from './model';
 import { productInfo } from './products';
+import { apiErrorKind } from '../ui/errorText';
 import { matchesQuery, type TaskQuery } from './query';
 
 /** What LXCA jobs need from the API bundle to become Tasks and details (loaded lazily by the caller). */
@@ -48,6 +49,29 @@ export function toLxcaTask(api: LxcaApi, connection: string, job: LxcaJob): Task
     operations: lxcaOperations(job),
     raw: job.raw,
   };
+}
+
+/** Longest `/tasks/{job_list}` path sent in one request: well below what servers and proxies accept. */
+export const maxJobListPathLength = 2000;
+
+/** The ids in groups whose `/tasks/{job_list}` path (ids joined by literal commas) fits the length. */
+export function jobListChunks(ids: readonly string[], maxPathLength = maxJobListPathLength): string[][] {
+  const prefix = '/tasks/'.length;
+  const chunks: string[][] = [];
+  let chunk: string[] = [];
+  let length = prefix;
+  for (const id of ids) {
+    const idLength = encodeURIComponent(id).length;
+    if (chunk.length > 0 && length + 1 + idLength > maxPathLength) {
+      chunks.push(chunk);
+      chunk = [];
+      length = prefix;
+    }
+    length += (chunk.length > 0 ? 1 : 0) + idLength;
+    chunk.push(id);
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
 }
 
 /** LXCA hands out job ids in increasing order, so the highest id is the newest job. */
@@ -120,11 +144,28 @@ export class LxcaAdapter implements ProductAdapter {
     this.cancelCallback = { send: (ids, input) => client.cancelWithCallback(ids, input) };
   }
 
-  async list(query: TaskQuery, limit: number, background: boolean): Promise<TaskPage> {
-    const jobs = await this.client.listJobs({ background });
+  async list(query: TaskQuery, limit: number, background: boolean, signal?: AbortSignal): Promise<TaskPage> {
+    const jobs = await this.client.listJobs({ background, signal });
     const tasks = newestLxcaTasksFirst(jobs.map((job) => this.toTask(job)));
     const matching = tasks.filter((task) => matchesQuery(task, query));
     return { tasks: matching.slice(0, limit), total: matching.length };
+  }
+
+  /**
+   * The unfinished jobs in one `GET /tasks/{job_list}` (several only when the list would make the
+   * URL too long). A job LXCA no longer has (404, or left out of the answer) needs the full list.
+   */
+  async readUnfinished(tasks: readonly Task[], background: boolean, signal?: AbortSignal): Promise<Task[] | undefined> {
+    const ids = tasks.map((task) => task.id);
+    const jobs: LxcaJob[] = [];
+    try {
+      for (const chunk of jobListChunks(ids)) jobs.push(...(await this.client.getJobs(chunk, { background, signal })));
+    } catch (error) {
+      if (apiErrorKind(error) === 'notFound') return undefined;
+      throw error;
+    }
+    if (jobs.length !== ids.length) return undefined;
+    return jobs.map((job) => this.toTask(job));
   }
 
   /** One `GET /tasks/{ids}`; a job LXCA leaves out is missing from the answer. */
