@@ -8,7 +8,8 @@ import { classifyLxcaStatus } from './lxcaStatus';
 import { activeCategories, taskKey, type Task, type TaskOperation } from './model';
 import { productInfo } from './products';
 import { apiErrorKind } from '../ui/errorText';
-import { matchesQuery, type TaskQuery } from './query';
+import { isEmptyQuery, matchesQuery, type TaskQuery } from './query';
+import { firstK } from '../util/collections';
 
 /** What LXCA jobs need from the API bundle to become Tasks and details (loaded lazily by the caller). */
 export type LxcaApi = Pick<typeof Api, 'lxcaPlainText' | 'substituteLxcaArgs' | 'parseLxcaFormattedText'>;
@@ -76,8 +77,11 @@ export function jobListChunks(ids: readonly string[], maxPathLength = maxJobList
 
 /** LXCA hands out job ids in increasing order, so the highest id is the newest job. */
 export function newestLxcaTasksFirst(tasks: readonly Task[]): Task[] {
-  return [...tasks].sort((a, b) => compareIdsDescending(a.id, b.id));
+  return [...tasks].sort(newerTaskFirst);
 }
+
+const newerTaskFirst = (a: Task, b: Task) => compareIdsDescending(a.id, b.id);
+const newerJobFirst = (a: LxcaJob, b: LxcaJob) => compareIdsDescending(a.jobUID, b.jobUID);
 
 function compareIdsDescending(a: string, b: string): number {
   const numberA = Number(a);
@@ -144,11 +148,17 @@ export class LxcaAdapter implements ProductAdapter {
     this.cancelCallback = { send: (ids, input) => client.cancelWithCallback(ids, input) };
   }
 
+  /**
+   * Without a filter only the jobs shown become Tasks: the newest `limit` are picked by id first.
+   * A filter needs every job mapped to test it.
+   */
   async list(query: TaskQuery, limit: number, background: boolean, signal?: AbortSignal): Promise<TaskPage> {
     const jobs = await this.client.listJobs({ background, signal });
-    const tasks = newestLxcaTasksFirst(jobs.map((job) => this.toTask(job)));
-    const matching = tasks.filter((task) => matchesQuery(task, query));
-    return { tasks: matching.slice(0, limit), total: matching.length };
+    if (isEmptyQuery(query)) {
+      return { tasks: firstK(jobs, limit, newerJobFirst).map((job) => this.toTask(job)), total: jobs.length };
+    }
+    const matching = jobs.map((job) => this.toTask(job)).filter((task) => matchesQuery(task, query));
+    return { tasks: firstK(matching, limit, newerTaskFirst), total: matching.length };
   }
 
   /**
