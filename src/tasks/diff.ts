@@ -17,38 +17,39 @@ export function diffTaskLists(before: readonly Task[], after: readonly Task[]): 
   }
   const changed: Task[] = [];
   for (let i = 0; i < after.length; i++) {
-    if (before[i] !== after[i] && signature(before[i]) !== signature(after[i])) changed.push(after[i]);
+    if (!sameVisibleState(before[i], after[i])) changed.push(after[i]);
   }
   return { listChanged: false, changed };
 }
 
-/** Tasks are immutable: each one's signature is computed once, however many polls compare it. */
-const signatures = new WeakMap<Task, string>();
-
 /**
- * Everything a task node shows, children included; `raw` is left out on purpose. The children's
- * keys and signatures are bracketed by control characters JSON text never holds unescaped, instead
- * of being JSON-encoded again: re-encoding doubles the escaping at every level of nesting.
+ * Whether two reads of a task show the same thing, children included; `raw` is left out on
+ * purpose. Compared field by field, without building strings, and walked with a list instead of
+ * recursion: the cost grows with the size of the task's tree and no nesting can overflow the stack.
  */
-export function signature(task: Task): string {
-  let known = signatures.get(task);
-  if (known === undefined) {
-    const own = JSON.stringify([
-      task.title,
-      task.status,
-      task.progress,
-      task.start,
-      task.end,
-      task.owner,
-      task.notes,
-      task.toDo,
-      task.modifyTime,
-      task.operations,
-    ]);
-    known = task.children.length
-      ? `${own}\u0001${task.children.map((child) => JSON.stringify(child.key) + signature(child)).join('\n')}\u0002`
-      : own;
-    signatures.set(task, known);
+export function sameVisibleState(a: Task, b: Task): boolean {
+  const pending: [Task, Task][] = [[a, b]];
+  for (let pair = pending.pop(); pair; pair = pending.pop()) {
+    const [x, y] = pair;
+    if (x === y) continue;
+    if (
+      x.key !== y.key ||
+      x.title !== y.title ||
+      x.status !== y.status ||
+      !Object.is(x.progress, y.progress) ||
+      !Object.is(x.start, y.start) ||
+      !Object.is(x.end, y.end) ||
+      x.owner !== y.owner ||
+      x.notes !== y.notes ||
+      x.toDo !== y.toDo ||
+      x.modifyTime !== y.modifyTime ||
+      x.operations.length !== y.operations.length ||
+      x.operations.some((operation, i) => operation !== y.operations[i]) ||
+      x.children.length !== y.children.length
+    ) {
+      return false;
+    }
+    for (let i = 0; i < x.children.length; i++) pending.push([x.children[i], y.children[i]]);
   }
-  return known;
+  return true;
 }
