@@ -14,12 +14,16 @@ import { firstK } from '../util/collections';
 /** What LXCA jobs need from the API bundle to become Tasks and details (loaded lazily by the caller). */
 export type LxcaApi = Pick<typeof Api, 'lxcaPlainText' | 'substituteLxcaArgs' | 'parseLxcaFormattedText'>;
 
+/** Shared by every task that has them: thousands of finished jobs need no array each. */
+const noOperations: readonly TaskOperation[] = Object.freeze([]);
+const cancelOperations: readonly TaskOperation[] = Object.freeze(['cancel', 'cancelWithCallback'] as TaskOperation[]);
+const noTasks: readonly Task[] = Object.freeze([]);
+
 /** Cancelling is offered while a job has not finished, unless it says `cancelable: false`. */
-export function lxcaOperations(job: LxcaJob): TaskOperation[] {
+export function lxcaOperations(job: LxcaJob): readonly TaskOperation[] {
   const { category } = classifyLxcaStatus(job.status);
-  if (!activeCategories.has(category) || job.cancelable === false) return [];
-  const operations: TaskOperation[] = ['cancel', 'cancelWithCallback'];
-  return operations.sort();
+  if (!activeCategories.has(category) || job.cancelable === false) return noOperations;
+  return cancelOperations;
 }
 
 /** The job's name as one line of plain text with its args filled in, else `Job <id>`. */
@@ -45,7 +49,7 @@ export function toLxcaTask(api: LxcaApi, connection: string, job: LxcaJob): Task
     start: job.startTime,
     end: job.endTime,
     owner: job.createdBy,
-    children: job.children.map((child) => toLxcaTask(api, connection, child)),
+    children: job.children.length ? job.children.map((child) => toLxcaTask(api, connection, child)) : noTasks,
     cancelHook: job.cancelHook,
     operations: lxcaOperations(job),
     raw: job.raw,

@@ -55,7 +55,9 @@ export class TaskStore {
   private shown: number;
   private lastLoaded = 0;
   private lastFullRead = 0;
-  private fullReadDue = true;
+  /** Bumped whenever the next read must be a full one; a full read started after the last bump settles it. */
+  private fullReadRequests = 1;
+  private fullReadsSettled = 0;
   private fullReadEveryMs: number;
   private readonly now: () => number;
 
@@ -127,7 +129,7 @@ export class TaskStore {
    * otherwise abandons the running load, stalled or not, and starts anew.
    */
   refresh(background = false): Promise<void> {
-    if (!background) this.fullReadDue = true;
+    if (!background) this.requestFullRead();
     const running = this.inFlight;
     if (running && (background || (running.user && this.now() - running.started < joinUserRefreshMs))) return running.done;
     return this.restart(background);
@@ -139,20 +141,20 @@ export class TaskStore {
 
   loadMore(): Promise<void> {
     this.shown += this.pageSize;
-    this.fullReadDue = true;
+    this.requestFullRead();
     return this.restart(false);
   }
 
   setQuery(query: TaskQuery): Promise<void> {
     this.query = query;
     this.shown = this.pageSize;
-    this.fullReadDue = true;
+    this.requestFullRead();
     return this.restart(false);
   }
 
   /** Replaces tasks the caller fetched itself (after an action), firing only their changes. */
   applyUpdates(updated: readonly Task[]): void {
-    this.fullReadDue = true; // the action may have started or removed tasks the list would show
+    this.requestFullRead(); // the action may have started or removed tasks the list would show
     this.publish(replaceByKey(this.current, updated), this.matching, false);
   }
 
@@ -169,6 +171,7 @@ export class TaskStore {
 
   private async load(background: boolean, signal: AbortSignal): Promise<void> {
     const generation = ++this.generation;
+    const requests = this.fullReadRequests;
     const query = this.query;
     try {
       const source = await this.source();
@@ -177,7 +180,7 @@ export class TaskStore {
       this.lastLoaded = this.now();
       if (full) {
         this.lastFullRead = this.lastLoaded;
-        this.fullReadDue = false;
+        this.fullReadsSettled = Math.max(this.fullReadsSettled, requests);
       }
       const wasLoaded = this.stateValue.kind === 'loaded';
       this.stateValue = { kind: 'loaded' };
@@ -187,7 +190,7 @@ export class TaskStore {
       const previous = this.stateValue;
       const sameFailure = previous.kind === 'failed' && messageOf(previous.error) === messageOf(error);
       this.stateValue = { kind: 'failed', error };
-      this.fullReadDue = true;
+      this.requestFullRead();
       // The tasks stay. Every failed poll is announced, so "last updated …" moves on.
       this.changes.fire({ ...noChange, listChanged: !sameFailure, stateChanged: !sameFailure });
     }
@@ -205,10 +208,14 @@ export class TaskStore {
   }
 
   private fullReadNeeded(): boolean {
-    if (this.fullReadDue || this.stateValue.kind !== 'loaded') return true;
+    if (this.fullReadsSettled < this.fullReadRequests || this.stateValue.kind !== 'loaded') return true;
     // Timers may fire a little early: a poll due at the full-read interval reads the full list.
     const slack = Math.min(1000, this.fullReadEveryMs / 10);
     return this.now() - this.lastFullRead >= this.fullReadEveryMs - slack;
+  }
+
+  private requestFullRead(): void {
+    this.fullReadRequests++;
   }
 
   private publish(tasks: Task[], total: number, stateChanged: boolean): void {

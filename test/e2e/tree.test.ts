@@ -363,6 +363,9 @@ describe('e2e tree: paging, an unreachable server and recovery', function () {
     const port = Number(new URL(lxca.url).port);
     await lxca.close();
     await runCommand(page, 'Ops Tasks: Refresh');
+    // The error rows come first, above the jobs that stay: scroll back to the top of the list.
+    await scrollTreeToEnd(page);
+    await page.keyboard.press('Home');
     const under = await waitForRows(page, 'the error row and Retry', (rows) => {
       const children = rowsUnder(rows, connectionName);
       return children.some((r) => r.label === 'Retry') && children;

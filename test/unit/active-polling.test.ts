@@ -99,6 +99,17 @@ describe('active polling against the LXCA simulator', () => {
     assert.equal(fullReads(), 3);
   });
 
+  it('still reads the full list after an action made while a full read was already under way', async () => {
+    await start(300, 3);
+    clock.advance(fullReadEveryMs);
+    const fullPoll = store.refresh(true);
+    store.applyUpdates([]); // the action's result arrives while that read runs
+    await fullPoll;
+    sim.clearRequests();
+    await store.refresh(true);
+    assert.deepEqual(sim.requests.map((r) => r.path), ['/tasks'], 'the read that began before the action does not count for it');
+  });
+
   it('reads the full list when a read job has vanished, and shows new jobs then', async () => {
     await start(300, 3);
     sim.faults.failNext = { status: 404, count: 1, path: /^\/tasks\/\d/ };
