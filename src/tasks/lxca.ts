@@ -1,6 +1,7 @@
 import type * as Api from '../api/index';
 import type { LxcaClient } from '../api/lxca/client';
 import type { LxcaJob } from '../api/lxca/types';
+import type { JobRecord as LxcaJobRecord } from '../api/lxca/jobs';
 import type { FieldValue, FormattedPart, LxcaMessageView } from '../webview/protocol';
 import { fieldsOf } from '../webview/detailsContent';
 import { failedOutcomes, type ActionRequest, type CancelCallbackSender, type ProductAdapter, type ProductDetails, type TaskOutcome, type TaskPage } from './adapter';
@@ -12,7 +13,7 @@ import { isEmptyQuery, matchesQuery, type TaskQuery } from './query';
 import { firstK } from '../util/collections';
 
 /** What LXCA jobs need from the API bundle to become Tasks and details (loaded lazily by the caller). */
-export type LxcaApi = Pick<typeof Api, 'lxcaPlainText' | 'substituteLxcaArgs' | 'parseLxcaFormattedText'>;
+export type LxcaApi = Pick<typeof Api, 'lxcaPlainText' | 'substituteLxcaArgs' | 'parseLxcaFormattedText' | 'parseLxcaJob'>;
 
 /** Shared by every task that has them: thousands of finished jobs need no array each. */
 const noOperations: readonly TaskOperation[] = Object.freeze([]);
@@ -85,7 +86,7 @@ export function newestLxcaTasksFirst(tasks: readonly Task[]): Task[] {
 }
 
 const newerTaskFirst = (a: Task, b: Task) => compareIdsDescending(a.id, b.id);
-const newerJobFirst = (a: LxcaJob, b: LxcaJob) => compareIdsDescending(a.jobUID, b.jobUID);
+const newerRecordFirst = (a: LxcaJobRecord, b: LxcaJobRecord) => compareIdsDescending(a.jobUID, b.jobUID);
 
 function compareIdsDescending(a: string, b: string): number {
   const numberA = Number(a);
@@ -153,14 +154,19 @@ export class LxcaAdapter implements ProductAdapter {
   }
 
   /**
-   * Without a filter only the jobs shown become Tasks: the newest `limit` are picked by id first.
-   * A filter needs every job mapped to test it.
+   * Without a filter only the jobs shown are parsed and become Tasks: the newest `limit` are picked
+   * by id first. A filter needs every job parsed and mapped to test it.
    */
   async list(query: TaskQuery, limit: number, background: boolean, signal?: AbortSignal): Promise<TaskPage> {
-    const jobs = await this.client.listJobs({ background, signal });
     if (isEmptyQuery(query)) {
-      return { tasks: firstK(jobs, limit, newerJobFirst).map((job) => this.toTask(job)), total: jobs.length };
+      const records = await this.client.listJobRecords({ background, signal });
+      const tasks = firstK(records, limit, newerRecordFirst).flatMap(({ record }) => {
+        const job = this.api.parseLxcaJob(record);
+        return job ? [this.toTask(job)] : [];
+      });
+      return { tasks, total: records.length };
     }
+    const jobs = await this.client.listJobs({ background, signal });
     const matching = jobs.map((job) => this.toTask(job)).filter((task) => matchesQuery(task, query));
     return { tasks: firstK(matching, limit, newerTaskFirst), total: matching.length };
   }
