@@ -75,10 +75,19 @@ function lxcaSource(sim: LxcaSimulator, connection = 'bench') {
   return { adapter: new LxcaAdapter(api, connection, client, () => http.close()), close: () => http.close() };
 }
 
-/** Newest jobs running, all others finished; pinned, so nothing moves unless the bench moves it. */
+interface SimJob {
+  jobUID: string;
+  children?: SimJob[];
+}
+
+/** Newest jobs running, all others finished; subtasks too, all pinned: nothing moves unless the bench moves it. */
 function pinJobs(sim: LxcaSimulator, running: number): void {
-  const ids = sim.jobs().map((job) => String(job.jobUID)).sort((a, b) => Number(b) - Number(a));
-  ids.forEach((id, i) => sim.setJobStatus(id, i < running ? 'Running' : 'Complete', i < running ? 40 : 100));
+  const jobs = (sim.jobs() as SimJob[]).sort((a, b) => Number(b.jobUID) - Number(a.jobUID));
+  const pin = (job: SimJob, run: boolean): void => {
+    sim.setJobStatus(String(job.jobUID), run ? 'Running' : 'Complete', run ? 40 : 100);
+    for (const child of job.children ?? []) pin(child, run);
+  };
+  jobs.forEach((job, i) => pin(job, i < running));
 }
 
 /**

@@ -33,10 +33,15 @@ describe('active polling against the LXCA simulator', () => {
     const client = new LxcaClient(http, async () => ({ username: sim.username, password: sim.password }));
     clock = manualClock();
     store = new TaskStore(async () => new LxcaAdapter(api, 'lab', client, () => http.close()), pageSize, {}, { fullReadEveryMs, now: clock.now });
-    // The newest jobs run, every other one has finished: nothing moves unless the test moves it.
-    const newestFirst = sim.jobs().map((job) => String(job.jobUID)).sort((a, b) => Number(b) - Number(a));
-    running = newestFirst.slice(0, runningCount);
-    for (const id of newestFirst) sim.setJobStatus(id, running.includes(id) ? 'Running' : 'Complete', running.includes(id) ? 40 : 100);
+    // The newest jobs run, every other one has finished, subtasks alike, all pinned: nothing moves
+    // unless the test moves it.
+    const newestFirst = sim.jobs().sort((a, b) => Number(b.jobUID) - Number(a.jobUID));
+    running = newestFirst.slice(0, runningCount).map((job) => String(job.jobUID));
+    const pin = (job: { jobUID: string; children?: unknown[] }, run: boolean): void => {
+      sim.setJobStatus(String(job.jobUID), run ? 'Running' : 'Complete', run ? 40 : 100);
+      for (const child of job.children ?? []) pin(child as typeof job, run);
+    };
+    newestFirst.forEach((job, i) => pin(job, i < runningCount));
     await store.refresh();
     sim.clearRequests();
   }
