@@ -39,7 +39,9 @@ export class Connection {
     private readonly credentials: Credentials,
     private readonly options: ConnectionOptions,
   ) {
-    this.store = new TaskStore(() => Promise.resolve(this.adapter()), options.pageSize, options.query);
+    this.store = new TaskStore(() => Promise.resolve(this.adapter()), options.pageSize, options.query, {
+      fullReadEveryMs: options.intervals.idleMs,
+    });
     const store = this.store;
     this.poller = new Poller(
       {
@@ -53,6 +55,12 @@ export class Connection {
       },
       options.intervals,
     );
+  }
+
+  /** Polls at the active interval read only unfinished tasks; the full list comes at the idle one. */
+  setIntervals(intervals: PollIntervals): void {
+    this.store.setFullReadInterval(intervals.idleMs);
+    this.poller.setIntervals(intervals);
   }
 
   get name(): string {

@@ -116,7 +116,7 @@ export class ConnectionRegistry implements vscode.Disposable {
         this.connections.delete(name);
         changed = true;
       } else {
-        connection.poller.setIntervals(settings.intervals);
+        connection.setIntervals(settings.intervals);
       }
     }
     for (const config of valid) {

@@ -71,6 +71,7 @@ export async function startHttpCore(options: HttpCoreOptions): Promise<HttpCore>
       headers: { ...incoming.headers },
       body: req.body,
       status: 0,
+      bytes: 0,
     };
     requests.push(record);
     if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
@@ -80,7 +81,7 @@ export async function startHttpCore(options: HttpCoreOptions): Promise<HttpCore>
     }
     const response = answer(req);
     record.status = response.status;
-    write(outgoing, response);
+    record.bytes = write(outgoing, response);
   }
 
   function answer(req: SimRequest): SimResponse {
@@ -159,12 +160,15 @@ function parseRequest(incoming: http.IncomingMessage, raw: string, secure: boole
   return { method: incoming.method ?? 'GET', path: url.pathname, query, headers: incoming.headers, body, bodyInvalid, origin };
 }
 
-function write(outgoing: http.ServerResponse, response: SimResponse & { raw?: string; contentType?: string }) {
+/** Writes the answer; returns the bytes of its body. */
+function write(outgoing: http.ServerResponse, response: SimResponse & { raw?: string; contentType?: string }): number {
   const text = response.raw ?? (response.json === undefined ? '' : JSON.stringify(response.json));
-  const headers: Record<string, string | string[] | number> = { ...response.headers, 'Content-Length': Buffer.byteLength(text) };
+  const bytes = Buffer.byteLength(text);
+  const headers: Record<string, string | string[] | number> = { ...response.headers, 'Content-Length': bytes };
   if (text.length > 0) headers['Content-Type'] = response.contentType ?? 'application/json;charset=UTF-8';
   outgoing.writeHead(response.status, headers);
   outgoing.end(text);
+  return bytes;
 }
 
 /** The `faults.body` replacements for a successful answer. */

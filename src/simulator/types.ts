@@ -75,6 +75,8 @@ export interface RecordedRequest {
   body: unknown;
   /** Status answered; 0 when the connection was dropped by the `dropConnections` fault. */
   status: number;
+  /** Bytes of the answer's body; 0 until answered. */
+  bytes: number;
 }
 
 export interface Faults {

@@ -11,8 +11,17 @@ export interface TaskPage {
 
 /** How a TaskStore reads one connection's tasks, whatever the product. */
 export interface TaskSource {
-  /** `background` marks polling traffic so servers do not count it as user activity. */
-  list(query: TaskQuery, limit: number, background: boolean): Promise<TaskPage>;
+  /**
+   * The first `limit` tasks matching the query. `background` marks polling traffic so servers do
+   * not count it as user activity; `signal` abandons the request (a user's Refresh replaces it).
+   */
+  list(query: TaskQuery, limit: number, background: boolean, signal?: AbortSignal): Promise<TaskPage>;
+  /**
+   * These unfinished tasks as the server has them now, read at the product's lowest cost for an
+   * active poll. Undefined when only a full list can tell what happened (a task vanished, or one
+   * appeared that the list does not show yet).
+   */
+  readUnfinished?(tasks: readonly Task[], background: boolean, signal?: AbortSignal): Promise<Task[] | undefined>;
 }
 
 /** The product facts the UI shows before any network call: names, icon, what a task is called. */

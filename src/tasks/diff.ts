@@ -11,26 +11,45 @@ export interface TaskListDiff {
 export const noChange: TaskListDiff = { listChanged: false, changed: [] };
 
 export function diffTaskLists(before: readonly Task[], after: readonly Task[]): TaskListDiff {
-  if (before.length !== after.length || before.some((task, i) => task.key !== after[i].key)) {
-    return { listChanged: true, changed: [] };
+  if (before.length !== after.length) return { listChanged: true, changed: [] };
+  for (let i = 0; i < after.length; i++) {
+    if (before[i].key !== after[i].key) return { listChanged: true, changed: [] };
   }
-  const changed = after.filter((task, i) => signature(task) !== signature(before[i]));
+  const changed: Task[] = [];
+  for (let i = 0; i < after.length; i++) {
+    if (!sameVisibleState(before[i], after[i])) changed.push(after[i]);
+  }
   return { listChanged: false, changed };
 }
 
-/** Everything a task node shows, children included; `raw` is left out on purpose. */
-export function signature(task: Task): string {
-  return JSON.stringify([
-    task.title,
-    task.status,
-    task.progress,
-    task.start,
-    task.end,
-    task.owner,
-    task.notes,
-    task.toDo,
-    task.modifyTime,
-    task.operations,
-    task.children.map(signature),
-  ]);
+/**
+ * Whether two reads of a task show the same thing, children included; `raw` is left out on
+ * purpose. Compared field by field, without building strings, and walked with a list instead of
+ * recursion: the cost grows with the size of the task's tree and no nesting can overflow the stack.
+ */
+export function sameVisibleState(a: Task, b: Task): boolean {
+  const pending: [Task, Task][] = [[a, b]];
+  for (let pair = pending.pop(); pair; pair = pending.pop()) {
+    const [x, y] = pair;
+    if (x === y) continue;
+    if (
+      x.key !== y.key ||
+      x.title !== y.title ||
+      x.status !== y.status ||
+      !Object.is(x.progress, y.progress) ||
+      !Object.is(x.start, y.start) ||
+      !Object.is(x.end, y.end) ||
+      x.owner !== y.owner ||
+      x.notes !== y.notes ||
+      x.toDo !== y.toDo ||
+      x.modifyTime !== y.modifyTime ||
+      x.operations.length !== y.operations.length ||
+      x.operations.some((operation, i) => operation !== y.operations[i]) ||
+      x.children.length !== y.children.length
+    ) {
+      return false;
+    }
+    for (let i = 0; i < x.children.length; i++) pending.push([x.children[i], y.children[i]]);
+  }
+  return true;
 }

@@ -3,7 +3,7 @@ import type { Jp1aoClient } from '../api/jp1ao/client';
 import type { Jp1aoTask, PropertyValue } from '../api/jp1ao/types';
 import { mapWithConcurrency, groupBy } from '../util/collections';
 import { displayText, isPresent, optionalBoolean, optionalString } from '../util/values';
-import { errorText } from '../ui/errorText';
+import { apiErrorKind, errorText } from '../ui/errorText';
 import { fieldsOf, logTail } from '../webview/detailsContent';
 import type { FieldValue, NotesSnapshot, PropertyRow, Row } from '../webview/protocol';
 import {
@@ -19,7 +19,7 @@ import {
   type TaskPage,
 } from './adapter';
 import { jp1aoStatusMeaning, jp1aoStatusOf, jp1aoStatusesIn, operationStatuses } from './jp1aoStatus';
-import { taskKey, type Task, type TaskOperation } from './model';
+import { activeCategories, taskKey, type Task, type TaskOperation } from './model';
 import { productInfo } from './products';
 import type { TaskQuery } from './query';
 
@@ -28,6 +28,12 @@ export type Jp1aoApi = Pick<typeof Api, 'parseJp1aoTime' | 'jp1aoSupportedAction
 
 /** Calls in flight per JP1/AO server: quick for a big selection without flooding the server. */
 export const jp1aoConcurrency = 4;
+
+/** Up to this many unfinished tasks are read one by one; more cost one filtered list instead. */
+const maxSingleReads = 2;
+/** Room in the filtered list for tasks started since the last full read, so the shown ones still fit. */
+const unfinishedSpare = 50;
+const unfinishedStatuses = jp1aoStatusesIn([...activeCategories]);
 
 /** Bytes of the task log read from its end, and how many of its lines the details page shows. */
 const logReadSize = 16 * 1024;
@@ -214,7 +220,7 @@ export class Jp1aoAdapter implements ProductAdapter {
     };
   }
 
-  async list(query: TaskQuery, limit: number): Promise<TaskPage> {
+  async list(query: TaskQuery, limit: number, _background: boolean, signal?: AbortSignal): Promise<TaskPage> {
     const statuses = query.categories?.length ? jp1aoStatusesIn(query.categories) : undefined;
     if (statuses && !statuses.length) return { tasks: [], total: 0 };
     const page = await this.client.listTasks({
@@ -222,8 +228,30 @@ export class Jp1aoAdapter implements ProductAdapter {
       statuses,
       offset: 0,
       limit,
+      signal,
     });
     return { tasks: page.tasks.map((task) => this.toTask(task)), total: page.count };
+  }
+
+  /**
+   * A few unfinished tasks are read one by one; more in one list filtered to the unfinished
+   * statuses, which costs one request. A task that left that list (it finished or was archived)
+   * or one that is gone needs the full page to show where it went.
+   */
+  async readUnfinished(tasks: readonly Task[], _background: boolean, signal?: AbortSignal): Promise<Task[] | undefined> {
+    try {
+      if (tasks.length <= maxSingleReads) {
+        return await mapWithConcurrency(tasks, jp1aoConcurrency, async (task) => this.toTask(await this.client.getTask(task.id, { signal })));
+      }
+      const page = await this.client.listTasks({ statuses: unfinishedStatuses, offset: 0, limit: tasks.length + unfinishedSpare, signal });
+      const byId = new Map(page.tasks.map((task) => [String(task.instanceID), task]));
+      const read = tasks.map((task) => byId.get(task.id));
+      if (read.some((task) => task === undefined)) return undefined;
+      return read.map((task) => this.toTask(task!));
+    } catch (error) {
+      if (apiErrorKind(error) === 'notFound') return undefined;
+      throw error;
+    }
   }
 
   /** One `GET …/Tasks/{id}` per task. */

@@ -1,27 +1,34 @@
 import type * as Api from '../api/index';
 import type { LxcaClient } from '../api/lxca/client';
 import type { LxcaJob } from '../api/lxca/types';
+import type { JobRecord as LxcaJobRecord } from '../api/lxca/jobs';
 import type { FieldValue, FormattedPart, LxcaMessageView } from '../webview/protocol';
 import { fieldsOf } from '../webview/detailsContent';
 import { failedOutcomes, type ActionRequest, type CancelCallbackSender, type ProductAdapter, type ProductDetails, type TaskOutcome, type TaskPage } from './adapter';
 import { classifyLxcaStatus } from './lxcaStatus';
 import { isUnfinished, taskKey, type Task, type TaskOperation } from './model';
 import { productInfo } from './products';
-import { matchesQuery, type TaskQuery } from './query';
+import { apiErrorKind } from '../ui/errorText';
+import { isEmptyQuery, matchesQuery, type TaskQuery } from './query';
+import { firstK } from '../util/collections';
 
 /** What LXCA jobs need from the API bundle to become Tasks and details (loaded lazily by the caller). */
-export type LxcaApi = Pick<typeof Api, 'lxcaPlainText' | 'substituteLxcaArgs' | 'parseLxcaFormattedText'>;
+export type LxcaApi = Pick<typeof Api, 'lxcaPlainText' | 'substituteLxcaArgs' | 'parseLxcaFormattedText' | 'parseLxcaJob'>;
+
+/** Shared by every task that has them: thousands of finished jobs need no array each. */
+const noOperations: readonly TaskOperation[] = Object.freeze([]);
+const cancelOperations: readonly TaskOperation[] = Object.freeze(['cancel', 'cancelWithCallback'] as TaskOperation[]);
+const noTasks: readonly Task[] = Object.freeze([]);
 
 /**
  * Cancelling is offered while a job has not finished (an unknown status counts as unfinished while
  * the job has no end time and is below 100 %), unless it says `cancelable: false`.
  */
-export function lxcaOperations(job: LxcaJob): TaskOperation[] {
+export function lxcaOperations(job: LxcaJob): readonly TaskOperation[] {
   const { category } = classifyLxcaStatus(job.status);
   const unfinished = isUnfinished({ category, end: job.endTime, progress: job.percentage });
-  if (!unfinished || job.cancelable === false) return [];
-  const operations: TaskOperation[] = ['cancel', 'cancelWithCallback'];
-  return operations.sort();
+  if (!unfinished || job.cancelable === false) return noOperations;
+  return cancelOperations;
 }
 
 /** The job's name as one line of plain text with its args filled in, else `Job <id>`. */
@@ -47,17 +54,43 @@ export function toLxcaTask(api: LxcaApi, connection: string, job: LxcaJob): Task
     start: job.startTime,
     end: job.endTime,
     owner: job.createdBy,
-    children: job.children.map((child) => toLxcaTask(api, connection, child)),
+    children: job.children.length ? job.children.map((child) => toLxcaTask(api, connection, child)) : noTasks,
     cancelHook: job.cancelHook,
     operations: lxcaOperations(job),
     raw: job.raw,
   };
 }
 
+/** Longest `/tasks/{job_list}` path sent in one request: well below what servers and proxies accept. */
+export const maxJobListPathLength = 2000;
+
+/** The ids in groups whose `/tasks/{job_list}` path (ids joined by literal commas) fits the length. */
+export function jobListChunks(ids: readonly string[], maxPathLength = maxJobListPathLength): string[][] {
+  const prefix = '/tasks/'.length;
+  const chunks: string[][] = [];
+  let chunk: string[] = [];
+  let length = prefix;
+  for (const id of ids) {
+    const idLength = encodeURIComponent(id).length;
+    if (chunk.length > 0 && length + 1 + idLength > maxPathLength) {
+      chunks.push(chunk);
+      chunk = [];
+      length = prefix;
+    }
+    length += (chunk.length > 0 ? 1 : 0) + idLength;
+    chunk.push(id);
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
 /** LXCA hands out job ids in increasing order, so the highest id is the newest job. */
 export function newestLxcaTasksFirst(tasks: readonly Task[]): Task[] {
-  return [...tasks].sort((a, b) => compareIdsDescending(a.id, b.id));
+  return [...tasks].sort(newerTaskFirst);
 }
+
+const newerTaskFirst = (a: Task, b: Task) => compareIdsDescending(a.id, b.id);
+const newerRecordFirst = (a: LxcaJobRecord, b: LxcaJobRecord) => compareIdsDescending(a.jobUID, b.jobUID);
 
 function compareIdsDescending(a: string, b: string): number {
   const numberA = Number(a);
@@ -124,11 +157,39 @@ export class LxcaAdapter implements ProductAdapter {
     this.cancelCallback = { send: (ids, input) => client.cancelWithCallback(ids, input) };
   }
 
-  async list(query: TaskQuery, limit: number, background: boolean): Promise<TaskPage> {
-    const jobs = await this.client.listJobs({ background });
-    const tasks = newestLxcaTasksFirst(jobs.map((job) => this.toTask(job)));
-    const matching = tasks.filter((task) => matchesQuery(task, query));
-    return { tasks: matching.slice(0, limit), total: matching.length };
+  /**
+   * Without a filter only the jobs shown are parsed and become Tasks: the newest `limit` are picked
+   * by id first. A filter needs every job parsed and mapped to test it.
+   */
+  async list(query: TaskQuery, limit: number, background: boolean, signal?: AbortSignal): Promise<TaskPage> {
+    if (isEmptyQuery(query)) {
+      const records = await this.client.listJobRecords({ background, signal });
+      const tasks = firstK(records, limit, newerRecordFirst).flatMap(({ record }) => {
+        const job = this.api.parseLxcaJob(record);
+        return job ? [this.toTask(job)] : [];
+      });
+      return { tasks, total: records.length };
+    }
+    const jobs = await this.client.listJobs({ background, signal });
+    const matching = jobs.map((job) => this.toTask(job)).filter((task) => matchesQuery(task, query));
+    return { tasks: firstK(matching, limit, newerTaskFirst), total: matching.length };
+  }
+
+  /**
+   * The unfinished jobs in one `GET /tasks/{job_list}` (several only when the list would make the
+   * URL too long). A job LXCA no longer has (404, or left out of the answer) needs the full list.
+   */
+  async readUnfinished(tasks: readonly Task[], background: boolean, signal?: AbortSignal): Promise<Task[] | undefined> {
+    const ids = tasks.map((task) => task.id);
+    const jobs: LxcaJob[] = [];
+    try {
+      for (const chunk of jobListChunks(ids)) jobs.push(...(await this.client.getJobs(chunk, { background, signal })));
+    } catch (error) {
+      if (apiErrorKind(error) === 'notFound') return undefined;
+      throw error;
+    }
+    if (jobs.length !== ids.length) return undefined;
+    return jobs.map((job) => this.toTask(job));
   }
 
   /** One `GET /tasks/{ids}`; a job LXCA leaves out is missing from the answer. */

@@ -11,12 +11,12 @@ export interface PollTarget {
   readonly failing: boolean;
 }
 
-const maxBackoffMs = 5 * 60_000;
-
 /**
  * Polls one connection while someone is looking (view visible and window focused): at the active
- * interval while any task runs, the idle interval otherwise, doubling the wait after each failed
- * refresh up to five minutes. Never overlaps itself.
+ * interval while any task runs, the idle interval otherwise. After a failed refresh it retries at
+ * the active interval, doubling the wait after each further failure up to the idle interval: an
+ * outage is noticed to be over quickly, and a long one costs no more than idle polling. Never
+ * overlaps itself.
  */
 export class Poller {
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -50,14 +50,17 @@ export class Poller {
   /** Call after any refresh made outside the poller, so the next poll counts from it. */
   reschedule(): void {
     this.lastRun = this.now();
-    if (this.watching && !this.running) this.schedule();
+    if (!this.running) {
+      this.failures = this.target.failing ? Math.max(1, this.failures) : 0;
+      if (this.watching) this.schedule();
+    }
   }
 
   /** How long after the last refresh the next poll runs. */
   nextDelayMs(): number {
-    const base = this.target.hasActiveTasks ? this.intervals.activeMs : this.intervals.idleMs;
-    if (this.failures === 0) return base;
-    return Math.min(base * 2 ** this.failures, Math.max(maxBackoffMs, base));
+    const { activeMs, idleMs } = this.intervals;
+    if (this.failures > 0) return Math.min(activeMs * 2 ** (this.failures - 1), Math.max(activeMs, idleMs));
+    return this.target.hasActiveTasks ? activeMs : idleMs;
   }
 
   private schedule(): void {

@@ -1,22 +1,46 @@
 import { EventEmitter, type Event } from './events';
 import { diffTaskLists, noChange, type TaskListDiff } from './diff';
-import { isActive, type Task } from './model';
+import { isActive, isUnfinished, type Task } from './model';
 import { isEmptyQuery, type TaskQuery } from './query';
-import type { TaskSource } from './adapter';
+import type { TaskPage, TaskSource } from './adapter';
 
 export type StoreState =
   | { kind: 'empty' }
   | { kind: 'loaded' }
+  /** The last refresh failed; `tasks` still holds what the last successful one read (see `stale`). */
   | { kind: 'failed'; error: unknown };
 
 export interface StoreChange extends TaskListDiff {
-  /** The store moved between empty, loaded and failed. */
+  /** The store moved between empty, loaded and failed, or failed with another error. */
   stateChanged: boolean;
+}
+
+export interface StoreOptions {
+  /**
+   * How often the full list is read while polls read only the unfinished tasks (the idle
+   * interval): new tasks started elsewhere appear within it.
+   */
+  fullReadEveryMs?: number;
+  now?: () => number;
+}
+
+/** A user's Refresh within this long of another one joins it; later ones restart the load. */
+const joinUserRefreshMs = 1000;
+
+interface Load {
+  readonly user: boolean;
+  readonly started: number;
+  readonly controller: AbortController;
+  done: Promise<void>;
 }
 
 /**
  * One connection's tasks: the first `limit` of them, refreshed on demand with at most one request
  * in flight, and a diff against the previous load so listeners touch only what changed.
+ *
+ * A poll reads only the unfinished tasks while the full list was read within `fullReadEveryMs`;
+ * a user's Refresh, a user's action, a vanished task and a filter that a task no longer fits all
+ * make the next read a full one. A failed refresh keeps the tasks last read, marked `stale`.
  */
 export class TaskStore {
   private readonly changes = new EventEmitter<StoreChange>();
@@ -25,17 +49,27 @@ export class TaskStore {
   private current: Task[] = [];
   private matching = 0;
   private stateValue: StoreState = { kind: 'empty' };
-  private inFlight: Promise<void> | undefined;
-  private queued = false;
+  private inFlight: Load | undefined;
+  /** Bumped by every load; an older load's answer (or failure) is dropped. */
+  private generation = 0;
   private shown: number;
   private lastLoaded = 0;
+  private lastFullRead = 0;
+  /** Bumped whenever the next read must be a full one; a full read started after the last bump settles it. */
+  private fullReadRequests = 1;
+  private fullReadsSettled = 0;
+  private fullReadEveryMs: number;
+  private readonly now: () => number;
 
   constructor(
     private readonly source: () => Promise<TaskSource>,
     private readonly pageSize: number,
     private query: TaskQuery = {},
+    options: StoreOptions = {},
   ) {
     this.shown = pageSize;
+    this.fullReadEveryMs = options.fullReadEveryMs ?? 60_000;
+    this.now = options.now ?? Date.now;
   }
 
   get tasks(): readonly Task[] {
@@ -51,6 +85,11 @@ export class TaskStore {
     return this.stateValue;
   }
 
+  /** The last refresh failed and the tasks shown are those of an earlier one (from `loadedAt`). */
+  get stale(): boolean {
+    return this.stateValue.kind === 'failed' && this.lastLoaded > 0;
+  }
+
   get hasMore(): boolean {
     return this.stateValue.kind === 'loaded' && this.matching > this.current.length;
   }
@@ -59,12 +98,17 @@ export class TaskStore {
     return this.current.some(isActive);
   }
 
+  /** When the tasks shown were read (ms since the epoch); 0 = never. */
   get loadedAt(): number {
     return this.lastLoaded;
   }
 
   get filtered(): boolean {
     return !isEmptyQuery(this.query);
+  }
+
+  setFullReadInterval(ms: number): void {
+    this.fullReadEveryMs = ms;
   }
 
   find(key: string): Task | undefined {
@@ -80,23 +124,15 @@ export class TaskStore {
   }
 
   /**
-   * Reloads the shown tasks. A user's refresh while a load runs waits for it and then loads once
-   * more (the running load may predate what the user expects to see), so a burst of refreshes
-   * costs at most two requests; a poll just joins the running load.
+   * Reloads the shown tasks. A poll joins a running load. A user's refresh reads the full list:
+   * it joins a user's load started a moment ago (so a burst of clicks costs one request) and
+   * otherwise abandons the running load, stalled or not, and starts anew.
    */
   refresh(background = false): Promise<void> {
-    if (this.inFlight) {
-      if (!background) this.queued = true;
-      return this.inFlight;
-    }
-    this.inFlight = this.load(background).finally(() => {
-      this.inFlight = undefined;
-      if (this.queued) {
-        this.queued = false;
-        void this.refresh(background);
-      }
-    });
-    return this.inFlight;
+    if (!background) this.requestFullRead();
+    const running = this.inFlight;
+    if (running && (background || (running.user && this.now() - running.started < joinUserRefreshMs))) return running.done;
+    return this.restart(background);
   }
 
   get loading(): boolean {
@@ -105,39 +141,81 @@ export class TaskStore {
 
   loadMore(): Promise<void> {
     this.shown += this.pageSize;
-    return this.refresh();
+    this.requestFullRead();
+    return this.restart(false);
   }
 
   setQuery(query: TaskQuery): Promise<void> {
     this.query = query;
     this.shown = this.pageSize;
-    return this.refresh();
+    this.requestFullRead();
+    return this.restart(false);
   }
 
   /** Replaces tasks the caller fetched itself (after an action), firing only their changes. */
   applyUpdates(updated: readonly Task[]): void {
-    const byKey = new Map(updated.map((task) => [task.key, task]));
-    const next = this.current.map((task) => byKey.get(task.key) ?? task);
-    this.publish(next, this.matching, false);
+    this.requestFullRead(); // the action may have started or removed tasks the list would show
+    this.publish(replaceByKey(this.current, updated), this.matching, false);
   }
 
-  private async load(background: boolean): Promise<void> {
+  private restart(background: boolean): Promise<void> {
+    this.inFlight?.controller.abort();
+    const controller = new AbortController();
+    const load: Load = { user: !background, started: this.now(), controller, done: Promise.resolve() };
+    load.done = this.load(background, controller.signal).finally(() => {
+      if (this.inFlight === load) this.inFlight = undefined;
+    });
+    this.inFlight = load;
+    return load.done;
+  }
+
+  private async load(background: boolean, signal: AbortSignal): Promise<void> {
+    const generation = ++this.generation;
+    const requests = this.fullReadRequests;
     const query = this.query;
     try {
       const source = await this.source();
-      const page = await source.list(query, this.shown, background);
-      if (query !== this.query) return; // the filter changed meanwhile; that load will publish
-      this.lastLoaded = Date.now();
+      const { page, full } = await this.read(source, query, background, signal);
+      if (generation !== this.generation) return;
+      this.lastLoaded = this.now();
+      if (full) {
+        this.lastFullRead = this.lastLoaded;
+        this.fullReadsSettled = Math.max(this.fullReadsSettled, requests);
+      }
       const wasLoaded = this.stateValue.kind === 'loaded';
       this.stateValue = { kind: 'loaded' };
       this.publish(page.tasks, page.total, !wasLoaded);
     } catch (error) {
-      const sameFailure = this.stateValue.kind === 'failed' && messageOf(this.stateValue.error) === messageOf(error);
+      if (generation !== this.generation) return; // abandoned for a newer load: its failure is no news
+      const previous = this.stateValue;
+      const sameFailure = previous.kind === 'failed' && messageOf(previous.error) === messageOf(error);
       this.stateValue = { kind: 'failed', error };
-      this.current = [];
-      this.matching = 0;
-      if (!sameFailure) this.changes.fire({ ...noChange, listChanged: true, stateChanged: true });
+      this.requestFullRead();
+      // The tasks stay. Every failed poll is announced, so "last updated …" moves on.
+      this.changes.fire({ ...noChange, listChanged: !sameFailure, stateChanged: !sameFailure });
     }
+  }
+
+  private async read(source: TaskSource, query: TaskQuery, background: boolean, signal: AbortSignal): Promise<{ page: TaskPage; full: boolean }> {
+    if (background && source.readUnfinished && !this.fullReadNeeded()) {
+      const unfinished = this.current.filter(isUnfinished);
+      const updated = unfinished.length ? await source.readUnfinished(unfinished, background, signal) : [];
+      if (updated && updated.every((task) => fitsCategories(task, query))) {
+        return { page: { tasks: replaceByKey(this.current, updated), total: this.matching }, full: false };
+      }
+    }
+    return { page: await source.list(query, this.shown, background, signal), full: true };
+  }
+
+  private fullReadNeeded(): boolean {
+    if (this.fullReadsSettled < this.fullReadRequests || this.stateValue.kind !== 'loaded') return true;
+    // Timers may fire a little early: a poll due at the full-read interval reads the full list.
+    const slack = Math.min(1000, this.fullReadEveryMs / 10);
+    return this.now() - this.lastFullRead >= this.fullReadEveryMs - slack;
+  }
+
+  private requestFullRead(): void {
+    this.fullReadRequests++;
   }
 
   private publish(tasks: Task[], total: number, stateChanged: boolean): void {
@@ -151,8 +229,21 @@ export class TaskStore {
   }
 
   dispose(): void {
+    this.inFlight?.controller.abort();
     this.changes.dispose();
   }
+}
+
+/** The list with each task that has an update replaced by it; the others stay the same objects. */
+function replaceByKey(tasks: readonly Task[], updated: readonly Task[]): Task[] {
+  if (updated.length === 0) return tasks as Task[];
+  const byKey = new Map(updated.map((task) => [task.key, task]));
+  return tasks.map((task) => byKey.get(task.key) ?? task);
+}
+
+/** A task that left the filter's categories needs the full list to show what now matches. */
+function fitsCategories(task: Task, query: TaskQuery): boolean {
+  return !query.categories?.length || query.categories.includes(task.category);
 }
 
 function messageOf(error: unknown): string {

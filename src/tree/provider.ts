@@ -8,6 +8,7 @@ import { errorText } from '../ui/errorText';
 import { errorNodes } from './errorNodes';
 import { ConnectionNode, LoadMoreNode, MessageNode, TaskNode, type TreeNode } from './nodes';
 import { taskTreeItem } from './taskItem';
+import { staleDescription } from './staleness';
 
 /**
  * Connections → tasks → subtasks. Nodes are kept per key and updated in place, so a refresh fires
@@ -106,7 +107,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     }
     const store = connection.store;
     this.summaries.set(connection.name, this.summaryOf(connection));
-    if (store.state.kind === 'failed') return errorNodes(connection, store.state.error).map((n) => this.stable(n));
+    if (store.state.kind === 'failed') {
+      // After an outage the last tasks read stay under the error, marked stale in the description.
+      const errors = errorNodes(connection, store.state.error).map((n) => this.stable(n));
+      return [...errors, ...store.tasks.map((task) => this.taskNode(connection, task))];
+    }
     const nodes: TreeNode[] = store.tasks.map((task) => this.taskNode(connection, task));
     if (!nodes.length) {
       const text = store.filtered ? 'No tasks match the filter' : 'No tasks';
@@ -221,7 +226,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       case 'empty':
         return store.loading ? 'loading…' : '';
       case 'failed':
-        return errorText(store.state.error);
+        return store.stale ? staleDescription(store.loadedAt) : errorText(store.state.error);
       case 'loaded': {
         const summary = summarise(countByCategory(store.tasks));
         return store.filtered ? `${summary} (filtered)` : summary;

@@ -128,14 +128,20 @@ describe('the task tree in the extension host', function () {
     }
   });
 
-  it('shows an unreachable server as an error node with Retry, and recovers', async () => {
+  it('shows an unreachable server as an error node with Retry above the last tasks, marked stale, and recovers', async () => {
     const port = Number(new URL(lxca.url).port);
+    const before = (await childrenOf('tree-lxca')).filter((n): n is TaskNode => n.kind === 'task').map((n) => n.task.key);
+    assert.ok(before.length > 0);
     await lxca.close();
     await vscode.commands.executeCommand('opsTasks.refresh', 'tree-lxca');
-    const nodes = (await childrenOf('tree-lxca')) as MessageNode[];
-    assert.equal(nodes[0].kind, 'message');
+    const children = await childrenOf('tree-lxca');
+    const nodes = children.filter((n): n is MessageNode => n.kind === 'message');
+    assert.equal(children[0].kind, 'message');
     assert.match(nodes[0].label, /127\.0\.0\.1:\d+/);
     assert.deepEqual(nodes.slice(1).map((n) => n.label), ['Retry', 'Edit Connection…', 'Show Log']);
+    const kept = children.filter((n): n is TaskNode => n.kind === 'task').map((n) => n.task.key);
+    assert.deepEqual(kept, before, 'the tasks last read stay through the outage');
+    assert.match(String(api.provider.getTreeItem(await connectionNode('tree-lxca')).description), /^last updated /);
     lxca = await startLxcaSimulator({ size: 30, seed: 5, lxcaPort: port, newItemEveryMs: 0 });
     await vscode.commands.executeCommand(nodes[1].options.command!.command, ...(nodes[1].options.command!.arguments ?? []));
     const tasks = (await childrenOf('tree-lxca')).filter((n) => n.kind === 'task');

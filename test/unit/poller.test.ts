@@ -72,18 +72,26 @@ describe('Poller', () => {
     assert.ok(target.refreshes >= 2);
   });
 
-  it('backs off after failures and returns to the interval after a success', async () => {
+  it('retries a failure at the active interval, backs off to the idle one, and resets after a success', async () => {
     const target = new CountingTarget();
-    target.hasActiveTasks = true;
     target.failing = true;
-    poller = new Poller(target, { activeMs: 5, idleMs: 5 });
+    poller = new Poller(target, { activeMs: 5, idleMs: 40 });
     poller.setWatching(true);
-    await sleep(120);
-    // 5, 10, 20, 40 ms…: a handful of polls, not the ~24 an unthrottled 5 ms poll would make.
-    assert.ok(target.refreshes >= 2 && target.refreshes <= 6, `${target.refreshes} polls while failing`);
-    assert.ok(poller.nextDelayMs() >= 40);
+    await sleep(160);
+    // Not failing, an idle target polls every 40 ms: ~4 polls. Failing: 5, 10, 20, 40, 40… ms: ~6.
+    assert.ok(target.refreshes >= 5 && target.refreshes <= 8, `${target.refreshes} polls while failing`);
+    assert.equal(poller.nextDelayMs(), 40, 'the back-off stops at the idle interval, not beyond');
     target.failing = false;
     await sleep(poller.nextDelayMs() + 30);
+    target.hasActiveTasks = true;
     assert.equal(poller.nextDelayMs(), 5, 'a success resets the back-off');
+  });
+
+  it('counts a failed refresh made outside the poller: the retry comes at the active interval', () => {
+    const target = new CountingTarget();
+    target.failing = true;
+    poller = new Poller(target, { activeMs: 5_000, idleMs: 60_000 });
+    poller.reschedule();
+    assert.equal(poller.nextDelayMs(), 5_000, 'not the idle interval, nor twice it');
   });
 });

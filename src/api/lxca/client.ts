@@ -4,7 +4,7 @@ import { expectJson, type HttpClient, type HttpResponse } from '../http';
 import { validateCancelCallback, validateExpirationTimeOut } from './callback';
 import { groupByCancelHook, type CancelGroup } from './cancelGroups';
 import { lxcaError } from './errors';
-import { parseJobList } from './jobs';
+import { jobRecords, parseJobList, type JobRecord } from './jobs';
 import { LxcaSession, type SessionRequest } from './session';
 import type {
   CancelCallbackInput,
@@ -37,6 +37,11 @@ export class LxcaClient {
   async listJobs(options: ListJobsOptions = {}): Promise<LxcaJob[]> {
     const query = options.compact ? { compact: 'true' } : undefined;
     return this.fetchJobs({ method: 'GET', path: '/tasks', query }, 'List LXCA jobs', options);
+  }
+
+  /** `GET /tasks` with each job's id read and the rest left for parseJob. */
+  async listJobRecords(options: RequestOptions = {}): Promise<JobRecord[]> {
+    return jobRecords(await this.fetchJson({ method: 'GET', path: '/tasks' }, 'List LXCA jobs', options));
   }
 
   /** `GET /tasks/{id,id}`: the listed jobs (an unknown id answers notFound). */
@@ -85,9 +90,13 @@ export class LxcaClient {
   }
 
   private async fetchJobs(request: SessionRequest, action: string, options: RequestOptions): Promise<LxcaJob[]> {
+    return parseJobList(await this.fetchJson(request, action, options));
+  }
+
+  private async fetchJson(request: SessionRequest, action: string, options: RequestOptions): Promise<unknown> {
     const response = await this.session.send(request, action, options);
     if (!isOk(response)) throw lxcaError(response, action);
-    return parseJobList(expectJson(response));
+    return expectJson(response);
   }
 }
 

@@ -8,7 +8,7 @@ export {
 } from './callback';
 export { groupByCancelHook as groupLxcaJobsByCancelHook, type CancelGroup as LxcaCancelGroup } from './cancelGroups';
 export { lxcaError, firstLxcaMessage, type LxcaMessage } from './errors';
-export { parseJobList as parseLxcaJobList } from './jobs';
+export { parseJobList as parseLxcaJobList, parseJob as parseLxcaJob, type JobRecord as LxcaJobRecord } from './jobs';
 export { plainText as lxcaPlainText, parseFormattedText as parseLxcaFormattedText } from './text';
 export { substituteArgs as substituteLxcaArgs } from './assumptions';
 export type {

@@ -10,9 +10,26 @@ import type { CancelHook, LxcaJob } from './types';
 
 /** Expects an array of jobs; a single job object is accepted as a one-element list. */
 export function parseJobList(json: unknown): LxcaJob[] {
+  return jobRecords(json).flatMap(({ record }) => parseJob(record) ?? []);
+}
+
+/** One job of a list with its id read and the rest unparsed (parseJob parses it when needed). */
+export interface JobRecord {
+  jobUID: string;
+  record: Record<string, unknown>;
+}
+
+/**
+ * The jobs of a list, as parseJobList accepts them, without parsing them: a caller that shows a
+ * page of a long list parses only that page.
+ */
+export function jobRecords(json: unknown): JobRecord[] {
   const items = Array.isArray(json) ? json : isRecord(json) && jobId(json) !== undefined ? [json] : undefined;
   if (!items) throw new ApiError('badResponse', 'LXCA answered the job list with something that is not a list of jobs');
-  return parseJobs(items, 1);
+  return items.flatMap((item): JobRecord[] => {
+    const jobUID = isRecord(item) ? jobId(item) : undefined;
+    return jobUID === undefined ? [] : [{ jobUID, record: item as Record<string, unknown> }];
+  });
 }
 
 function parseJobs(items: readonly unknown[], depth: number): LxcaJob[] {

@@ -1,0 +1,133 @@
+// A server that drops, fails or stalls: the store keeps the last tasks, the poller retries from the
+// active interval, and a user's Refresh is never held up by a stalled load. Over loopback.
+import { strict as assert } from 'node:assert';
+import { HttpClient } from '../../src/api/http';
+import { LxcaClient } from '../../src/api/lxca/client';
+import * as api from '../../src/api';
+import { startLxcaSimulator, type LxcaSimulator } from '../../src/simulator/index';
+import { LxcaAdapter } from '../../src/tasks/lxca';
+import { Poller } from '../../src/tasks/poller';
+import { TaskStore, type StoreChange } from '../../src/tasks/store';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('a TaskStore through an outage (LXCA simulator)', () => {
+  let sim: LxcaSimulator;
+  let http: HttpClient;
+  let store: TaskStore;
+
+  beforeEach(async () => {
+    sim = await startLxcaSimulator({ size: 250, seed: 31, newItemEveryMs: 0 });
+    http = new HttpClient({ baseUrl: sim.url });
+    const client = new LxcaClient(http, async () => ({ username: sim.username, password: sim.password }));
+    store = new TaskStore(async () => new LxcaAdapter(api, 'lab', client, () => http.close()), 100);
+    await store.refresh();
+  });
+
+  afterEach(async () => {
+    store.dispose();
+    await http.close();
+    await sim.close();
+  });
+
+  for (const [fault, apply] of [
+    ['dropped connections', (s: LxcaSimulator) => void (s.faults.dropConnections = true)],
+    ['a 500 answer', (s: LxcaSimulator) => void (s.faults.failNext = { status: 500, count: 100 })],
+    ['a 412 answer', (s: LxcaSimulator) => void (s.faults.unavailable = true)],
+  ] as const) {
+    it(`keeps the last tasks, marked stale, through ${fault}, and recovers`, async () => {
+      const shown = store.tasks;
+      const loadedAt = store.loadedAt;
+      const changes: StoreChange[] = [];
+      store.onDidChange((change) => changes.push(change));
+      apply(sim);
+      await store.refresh(true);
+      assert.equal(store.state.kind, 'failed');
+      assert.equal(store.tasks, shown, 'the same tasks stay');
+      assert.equal(store.total, 250);
+      assert.ok(store.stale);
+      assert.equal(store.loadedAt, loadedAt, 'the time of the last successful read is kept');
+      assert.deepEqual(changes.map((c) => c.stateChanged), [true]);
+
+      sim.faults.dropConnections = false;
+      sim.faults.unavailable = false;
+      sim.faults.failNext = undefined;
+      await store.refresh(true);
+      assert.equal(store.state.kind, 'loaded');
+      assert.equal(store.stale, false);
+      assert.equal(store.tasks.length, 100);
+      assert.ok(store.loadedAt >= loadedAt);
+    });
+  }
+
+  it("lets a user's Refresh replace a stalled poll at once", async () => {
+    sim.faults.latencyMs = 30_000;
+    const started = Date.now();
+    const stalledPoll = store.refresh(true);
+    await sleep(100);
+    sim.faults.latencyMs = 0;
+    sim.setJobStatus(store.tasks[0].id, 'Cancelled');
+    await store.refresh(false);
+    await stalledPoll;
+    assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
+    assert.equal(store.state.kind, 'loaded');
+    assert.equal(store.tasks[0].category, 'cancelled', "the user's load is what shows");
+    assert.equal(sim.requests.filter((r) => r.path === '/tasks').length >= 2, true);
+  });
+
+  it("drops a stalled poll's late answer", async () => {
+    sim.faults.latencyMs = 400;
+    const stalledPoll = store.refresh(true);
+    await sleep(50);
+    sim.faults.latencyMs = 0;
+    const target = store.tasks[1];
+    sim.setJobStatus(target.id, 'Cancelled');
+    await store.refresh(false);
+    sim.setJobStatus(target.id, 'Complete', 100); // what the abandoned poll would not have seen
+    await stalledPoll;
+    await sleep(500);
+    assert.equal(store.find(target.key)!.category, 'cancelled');
+  });
+});
+
+describe('a Poller and a TaskStore through an outage', () => {
+  it('retries at the active interval, then backs off, and polls normally once the server is back', async () => {
+    const sim = await startLxcaSimulator({ size: 20, seed: 32, newItemEveryMs: 0 });
+    const http = new HttpClient({ baseUrl: sim.url });
+    const client = new LxcaClient(http, async () => ({ username: sim.username, password: sim.password }));
+    const store = new TaskStore(async () => new LxcaAdapter(api, 'lab', client, () => http.close()), 100, {}, { fullReadEveryMs: 320 });
+    const poller = new Poller(
+      {
+        get hasActiveTasks() {
+          return store.hasActiveTasks;
+        },
+        get failing() {
+          return store.state.kind === 'failed';
+        },
+        refresh: (background) => store.refresh(background),
+      },
+      { activeMs: 40, idleMs: 320 },
+    );
+    try {
+      for (const job of sim.jobs()) sim.setJobStatus(job.jobUID, 'Complete', 100);
+      await store.refresh();
+      sim.faults.dropConnections = true;
+      poller.setWatching(true);
+      sim.clearRequests();
+      await sleep(1000);
+      // Idle: one poll after 320 ms, then retries after 40, 80, 160, 320 ms.
+      const tries = sim.requests.length;
+      assert.ok(tries >= 3 && tries <= 6, `${tries} tries in 1 s`);
+      assert.equal(poller.nextDelayMs(), 320, 'backs off to the idle interval, not beyond');
+      assert.equal(store.tasks.length, 20, 'the tasks stay through the outage');
+      sim.faults.dropConnections = false;
+      await sleep(500);
+      assert.equal(store.state.kind, 'loaded');
+    } finally {
+      poller.dispose();
+      store.dispose();
+      await http.close();
+      await sim.close();
+    }
+  });
+});
