@@ -11,13 +11,15 @@ export function isSecretName(name: string): boolean {
   return SECRET_NAME.test(name);
 }
 
-const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/@]+@/gi;
+/*
+ * The patterns below must stay linear on hostile text (100 KB of `passwordpassword…` in an error
+ * body): a name is matched only from the start of a run of name characters and taken whole, as
+ * `(?=(x+))\1` (an atomic group), so a failed match never backtracks through the run it started in.
+ */
+const URL_USERINFO = /(?<![a-z0-9+.-])(?=([a-z][a-z0-9+.-]*:\/\/))\1[^\s/@:]+:[^\s/@]+@/gi;
 const AUTH_SCHEME_VALUE = /\b(Basic|Bearer|HSSO|Digest|Negotiate|NTLM)\s+[A-Za-z0-9+/=._~-]{4,}/gi;
-/** `name=value`, `name: value`, `"name": "value"` where the name looks secret. */
-const SECRET_NAMED_VALUE = new RegExp(
-  `(?<![\\w.-])(["']?)([\\w.-]*(?:(?:${SECRET_WORDS})[\\w.-]*|key))\\1(\\s*[:=]\\s*)("[^"]*"?|'[^']*'?|[^\\s,;&"'<>{}]+)`,
-  'gi',
-);
+/** `name=value`, `name: value`, `"name": "value"`; the callback keeps only names that look secret. */
+const NAMED_VALUE = /(?<![\w.-])(["']?)(?=([\w.-]+))\2\1(?=(\s*))\3([:=])(?=(\s*))\5("[^"]*"?|'[^']*'?|[^\s,;&"'<>{}]+)/g;
 /** `token abc123…`: a secret word followed by something that looks generated (it has a digit). */
 const SPACED_SECRET = /\b(token|password|passwd|secret)\s+(?=\S*\d)[^\s,;]{6,}/gi;
 
@@ -26,9 +28,10 @@ export function redactSecrets(text: string): string {
   return text
     .replace(URL_USERINFO, `$1${REDACTED}@`)
     .replace(AUTH_SCHEME_VALUE, `$1 ${REDACTED}`)
-    .replace(SECRET_NAMED_VALUE, (_whole, quote: string, name: string, separator: string, value: string) => {
+    .replace(NAMED_VALUE, (whole, quote: string, name: string, before: string, separator: string, after: string, value: string) => {
+      if (!isSecretName(name)) return whole;
       const valueQuote = /^["']/.test(value) ? value[0] : '';
-      return `${quote}${name}${quote}${separator}${valueQuote}${REDACTED}${valueQuote}`;
+      return `${quote}${name}${quote}${before}${separator}${after}${valueQuote}${REDACTED}${valueQuote}`;
     })
     .replace(SPACED_SECRET, `$1 ${REDACTED}`);
 }

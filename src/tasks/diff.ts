@@ -18,9 +18,17 @@ export function diffTaskLists(before: readonly Task[], after: readonly Task[]): 
   return { listChanged: false, changed };
 }
 
-/** Everything a task node shows, children included; `raw` is left out on purpose. */
+/**
+ * Everything a task node shows, children included; `raw` is left out on purpose. Built as one
+ * array encoded once: encoding each child's signature again inside its parent's would escape it
+ * once more per level, doubling its length at every level of nesting.
+ */
 export function signature(task: Task): string {
-  return JSON.stringify([
+  return JSON.stringify(signatureParts(task));
+}
+
+function signatureParts(task: Task): unknown[] {
+  return [
     task.title,
     task.status,
     task.progress,
@@ -31,6 +39,6 @@ export function signature(task: Task): string {
     task.toDo,
     task.modifyTime,
     task.operations,
-    task.children.map(signature),
-  ]);
+    task.children.map(signatureParts),
+  ];
 }
