@@ -35,8 +35,10 @@ export type ApiErrorKind =
 
 export interface ApiErrorInit {
   status?: number;
-  /** The server's own message text (LXCA `messages[0].text`, JP1/AO `message`). */
+  /** The server's own message as a short plain line (LXCA `messages[0].text`, JP1/AO `message`). */
   serverMessage?: string;
+  /** The server's whole text, redacted, for the log and the details (the message is the short form). */
+  fullText?: string;
   /** LXCA `FQXHM…` or JP1/AO `KNAE…` message id. */
   messageId?: string;
   /** Longer explanation or recovery text from the server, for a details view. */
@@ -50,6 +52,7 @@ export class ApiError extends Error {
   readonly kind: ApiErrorKind;
   readonly status?: number;
   readonly serverMessage?: string;
+  readonly fullText?: string;
   readonly messageId?: string;
   readonly details?: string;
   readonly excerpt?: string;
@@ -60,6 +63,7 @@ export class ApiError extends Error {
     this.kind = kind;
     this.status = init.status;
     this.serverMessage = init.serverMessage;
+    this.fullText = init.fullText;
     this.messageId = init.messageId;
     this.details = init.details;
     this.excerpt = init.excerpt;

@@ -3,6 +3,7 @@ import type { Jp1aoClient } from '../api/jp1ao/client';
 import type { Jp1aoTask, PropertyValue } from '../api/jp1ao/types';
 import { mapWithConcurrency, groupBy } from '../util/collections';
 import { displayText, isPresent, optionalBoolean, optionalString } from '../util/values';
+import { safeText } from '../util/safeText';
 import { errorText } from '../ui/errorText';
 import { fieldsOf, logTail } from '../webview/detailsContent';
 import type { FieldValue, NotesSnapshot, PropertyRow, Row } from '../webview/protocol';
@@ -94,12 +95,16 @@ export function jp1aoTimeText(api: Jp1aoApi, value: unknown): string | undefined
   return ms === undefined ? value : new Date(ms).toLocaleString();
 }
 
+function labelled(word: string, text: string | undefined): string | undefined {
+  return text && `${word} ${text}`;
+}
+
 function schedule(task: Jp1aoTask): string | undefined {
   const parts = [
     displayText(task.scheduleType),
-    displayText(task.recurrenceInterval) && `every ${task.recurrenceInterval}`,
-    displayText(task.recurrenceTime) && `at ${task.recurrenceTime}`,
-    displayText(task.recurrenceStartDate) && `from ${task.recurrenceStartDate}`,
+    labelled('every', displayText(task.recurrenceInterval)),
+    labelled('at', displayText(task.recurrenceTime)),
+    labelled('from', displayText(task.recurrenceStartDate)),
   ].filter((part): part is string => Boolean(part));
   return parts.length ? parts.join(', ') : undefined;
 }
@@ -148,7 +153,7 @@ export function propertyRows(values: readonly PropertyValue[]): PropertyRow[] {
     return {
       key: typeof property.keyName === 'string' ? property.keyName : '',
       name: typeof name === 'string' && name !== property.keyName ? name : undefined,
-      value: typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value),
+      value: safeText(value),
     };
   });
 }
