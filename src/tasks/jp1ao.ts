@@ -23,6 +23,7 @@ import { jp1aoStatusMeaning, jp1aoStatusOf, jp1aoStatusesIn, operationStatuses }
 import { taskKey, type Task, type TaskOperation } from './model';
 import { productInfo } from './products';
 import type { TaskQuery } from './query';
+import { duplicateReporter, uniqueTasks } from './uniqueTasks';
 
 /** What JP1/AO tasks need from the API bundle to become Tasks and details (loaded lazily by the caller). */
 export type Jp1aoApi = Pick<typeof Api, 'parseJp1aoTime' | 'jp1aoSupportedActionTypeNames'>;
@@ -182,14 +183,18 @@ const taskCalls = new Map<ActionOperation, TaskCall>([
 export class Jp1aoAdapter implements ProductAdapter {
   readonly info = productInfo('jp1ao');
   readonly notes: NotesEditor;
+  private readonly reportDuplicate: (task: Task) => void;
 
+  /** `onNotice` hears about odd answers worth a line in the log (a task listed twice). */
   constructor(
     private readonly api: Jp1aoApi,
     private readonly connection: string,
     private readonly client: Jp1aoClient,
     private readonly username: string,
     private readonly closeHttp: () => Promise<void>,
+    onNotice?: (message: string) => void,
   ) {
+    this.reportDuplicate = duplicateReporter(this.info.noun, onNotice);
     this.notes = {
       read: async (id) => this.notesView(await client.getTask(id)),
       viewOf: (task) => this.notesView(task.raw as Jp1aoTask),
@@ -212,12 +217,16 @@ export class Jp1aoAdapter implements ProductAdapter {
       offset: 0,
       limit,
     });
-    return { tasks: page.tasks.map((task) => this.toTask(task)), total: page.count };
+    return { tasks: this.unique(page.tasks.map((task) => this.toTask(task))), total: page.count };
   }
 
   /** One `GET …/Tasks/{id}` per task. */
-  read(ids: readonly string[]): Promise<Task[]> {
-    return mapWithConcurrency(ids, jp1aoConcurrency, async (id) => this.toTask(await this.client.getTask(id)));
+  async read(ids: readonly string[]): Promise<Task[]> {
+    return this.unique(await mapWithConcurrency(ids, jp1aoConcurrency, async (id) => this.toTask(await this.client.getTask(id))));
+  }
+
+  private unique(tasks: readonly Task[]): Task[] {
+    return uniqueTasks(tasks, this.reportDuplicate);
   }
 
   async perform(request: ActionRequest, tasks: readonly Task[]): Promise<TaskOutcome[]> {

@@ -8,6 +8,7 @@ import { classifyLxcaStatus } from './lxcaStatus';
 import { activeCategories, taskKey, type Task, type TaskOperation } from './model';
 import { productInfo } from './products';
 import { matchesQuery, type TaskQuery } from './query';
+import { duplicateReporter, uniqueTasks } from './uniqueTasks';
 
 /** What LXCA jobs need from the API bundle to become Tasks and details (loaded lazily by the caller). */
 export type LxcaApi = Pick<typeof Api, 'lxcaPlainText' | 'substituteLxcaArgs' | 'parseLxcaFormattedText'>;
@@ -110,27 +111,30 @@ export function lxcaDetails(api: LxcaApi, task: Task): ProductDetails {
 export class LxcaAdapter implements ProductAdapter {
   readonly info = productInfo('lxca');
   readonly cancelCallback: CancelCallbackSender;
+  private readonly reportDuplicate: (task: Task) => void;
 
+  /** `onNotice` hears about odd answers worth a line in the log (a job listed twice). */
   constructor(
     private readonly api: LxcaApi,
     private readonly connection: string,
     private readonly client: LxcaClient,
     private readonly closeHttp: () => Promise<void>,
+    onNotice?: (message: string) => void,
   ) {
     this.cancelCallback = { send: (ids, input) => client.cancelWithCallback(ids, input) };
+    this.reportDuplicate = duplicateReporter(this.info.noun, onNotice);
   }
 
   async list(query: TaskQuery, limit: number, background: boolean): Promise<TaskPage> {
     const jobs = await this.client.listJobs({ background });
-    const tasks = newestLxcaTasksFirst(jobs.map((job) => this.toTask(job)));
+    const tasks = newestLxcaTasksFirst(this.toTasks(jobs));
     const matching = tasks.filter((task) => matchesQuery(task, query));
     return { tasks: matching.slice(0, limit), total: matching.length };
   }
 
   /** One `GET /tasks/{ids}`; a job LXCA leaves out is missing from the answer. */
   async read(ids: readonly string[]): Promise<Task[]> {
-    const jobs = await this.client.getJobs(ids);
-    return jobs.map((job) => this.toTask(job));
+    return this.toTasks(await this.client.getJobs(ids));
   }
 
   /**
@@ -168,7 +172,10 @@ export class LxcaAdapter implements ProductAdapter {
     await this.closeHttp();
   }
 
-  private toTask(job: LxcaJob): Task {
-    return toLxcaTask(this.api, this.connection, job);
+  private toTasks(jobs: readonly LxcaJob[]): Task[] {
+    return uniqueTasks(
+      jobs.map((job) => toLxcaTask(this.api, this.connection, job)),
+      this.reportDuplicate,
+    );
   }
 }

@@ -10,7 +10,9 @@ import { redactSecrets, safeExcerpt } from '../../src/api/redaction';
 import { diffTaskLists } from '../../src/tasks/diff';
 import { jp1aoSummaryRows, propertyRows } from '../../src/tasks/jp1ao';
 import { jp1aoStatusMeaning } from '../../src/tasks/jp1aoStatus';
-import { toLxcaTask } from '../../src/tasks/lxca';
+import { LxcaAdapter, toLxcaTask } from '../../src/tasks/lxca';
+import { Jp1aoAdapter } from '../../src/tasks/jp1ao';
+import type { Task } from '../../src/tasks/model';
 import { classifyLxcaStatus } from '../../src/tasks/lxcaStatus';
 import { errorLogText, errorText } from '../../src/ui/errorText';
 import { safeText } from '../../src/util/safeText';
@@ -60,6 +62,61 @@ describe('hostile servers: findings', function () {
     for (const status of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
       assert.deepEqual(classifyLxcaStatus(status), { category: 'unknown', label: status });
       assert.deepEqual(jp1aoStatusMeaning(status), { category: 'unknown', label: status });
+    }
+  });
+
+  /** Every key in a tree of tasks, roots and subtasks. */
+  function keysOf(tasks: readonly Task[]): string[] {
+    return tasks.flatMap((task) => [task.key, ...keysOf(task.children)]);
+  }
+
+  it('4: LXCA jobs listed twice, a child repeating its parent, 5 and "5": one element per id, the first wins, logged once', async function () {
+    const jobs = [
+      { jobUID: '5', name: 'first five', status: 'Running', children: [{ jobUID: '5', name: 'child repeating parent' }, { jobUID: '6', name: 'child six' }] },
+      { jobUID: 5, name: 'number five' },
+      { jobUID: '6', name: 'root repeating a child' },
+      { jobUID: '7', name: 'seven' },
+      { jobUID: '7', name: 'seven again' },
+    ];
+    server = await startLoopback((request, response) => {
+      const body = request.url?.startsWith('/sessions') ? '{}' : JSON.stringify(jobs);
+      answer(200, body)(request, response);
+    });
+    const http = new HttpClient({ baseUrl: server.url });
+    const notices: string[] = [];
+    const adapter = new LxcaAdapter(api, 'lab', new LxcaClient(http, async () => ({ username: 'u', password: 'p' })), () => http.close(), (n) => notices.push(n));
+    try {
+      for (let poll = 0; poll < 2; poll++) {
+        const page = await adapter.list({}, 100, true);
+        const keys = keysOf(page.tasks);
+        assert.deepEqual([...keys].sort(), ['lab/5', 'lab/6', 'lab/7']);
+        assert.deepEqual(page.tasks.map((task) => task.title), ['seven', 'first five']);
+      }
+      assert.equal(notices.length, 3, notices.join('\n'));
+      assert.deepEqual(keysOf(await adapter.read(['5', '7'])).sort(), ['lab/5', 'lab/6', 'lab/7']);
+    } finally {
+      await adapter.close();
+    }
+  });
+
+  it('4: a JP1/AO task listed twice (and as 5 and "5") is one element; the first wins', async function () {
+    const data = [
+      { instanceID: 5, name: 'first', status: 'inProgress' },
+      { instanceID: '5', name: 'string five', status: 'inProgress' },
+      { instanceID: 6, name: 'six', status: 'completed' },
+      { instanceID: 6, name: 'six again', status: 'completed' },
+    ];
+    server = await startLoopback(answer(200, JSON.stringify({ data, count: data.length })));
+    const http = new HttpClient({ baseUrl: server.url });
+    const notices: string[] = [];
+    const client = new Jp1aoClient(http, async () => ({ username: 'u', password: 'p' }));
+    const adapter = new Jp1aoAdapter(api, 'ao', client, 'u', () => http.close(), (n) => notices.push(n));
+    try {
+      const page = await adapter.list({}, 100);
+      assert.deepEqual(page.tasks.map((task) => [task.key, task.title]), [['ao/5', 'first'], ['ao/6', 'six']]);
+      assert.equal(notices.length, 2);
+    } finally {
+      await http.close();
     }
   });
 
