@@ -27,8 +27,8 @@ export function visibleText(text: string): string {
   const visible = decodeEntities(
     text.slice(0, window).replace(HIDDEN_ELEMENTS, ' ').replace(COMMENTS, ' ').replace(TAGS, ' '),
   );
-  // Entities may have produced tags again (`&lt;b&gt;`): they are shown as text, never rendered.
-  return visible.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
+  // Entities may spell tags (`&lt;b&gt;`): those are dropped too, so no text shown carries markup.
+  return visible.replace(TAGS, ' ').replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** At most `max` characters, the last one `…` when something was cut. */
