@@ -116,11 +116,14 @@ async function fuzzProduct(
     figures.worstMs = Math.max(figures.worstMs, ms);
     assert.ok(ms < caseTimeLimitMs, `one answer took ${Math.round(ms)} ms`);
   });
-  try {
-    await fc.assert(property, { seed, numRuns: runsPerProduct, endOnFailure: true });
-  } catch (error) {
-    console.log(`fuzz (${name}) failed: replay with OPS_TASKS_FUZZ_SEED=${seed}; fast-check's report names the path.`);
-    throw error;
+  const details = await fc.check(property, { seed, numRuns: runsPerProduct, endOnFailure: true });
+  if (details.failed) {
+    // fast-check's own report prints the whole counterexample, which may be megabytes: cut it.
+    const example = JSON.stringify(details.counterexample)?.slice(0, 2000);
+    const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+    const replay = `OPS_TASKS_FUZZ_SEED=${details.seed} (path ${details.counterexamplePath})`;
+    console.log(`fuzz (${name}) failed after ${details.numRuns} cases; replay with ${replay}`);
+    assert.fail(`${name}: ${cause.slice(0, 2000)}\nreplay: ${replay}\ncounterexample (cut): ${example}`);
   }
 }
 
