@@ -31,7 +31,12 @@ export type ApiErrorKind =
   /** Input refused by the client before any request was sent. */
   | 'invalidInput'
   /** The caller aborted the request. */
-  | 'aborted';
+  | 'aborted'
+  /**
+   * A change (a cancel) was sent but no answer came: it timed out or the connection dropped after
+   * sending, so the server may have carried it out. Never retried; read the task again to know.
+   */
+  | 'uncertain';
 
 export interface ApiErrorInit {
   status?: number;
