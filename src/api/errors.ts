@@ -95,6 +95,22 @@ export class TlsError extends ApiError {
   }
 }
 
+/**
+ * The connection's CA file cannot be used: unreadable, or it holds no certificate. Its own class
+ * so the UI says so instead of treating the server's certificate as self-signed and offering Trust.
+ */
+export class CaFileError extends ApiError {
+  readonly caFile: string;
+  readonly problem: 'unreadable' | 'noCertificate';
+
+  constructor(caFile: string, problem: CaFileError['problem'], message: string, init: ApiErrorInit = {}) {
+    super('invalidInput', message, init);
+    this.name = 'CaFileError';
+    this.caFile = caFile;
+    this.problem = problem;
+  }
+}
+
 export function isApiError(value: unknown): value is ApiError {
   return value instanceof ApiError;
 }
