@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Product } from '../tasks/model';
 import { connectionProblem } from './configProblems';
 
-export { isHttpUrl, isPlainHttp } from './configProblems';
+export { isHttpUrl, isPlainHttp, sendsInClearText } from './configProblems';
 
 export interface TlsConfig {
   caFile?: string;

@@ -20,6 +20,23 @@ export function isPlainHttp(text: string): boolean {
   }
 }
 
+/**
+ * An `http://` address off this machine: the password would cross the network in clear text.
+ * Loopback (the demo's simulators) never leaves the machine, so it is not warned about.
+ */
+export function sendsInClearText(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' && !isLoopback(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
 /** The reason an entry cannot be used, shown on its tree node; undefined when it is fine. */
 export function connectionProblem(entry: unknown, seen: ReadonlySet<string>): string | undefined {
   if (!entry || typeof entry !== 'object') return 'is not an object';

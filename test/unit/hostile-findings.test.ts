@@ -21,7 +21,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CaFileError } from '../../src/api/errors';
-import { connectionProblem } from '../../src/connections/configProblems';
+import { connectionProblem, sendsInClearText } from '../../src/connections/configProblems';
 import { startLxcaSimulator } from '../../src/simulator';
 import { CallbackForm } from '../../src/webview/callbackForm';
 import type { ConnectionRegistry } from '../../src/connections/registry';
@@ -242,6 +242,10 @@ describe('hostile servers: findings', function () {
     assert.match(connectionProblem({ ...base, baseUrl: 'HTTP://lxca.example', tls: { caFile: '/ca.pem' } }, new Set()) ?? '', /no TLS/);
     assert.equal(connectionProblem({ ...base, baseUrl: 'https://lxca.example', tls: pin }, new Set()), undefined);
     assert.equal(connectionProblem({ ...base, baseUrl: 'http://lxca.example' }, new Set()), undefined);
+    assert.deepEqual(
+      ['http://lxca.example', 'HTTP://10.0.0.5:8080', 'https://lxca.example', 'http://127.0.0.1:8443', 'http://localhost', 'http://[::1]:80'].map(sendsInClearText),
+      [true, true, false, false, false, false],
+    );
   });
 
   it('8: the cancel-with-callback form refuses a second Send while one is on its way: one PUT', async function () {
