@@ -31,12 +31,19 @@ export type ApiErrorKind =
   /** Input refused by the client before any request was sent. */
   | 'invalidInput'
   /** The caller aborted the request. */
-  | 'aborted';
+  | 'aborted'
+  /**
+   * A change (a cancel) was sent but no answer came: it timed out or the connection dropped after
+   * sending, so the server may have carried it out. Never retried; read the task again to know.
+   */
+  | 'uncertain';
 
 export interface ApiErrorInit {
   status?: number;
-  /** The server's own message text (LXCA `messages[0].text`, JP1/AO `message`). */
+  /** The server's own message as a short plain line (LXCA `messages[0].text`, JP1/AO `message`). */
   serverMessage?: string;
+  /** The server's whole text, redacted, for the log and the details (the message is the short form). */
+  fullText?: string;
   /** LXCA `FQXHM…` or JP1/AO `KNAE…` message id. */
   messageId?: string;
   /** Longer explanation or recovery text from the server, for a details view. */
@@ -50,6 +57,7 @@ export class ApiError extends Error {
   readonly kind: ApiErrorKind;
   readonly status?: number;
   readonly serverMessage?: string;
+  readonly fullText?: string;
   readonly messageId?: string;
   readonly details?: string;
   readonly excerpt?: string;
@@ -60,6 +68,7 @@ export class ApiError extends Error {
     this.kind = kind;
     this.status = init.status;
     this.serverMessage = init.serverMessage;
+    this.fullText = init.fullText;
     this.messageId = init.messageId;
     this.details = init.details;
     this.excerpt = init.excerpt;
@@ -83,6 +92,22 @@ export class TlsError extends ApiError {
     super('tls', message, init);
     this.name = 'TlsError';
     this.certificate = certificate;
+  }
+}
+
+/**
+ * The connection's CA file cannot be used: unreadable, or it holds no certificate. Its own class
+ * so the UI says so instead of treating the server's certificate as self-signed and offering Trust.
+ */
+export class CaFileError extends ApiError {
+  readonly caFile: string;
+  readonly problem: 'unreadable' | 'noCertificate';
+
+  constructor(caFile: string, problem: CaFileError['problem'], message: string, init: ApiErrorInit = {}) {
+    super('invalidInput', message, init);
+    this.name = 'CaFileError';
+    this.caFile = caFile;
+    this.problem = problem;
   }
 }
 

@@ -8,7 +8,7 @@ import type { Dispatcher } from 'undici';
 import { probeCertificate } from './certificateProbe';
 import { createDispatcher } from './dispatcher';
 import { ApiError } from './errors';
-import { errorCodes, networkFailure, type FailureContext } from './networkErrors';
+import { errorCodes, formatDuration, networkFailure, type FailureContext } from './networkErrors';
 import { proxyUrlFor } from './proxy';
 import { redactPathQuery } from './redaction';
 import { readCappedText, toHttpResponse } from './responseBody';
@@ -51,6 +51,11 @@ export interface HttpClientOptions {
   connectTimeoutMs?: number;
   headersTimeoutMs?: number;
   bodyTimeoutMs?: number;
+  /**
+   * The whole request, from sending to the last byte of the body: a server that trickles its
+   * answer never times out byte by byte, so each request also has this overall deadline.
+   */
+  requestDeadlineMs?: number;
   /** Bodies above this size fail with ApiError kind `tooLarge`. */
   maxBodyBytes?: number;
   /** Called once per request, after it ends. Never receives headers or bodies. */
@@ -85,6 +90,7 @@ export interface HttpResponse {
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 export const DEFAULT_HEADERS_TIMEOUT_MS = 30_000;
 export const DEFAULT_BODY_TIMEOUT_MS = 30_000;
+export const DEFAULT_REQUEST_DEADLINE_MS = 30_000;
 export const DEFAULT_MAX_BODY_BYTES = 32 * 2 ** 20;
 
 function parseBaseUrl(baseUrl: string): URL {
@@ -138,6 +144,7 @@ export class HttpClient {
   private readonly proxyUrl: string | undefined;
   private readonly failureContext: FailureContext;
   private readonly maxBodyBytes: number;
+  private readonly deadlineMs: number;
   private dispatcher: Promise<Dispatcher> | undefined;
   private closed = false;
 
@@ -146,6 +153,7 @@ export class HttpClient {
     this.base = parseBaseUrl(options.baseUrl);
     this.proxyUrl = proxyUrlFor(this.base, options.proxy);
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    this.deadlineMs = options.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS;
     this.failureContext = {
       hostPort: hostPortOf(this.base),
       proxyHostPort: this.proxyUrl ? hostPortOf(new URL(this.proxyUrl)) : undefined,
@@ -165,15 +173,25 @@ export class HttpClient {
   async request(request: HttpRequest): Promise<HttpResponse> {
     const path = buildRequestPath(this.base, request.path, request.query);
     const started = performance.now();
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.deadlineMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, deadline.signal]) : deadline.signal;
     try {
-      const response = await this.send(request, path);
+      const response = await this.send({ ...request, signal }, path);
       this.log(request.method, path, started, response.status);
       return response;
     } catch (error) {
-      const failure = await this.toApiError(error, request.signal);
+      const failure = deadline.signal.aborted && !request.signal?.aborted ? this.deadlineError(error) : await this.toApiError(error, request.signal);
       this.log(request.method, path, started, failure.status, failure.kind);
       throw failure;
+    } finally {
+      clearTimeout(timer);
     }
+  }
+
+  private deadlineError(cause: unknown): ApiError {
+    const { hostPort } = this.failureContext;
+    return new ApiError('timeout', `${hostPort} did not finish its answer within ${formatDuration(this.deadlineMs)}.`, { cause });
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 /** Keeps passwords, tokens and session ids out of anything shown or logged. */
+import { capText, shortTextLength, visibleText } from '../util/plainText';
 
 const REDACTED = '***';
 
@@ -11,11 +12,16 @@ export function isSecretName(name: string): boolean {
   return SECRET_NAME.test(name);
 }
 
-const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/@]+@/gi;
+/*
+ * The patterns below must stay linear on hostile text (100 KB of `passwordpassword…` in an error
+ * body): a name is matched only from the start of a run of name characters and taken whole, as
+ * `(?=(x+))\1` (an atomic group), so a failed match never backtracks through the run it started in.
+ */
+const URL_USERINFO = /(?<![a-z0-9+.-])(?=([a-z][a-z0-9+.-]*:\/\/))\1[^\s/@:]+:[^\s/@]+@/gi;
 const AUTH_SCHEME_VALUE = /\b(Basic|Bearer|HSSO|Digest|Negotiate|NTLM)\s+[A-Za-z0-9+/=._~-]{4,}/gi;
-/** `name=value`, `name: value`, `"name": "value"` where the name looks secret. */
+/** `name=value`, `name: value`, `"name": "value"` where the name looks secret (checked looking back over the name only). */
 const SECRET_NAMED_VALUE = new RegExp(
-  `(?<![\\w.-])(["']?)([\\w.-]*(?:(?:${SECRET_WORDS})[\\w.-]*|key))\\1(\\s*[:=]\\s*)("[^"]*"?|'[^']*'?|[^\\s,;&"'<>{}]+)`,
+  `(?<![\\w.-])(["']?)(?=([\\w.-]+))\\2(?<=(?:${SECRET_WORDS})[\\w.-]*|key)\\1(?=(\\s*))\\3([:=])(?=(\\s*))\\5("[^"]*"?|'[^']*'?|[^\\s,;&"'<>{}]+)`,
   'gi',
 );
 /** `token abc123…`: a secret word followed by something that looks generated (it has a digit). */
@@ -26,9 +32,9 @@ export function redactSecrets(text: string): string {
   return text
     .replace(URL_USERINFO, `$1${REDACTED}@`)
     .replace(AUTH_SCHEME_VALUE, `$1 ${REDACTED}`)
-    .replace(SECRET_NAMED_VALUE, (_whole, quote: string, name: string, separator: string, value: string) => {
+    .replace(SECRET_NAMED_VALUE, (_whole, quote: string, name: string, before: string, separator: string, after: string, value: string) => {
       const valueQuote = /^["']/.test(value) ? value[0] : '';
-      return `${quote}${name}${quote}${separator}${valueQuote}${REDACTED}${valueQuote}`;
+      return `${quote}${name}${quote}${before}${separator}${after}${valueQuote}${REDACTED}${valueQuote}`;
     })
     .replace(SPACED_SECRET, `$1 ${REDACTED}`);
 }
@@ -57,30 +63,22 @@ function safeDecode(component: string): string {
   }
 }
 
-/** Only the start of a huge body is looked at: an excerpt never needs more. */
-const EXCERPT_WINDOW = 100_000;
 const DEFAULT_EXCERPT_LENGTH = 160;
-
-const HIDDEN_ELEMENTS = /<(script|style|noscript|template)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
-const COMMENTS = /<!--[\s\S]*?(?:-->|$)/g;
-const TAGS = /<\/?[a-z!][^>]*(?:>|$)/gi;
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
-    if (entity[0] !== '#') return NAMED_ENTITIES[entity.toLowerCase()] ?? whole;
-    const code = entity[1].toLowerCase() === 'x' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
-}
 
 /** A short, tag-free, whitespace-folded excerpt of a body, safe to show. */
 export function safeExcerpt(text: string, max = DEFAULT_EXCERPT_LENGTH): string {
-  const visible = decodeEntities(
-    text.slice(0, EXCERPT_WINDOW).replace(HIDDEN_ELEMENTS, ' ').replace(COMMENTS, ' ').replace(TAGS, ' '),
-  );
-  const folded = redactSecrets(visible.replace(CONTROL_CHARACTERS, ' ')).replace(/\s+/g, ' ').trim();
-  return folded.length <= max ? folded : `${folded.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
+  return capText(redactSecrets(visibleText(text)), max);
+}
+
+/** Longest server text kept whole on an error, for the log and the details. */
+const FULL_TEXT_LENGTH = 100_000;
+
+/** A server's message as the user sees it: plain, one line, about 300 characters, nothing secret. */
+export function shortServerText(text: string): string {
+  return safeExcerpt(text, shortTextLength);
+}
+
+/** A server's message as the log and the details keep it: whole (up to 100 KB), nothing secret. */
+export function fullServerText(text: string): string {
+  return redactSecrets(capText(text, FULL_TEXT_LENGTH));
 }

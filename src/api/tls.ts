@@ -6,7 +6,7 @@ import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import * as tls from 'node:tls';
 import type { buildConnector } from 'undici';
-import { ApiError, TlsError, type PresentedCertificate } from './errors';
+import { ApiError, CaFileError, TlsError, type PresentedCertificate } from './errors';
 import type { TlsTrust } from './http';
 
 /** `AB:CD:…` in upper case, from any case and any (or no) separators. */
@@ -21,12 +21,31 @@ export function normalizeFingerprint(value: string): string {
 async function extraCaPem(trust: TlsTrust): Promise<string | undefined> {
   if (trust.ca) return trust.ca;
   if (!trust.caFile) return undefined;
+  let text: string;
   try {
-    return await readFile(trust.caFile, 'utf8');
+    text = await readFile(trust.caFile, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new ApiError('invalidInput', `The CA file ${trust.caFile} could not be read (${reason}).`, { cause: error });
+    throw new CaFileError(trust.caFile, 'unreadable', `The CA file ${trust.caFile} could not be read (${reason}).`, { cause: error });
   }
+  if (!holdsCertificate(text)) {
+    throw new CaFileError(trust.caFile, 'noCertificate', `The CA file ${trust.caFile} holds no certificate (expected PEM: -----BEGIN CERTIFICATE-----).`);
+  }
+  return text;
+}
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+
+/** At least one PEM certificate block that parses: Node silently skips anything else in `ca`. */
+function holdsCertificate(pem: string): boolean {
+  return (pem.match(PEM_CERTIFICATE) ?? []).some((block) => {
+    try {
+      new X509Certificate(block);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /**

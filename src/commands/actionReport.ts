@@ -4,7 +4,7 @@ import { log } from '../log';
 import type { TaskOutcome } from '../tasks/adapter';
 import type { Task } from '../tasks/model';
 import { productInfo } from '../tasks/products';
-import { errorText } from '../ui/errorText';
+import { errorLogText, errorText } from '../ui/errorText';
 import { distinct } from '../util/collections';
 import type { Selection, TaskAction } from './taskActions';
 
@@ -74,7 +74,7 @@ export function logOutcomes(action: TaskAction, outcomes: readonly TaskOutcome[]
     const { task } = outcome;
     const subject = `${action.title} ${task.connection} ${productInfo(task.product).noun} ${task.id} "${task.title}"`;
     if (outcome.ok) log().info(`${subject}: accepted`);
-    else log().warn(`${subject}: failed: ${errorText(outcome.error)}`);
+    else log().warn(`${subject}: failed: ${errorLogText(outcome.error)}`);
   }
 }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isDemoConnection, removeDemo } from '../demo/demoServers';
-import { appendConnection, isHttpUrl, updateConnection, type ConnectionConfig } from '../connections/config';
+import { appendConnection, isHttpUrl, sendsInClearText, updateConnection, type ConnectionConfig } from '../connections/config';
 import { askPassword } from '../connections/credentials';
 import type { ConnectionRegistry } from '../connections/registry';
 import { allProducts } from '../tasks/products';
@@ -19,7 +19,7 @@ export async function addConnection(registry: ConnectionRegistry): Promise<void>
     ignoreFocusOut: true,
     validateInput: (value) => (isHttpUrl(value.trim()) ? undefined : 'Enter a URL starting with https:// (or http://)'),
   });
-  if (!baseUrl) return;
+  if (!baseUrl || !(await confirmPlainHttp(baseUrl))) return;
   const username = await vscode.window.showInputBox({
     title: 'Add Connection (3/4): user name',
     ignoreFocusOut: true,
@@ -32,6 +32,18 @@ export async function addConnection(registry: ConnectionRegistry): Promise<void>
   if (password === undefined) return;
   await registry.credentials.store(config, password);
   await appendConnection(config);
+}
+
+/** An http:// address sends the password unencrypted: go on only when the user says so. */
+async function confirmPlainHttp(baseUrl: string): Promise<boolean> {
+  if (!sendsInClearText(baseUrl.trim())) return true;
+  const useHttp = vscode.l10n.t('Use Unencrypted HTTP');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('{0} is not encrypted (http://): the password and every answer would travel in clear text. Use https:// unless this network is trusted.', baseUrl.trim()),
+    { modal: true },
+    useHttp,
+  );
+  return answer === useHttp;
 }
 
 function uniqueName(registry: ConnectionRegistry, base: string): string {
@@ -50,7 +62,7 @@ export async function editConnection(registry: ConnectionRegistry, arg: unknown)
     ignoreFocusOut: true,
     validateInput: (value) => (isHttpUrl(value.trim()) ? undefined : 'Enter a URL starting with https:// (or http://)'),
   });
-  if (!baseUrl) return;
+  if (!baseUrl || (!sendsInClearText(old.baseUrl) && !(await confirmPlainHttp(baseUrl)))) return;
   const username = await vscode.window.showInputBox({
     title: `Edit ${old.name}: user name`,
     value: old.username,

@@ -9,7 +9,7 @@ import { log } from '../log';
 import { failedOutcomes, type ActionOperation, type TaskOutcome } from '../tasks/adapter';
 import { isUnfinished, type Task } from '../tasks/model';
 import type { TaskTreeProvider } from '../tree/provider';
-import { errorText } from '../ui/errorText';
+import { errorLogText } from '../ui/errorText';
 import { groupBy } from '../util/collections';
 import { confirmAction, logOutcomes, reportOutcomes, type ActionReport } from './actionReport';
 import type { CommandContext } from './register';
@@ -124,7 +124,7 @@ async function readBack(registry: ConnectionRegistry, connection: Connection, ta
   try {
     await connection.reread(tasks);
   } catch (error) {
-    log().info(`${connection.name}: reloading after an action, since reading its tasks failed: ${errorText(error)}`);
+    log().info(`${connection.name}: reloading after an action, since reading its tasks failed: ${errorLogText(error)}`);
     await registry.refresh(connection);
   }
 }

@@ -23,14 +23,15 @@ export function createAdapter(config: ConnectionConfig, signIn: SignIn, onReques
     onRequest,
   });
   const closeHttp = () => http.close();
+  const onNotice = (message: string) => log().info(`${config.name}: ${message}`);
   switch (config.kind) {
     case 'lxca':
-      return new LxcaAdapter(api, config.name, new api.LxcaClient(http, signIn), closeHttp);
+      return new LxcaAdapter(api, config.name, new api.LxcaClient(http, signIn), closeHttp, onNotice);
     case 'jp1ao':
       return new Jp1aoAdapter(api, config.name, new api.Jp1aoClient(http, signIn, {
         language: displayLanguage(),
-        onNotice: (message) => log().info(`${config.name}: ${message}`),
-      }), config.username, closeHttp);
+        onNotice,
+      }), config.username, closeHttp, onNotice);
   }
 }
 

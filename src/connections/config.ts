@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Product } from '../tasks/model';
-import { allProducts } from '../tasks/products';
+import { connectionProblem } from './configProblems';
+
+export { isHttpUrl, isPlainHttp, sendsInClearText } from './configProblems';
 
 export interface TlsConfig {
   caFile?: string;
@@ -37,7 +39,7 @@ export function readConnections(): ConnectionList {
   const seen = new Set<string>();
   entries.forEach((entry, index) => {
     const label = entryName(entry) ?? `Connection ${index + 1}`;
-    const problem = problemOf(entry, seen);
+    const problem = connectionProblem(entry, seen);
     if (problem) invalid.push({ name: label, problem });
     else {
       const config = entry as ConnectionConfig;
@@ -51,26 +53,6 @@ export function readConnections(): ConnectionList {
 function entryName(entry: unknown): string | undefined {
   const name = (entry as { name?: unknown } | null)?.name;
   return typeof name === 'string' && name.trim() ? name : undefined;
-}
-
-function problemOf(entry: unknown, seen: Set<string>): string | undefined {
-  if (!entry || typeof entry !== 'object') return 'is not an object';
-  const { name, kind, baseUrl, username } = entry as Record<string, unknown>;
-  if (typeof name !== 'string' || !name.trim()) return 'has no name';
-  if (seen.has(name)) return `uses the name "${name}" twice`;
-  if (!allProducts.some((info) => info.product === kind)) return `needs "kind": ${allProducts.map((info) => `"${info.product}"`).join(' or ')}`;
-  if (typeof baseUrl !== 'string' || !isHttpUrl(baseUrl)) return 'needs a "baseUrl" like https://host:port';
-  if (typeof username !== 'string' || !username) return 'needs a "username"';
-  return undefined;
-}
-
-export function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && !!url.hostname;
-  } catch {
-    return false;
-  }
 }
 
 function normalise(config: ConnectionConfig): ConnectionConfig {

@@ -81,7 +81,7 @@ export async function startHttpCore(options: HttpCoreOptions): Promise<HttpCore>
     }
     const response = answer(req);
     record.status = response.status;
-    record.bytes = write(outgoing, response);
+    record.bytes = write(outgoing, response, faults.trickle);
   }
 
   function answer(req: SimRequest): SimResponse {
@@ -160,15 +160,30 @@ function parseRequest(incoming: http.IncomingMessage, raw: string, secure: boole
   return { method: incoming.method ?? 'GET', path: url.pathname, query, headers: incoming.headers, body, bodyInvalid, origin };
 }
 
-/** Writes the answer; returns the bytes of its body. */
-function write(outgoing: http.ServerResponse, response: SimResponse & { raw?: string; contentType?: string }): number {
+/** Writes the answer (a few bytes at a time with the trickle fault); returns the bytes of its body. */
+function write(outgoing: http.ServerResponse, response: SimResponse & { raw?: string; contentType?: string }, trickle?: Faults['trickle']): number {
   const text = response.raw ?? (response.json === undefined ? '' : JSON.stringify(response.json));
   const bytes = Buffer.byteLength(text);
   const headers: Record<string, string | string[] | number> = { ...response.headers, 'Content-Length': bytes };
   if (text.length > 0) headers['Content-Type'] = response.contentType ?? 'application/json;charset=UTF-8';
   outgoing.writeHead(response.status, headers);
-  outgoing.end(text);
+  if (trickle) trickleBody(outgoing, Buffer.from(text, 'utf8'), trickle);
+  else outgoing.end(text);
   return bytes;
+}
+
+function trickleBody(outgoing: http.ServerResponse, body: Buffer, trickle: NonNullable<Faults['trickle']>) {
+  let sent = 0;
+  const timer = setInterval(() => {
+    if (outgoing.destroyed || sent >= body.length) {
+      clearInterval(timer);
+      if (!outgoing.destroyed) outgoing.end();
+      return;
+    }
+    outgoing.write(body.subarray(sent, sent + Math.max(1, trickle.bytes)));
+    sent += Math.max(1, trickle.bytes);
+  }, trickle.intervalMs);
+  outgoing.on('close', () => clearInterval(timer));
 }
 
 /** The `faults.body` replacements for a successful answer. */

@@ -90,6 +90,8 @@ export interface Faults {
   dropConnections: boolean;
   /** Replace the body of successful (2xx) responses; the status stays. `huge` = many MB of valid JSON. */
   body?: 'html' | 'text' | 'truncated' | 'huge';
+  /** Send every body slowly: `bytes` at a time, one piece every `intervalMs` (a stalling proxy). */
+  trickle?: { bytes: number; intervalMs: number };
 }
 
 export interface RunningSimulator {

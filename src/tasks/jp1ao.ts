@@ -3,6 +3,7 @@ import type { Jp1aoClient } from '../api/jp1ao/client';
 import type { Jp1aoTask, PropertyValue } from '../api/jp1ao/types';
 import { mapWithConcurrency, groupBy } from '../util/collections';
 import { displayText, isPresent, optionalBoolean, optionalString } from '../util/values';
+import { safeText } from '../util/safeText';
 import { apiErrorKind, errorText } from '../ui/errorText';
 import { fieldsOf, logTail } from '../webview/detailsContent';
 import type { FieldValue, NotesSnapshot, PropertyRow, Row } from '../webview/protocol';
@@ -22,6 +23,7 @@ import { jp1aoStatusMeaning, jp1aoStatusOf, jp1aoStatusesIn, operationStatuses }
 import { activeCategories, taskKey, type Task, type TaskOperation } from './model';
 import { productInfo } from './products';
 import type { TaskQuery } from './query';
+import { duplicateReporter, uniqueTasks, type DuplicateReport } from './uniqueTasks';
 
 /** What JP1/AO tasks need from the API bundle to become Tasks and details (loaded lazily by the caller). */
 export type Jp1aoApi = Pick<typeof Api, 'parseJp1aoTime' | 'jp1aoSupportedActionTypeNames'>;
@@ -116,12 +118,16 @@ export function jp1aoTimeText(api: Jp1aoApi, value: unknown): string | undefined
   return ms === undefined ? value : new Date(ms).toLocaleString();
 }
 
+function labelled(word: string, text: string | undefined): string | undefined {
+  return text && `${word} ${text}`;
+}
+
 function schedule(task: Jp1aoTask): string | undefined {
   const parts = [
     displayText(task.scheduleType),
-    displayText(task.recurrenceInterval) && `every ${task.recurrenceInterval}`,
-    displayText(task.recurrenceTime) && `at ${task.recurrenceTime}`,
-    displayText(task.recurrenceStartDate) && `from ${task.recurrenceStartDate}`,
+    labelled('every', displayText(task.recurrenceInterval)),
+    labelled('at', displayText(task.recurrenceTime)),
+    labelled('from', displayText(task.recurrenceStartDate)),
   ].filter((part): part is string => Boolean(part));
   return parts.length ? parts.join(', ') : undefined;
 }
@@ -170,7 +176,7 @@ export function propertyRows(values: readonly PropertyValue[]): PropertyRow[] {
     return {
       key: typeof property.keyName === 'string' ? property.keyName : '',
       name: typeof name === 'string' && name !== property.keyName ? name : undefined,
-      value: typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value),
+      value: safeText(value),
     };
   });
 }
@@ -199,14 +205,18 @@ const taskCalls = new Map<ActionOperation, TaskCall>([
 export class Jp1aoAdapter implements ProductAdapter {
   readonly info = productInfo('jp1ao');
   readonly notes: NotesEditor;
+  private readonly reportDuplicate: DuplicateReport;
 
+  /** `onNotice` hears about odd answers worth a line in the log (a task listed twice). */
   constructor(
     private readonly api: Jp1aoApi,
     private readonly connection: string,
     private readonly client: Jp1aoClient,
     private readonly username: string,
     private readonly closeHttp: () => Promise<void>,
+    onNotice?: (message: string) => void,
   ) {
+    this.reportDuplicate = duplicateReporter(this.info.noun, onNotice);
     this.notes = {
       read: async (id) => this.notesView(await client.getTask(id)),
       viewOf: (task) => this.notesView(task.raw as Jp1aoTask),
@@ -230,7 +240,7 @@ export class Jp1aoAdapter implements ProductAdapter {
       limit,
       signal,
     });
-    return { tasks: page.tasks.map((task) => this.toTask(task)), total: page.count };
+    return { tasks: this.unique(page.tasks.map((task) => this.toTask(task))), total: page.count };
   }
 
   /**
@@ -241,13 +251,13 @@ export class Jp1aoAdapter implements ProductAdapter {
   async readUnfinished(tasks: readonly Task[], _background: boolean, signal?: AbortSignal): Promise<Task[] | undefined> {
     try {
       if (tasks.length <= maxSingleReads) {
-        return await mapWithConcurrency(tasks, jp1aoConcurrency, async (task) => this.toTask(await this.client.getTask(task.id, { signal })));
+        return this.unique(await mapWithConcurrency(tasks, jp1aoConcurrency, async (task) => this.toTask(await this.client.getTask(task.id, { signal }))));
       }
       const page = await this.client.listTasks({ statuses: unfinishedStatuses, offset: 0, limit: tasks.length + unfinishedSpare, signal });
       const byId = new Map(page.tasks.map((task) => [String(task.instanceID), task]));
       const read = tasks.map((task) => byId.get(task.id));
       if (read.some((task) => task === undefined)) return undefined;
-      return read.map((task) => this.toTask(task!));
+      return this.unique(read.map((task) => this.toTask(task!)));
     } catch (error) {
       if (apiErrorKind(error) === 'notFound') return undefined;
       throw error;
@@ -255,8 +265,12 @@ export class Jp1aoAdapter implements ProductAdapter {
   }
 
   /** One `GET …/Tasks/{id}` per task. */
-  read(ids: readonly string[]): Promise<Task[]> {
-    return mapWithConcurrency(ids, jp1aoConcurrency, async (id) => this.toTask(await this.client.getTask(id)));
+  async read(ids: readonly string[]): Promise<Task[]> {
+    return this.unique(await mapWithConcurrency(ids, jp1aoConcurrency, async (id) => this.toTask(await this.client.getTask(id))));
+  }
+
+  private unique(tasks: readonly Task[]): Task[] {
+    return uniqueTasks(tasks, this.reportDuplicate);
   }
 
   async perform(request: ActionRequest, tasks: readonly Task[]): Promise<TaskOutcome[]> {

@@ -11,6 +11,7 @@ import { productInfo } from './products';
 import { apiErrorKind } from '../ui/errorText';
 import { isEmptyQuery, matchesQuery, type TaskQuery } from './query';
 import { firstK } from '../util/collections';
+import { duplicateReporter, uniqueTasks, type DuplicateReport } from './uniqueTasks';
 
 /** What LXCA jobs need from the API bundle to become Tasks and details (loaded lazily by the caller). */
 export type LxcaApi = Pick<typeof Api, 'lxcaPlainText' | 'substituteLxcaArgs' | 'parseLxcaFormattedText' | 'parseLxcaJob'>;
@@ -147,32 +148,46 @@ export function lxcaDetails(api: LxcaApi, task: Task): ProductDetails {
 export class LxcaAdapter implements ProductAdapter {
   readonly info = productInfo('lxca');
   readonly cancelCallback: CancelCallbackSender;
+  private readonly reportDuplicate: DuplicateReport;
 
+  /** `onNotice` hears about odd answers worth a line in the log (a job listed twice). */
   constructor(
     private readonly api: LxcaApi,
     private readonly connection: string,
     private readonly client: LxcaClient,
     private readonly closeHttp: () => Promise<void>,
+    onNotice?: (message: string) => void,
   ) {
     this.cancelCallback = { send: (ids, input) => client.cancelWithCallback(ids, input) };
+    this.reportDuplicate = duplicateReporter(this.info.noun, onNotice);
   }
 
   /**
    * Without a filter only the jobs shown are parsed and become Tasks: the newest `limit` are picked
-   * by id first. A filter needs every job parsed and mapped to test it.
+   * by id first. A filter needs every job parsed and mapped to test it. A job listed twice is shown
+   * once (the first wins), so the tree never holds two rows of one id.
    */
   async list(query: TaskQuery, limit: number, background: boolean, signal?: AbortSignal): Promise<TaskPage> {
     if (isEmptyQuery(query)) {
-      const records = await this.client.listJobRecords({ background, signal });
-      const tasks = firstK(records, limit, newerRecordFirst).flatMap(({ record }) => {
-        const job = this.api.parseLxcaJob(record);
-        return job ? [this.toTask(job)] : [];
-      });
-      return { tasks, total: records.length };
+      const records = this.uniqueRecords(await this.client.listJobRecords({ background, signal }));
+      const serverOrder = new Map(records.map((record, index) => [record, index]));
+      // Ids repeated inside the page are dropped in the server's order (the first wins), then shown newest first.
+      const page = firstK(records, limit, newerRecordFirst).sort((a, b) => serverOrder.get(a)! - serverOrder.get(b)!);
+      const jobs = page.flatMap(({ record }) => this.api.parseLxcaJob(record) ?? []);
+      return { tasks: this.toTasks(jobs).sort(newerTaskFirst), total: records.length };
     }
-    const jobs = await this.client.listJobs({ background, signal });
-    const matching = jobs.map((job) => this.toTask(job)).filter((task) => matchesQuery(task, query));
+    const tasks = this.toTasks(await this.client.listJobs({ background, signal }));
+    const matching = tasks.filter((task) => matchesQuery(task, query));
     return { tasks: firstK(matching, limit, newerTaskFirst), total: matching.length };
+  }
+
+  private uniqueRecords(records: readonly LxcaJobRecord[]): LxcaJobRecord[] {
+    const seen = new Set<string>();
+    return records.filter((record) => {
+      if (!seen.has(record.jobUID)) return seen.add(record.jobUID);
+      this.reportDuplicate({ key: taskKey(this.connection, record.jobUID), id: record.jobUID });
+      return false;
+    });
   }
 
   /**
@@ -189,13 +204,12 @@ export class LxcaAdapter implements ProductAdapter {
       throw error;
     }
     if (jobs.length !== ids.length) return undefined;
-    return jobs.map((job) => this.toTask(job));
+    return this.toTasks(jobs);
   }
 
   /** One `GET /tasks/{ids}`; a job LXCA leaves out is missing from the answer. */
   async read(ids: readonly string[]): Promise<Task[]> {
-    const jobs = await this.client.getJobs(ids);
-    return jobs.map((job) => this.toTask(job));
+    return this.toTasks(await this.client.getJobs(ids));
   }
 
   /**
@@ -233,7 +247,10 @@ export class LxcaAdapter implements ProductAdapter {
     await this.closeHttp();
   }
 
-  private toTask(job: LxcaJob): Task {
-    return toLxcaTask(this.api, this.connection, job);
+  private toTasks(jobs: readonly LxcaJob[]): Task[] {
+    return uniqueTasks(
+      jobs.map((job) => toLxcaTask(this.api, this.connection, job)),
+      this.reportDuplicate,
+    );
   }
 }

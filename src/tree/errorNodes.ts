@@ -4,6 +4,7 @@ import { MissingPasswordError, type Connection } from '../connections/connection
 import type { ApiError, TlsError } from '../api/errors';
 import { apiErrorOf, errorText } from '../ui/errorText';
 import { MessageNode } from './nodes';
+import { capText } from '../util/plainText';
 
 function action(connection: Connection, id: string, label: string, icon: string, command: vscode.Command): MessageNode {
   return new MessageNode(`${connection.name}/!${id}`, label, { icon, command, contextValue: 'opsAction' });
@@ -57,8 +58,12 @@ export function errorNodes(connection: Connection, error: unknown): MessageNode[
   }
 }
 
+/** The server's own text in a tooltip: the log keeps all of it. */
+const maxTooltipServerText = 2_000;
+
 function detailsOf(error: ApiError | undefined, text: string): string {
-  return [text, error?.details, error?.excerpt ? `Server said: ${error.excerpt}` : undefined].filter(Boolean).join('\n\n');
+  const said = error?.fullText ? `Server said: ${capText(error.fullText, maxTooltipServerText)}` : error?.excerpt && `Server said: ${error.excerpt}`;
+  return [text, error?.details && capText(error.details, maxTooltipServerText), said].filter(Boolean).join('\n\n');
 }
 
 function certificateTooltip(error: TlsError): string {

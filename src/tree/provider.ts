@@ -5,6 +5,7 @@ import type { Task } from '../tasks/model';
 import { productInfo } from '../tasks/products';
 import { countByCategory, summarise } from '../tasks/summary';
 import { errorText } from '../ui/errorText';
+import { sendsInClearText } from '../connections/configProblems';
 import { errorNodes } from './errorNodes';
 import { ConnectionNode, LoadMoreNode, MessageNode, TaskNode, type TreeNode } from './nodes';
 import { taskTreeItem } from './taskItem';
@@ -216,11 +217,22 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     item.iconPath = new vscode.ThemeIcon(info.icon);
     item.description = this.summaryOf(connection);
     item.tooltip = `${info.name}\n${connection.config.baseUrl}\nUser: ${connection.config.username}`;
+    if (sendsInClearText(connection.config.baseUrl)) {
+      item.tooltip += `\n${vscode.l10n.t('Unencrypted (http://): the password and the answers travel in clear text.')}`;
+    }
     item.contextValue = `opsConnection#${connection.config.kind}#`;
     return item;
   }
 
+  /** The connection's state, after a warning when its traffic is not encrypted. */
   private summaryOf(connection: Connection): string {
+    const summary = this.storeSummaryOf(connection);
+    if (!sendsInClearText(connection.config.baseUrl)) return summary;
+    const unencrypted = vscode.l10n.t('unencrypted');
+    return summary ? `${unencrypted} · ${summary}` : unencrypted;
+  }
+
+  private storeSummaryOf(connection: Connection): string {
     const store = connection.store;
     switch (store.state.kind) {
       case 'empty':

@@ -1,7 +1,6 @@
-import { taskFacts } from '../tasks/facts';
 import * as vscode from 'vscode';
 import type { StatusCategory, Task } from '../tasks/model';
-import { relativeTime } from '../tasks/time';
+import { taskRowText, taskTooltipMarkdown } from './taskText';
 import { taskClickCommand } from '../commands/taskClick';
 
 const icons: Record<StatusCategory, [icon: string, color?: string]> = {
@@ -20,49 +19,13 @@ export function statusIcon(category: StatusCategory): vscode.ThemeIcon {
   return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
 }
 
-/**
- * `opsTask#lxca#cancel#cancelWithCallback#` — one flag per allowed operation, so menus can test
- * `viewItem =~ /#cancel#/` without caring about order.
- */
-export function taskContextValue(task: Task): string {
-  const flags = ['opsTask', task.product, ...task.operations];
-  if (task.toDo) flags.push('todo');
-  return `${flags.join('#')}#`;
-}
-
-export function taskDescription(task: Task, now = Date.now()): string {
-  const parts: string[] = [];
-  if (task.toDo) parts.push('TODO');
-  parts.push(task.statusLabel);
-  if (task.progress !== undefined && (task.category === 'running' || task.category === 'runningWithErrors')) {
-    parts.push(`${Math.round(task.progress)}%`);
-  }
-  const when = task.end ?? task.start;
-  if (when !== undefined) parts.push(relativeTime(when, now));
-  return parts.join(' · ');
-}
+export { taskContextValue, taskDescription } from './taskText';
 
 export function taskTooltip(task: Task): vscode.MarkdownString {
-  const rows: [string, string | undefined][] = [
-    ...taskFacts(task),
-    ['TODO', task.toDo ? 'yes' : undefined],
-    ['Notes', task.notes || undefined],
-    ['Subtasks', task.children.length ? String(task.children.length) : undefined],
-  ];
-  const md = new vscode.MarkdownString(undefined, true);
+  const md = new vscode.MarkdownString(taskTooltipMarkdown(task), true);
   md.supportHtml = false;
   md.isTrusted = false;
-  md.appendMarkdown(`**${escapeMarkdown(task.title)}**\n\n`);
-  for (const [name, value] of rows) {
-    if (value !== undefined) md.appendMarkdown(`${name}: ${escapeMarkdown(value)}  \n`);
-  }
   return md;
-}
-
-/** Server text as inert Markdown: HTML characters become entities (a backslash is not enough for VS Code's renderer). */
-function escapeMarkdown(text: string): string {
-  const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-  return text.replace(/[&<>"]/g, (c) => entities[c]).replace(/[\\`*_{}[\]()#+\-.!|]/g, '\\$&');
 }
 
 /**
@@ -70,17 +33,17 @@ function escapeMarkdown(text: string): string {
  * offers no action, so the same task cannot be cancelled twice at once.
  */
 export function taskTreeItem(task: Task, busyLabel?: string): vscode.TreeItem {
+  const text = taskRowText(task, busyLabel);
   const item = new vscode.TreeItem(
-    task.title,
+    text.label,
     task.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
   );
-  const description = busyLabel ?? taskDescription(task);
-  item.id = task.key;
-  item.description = description;
+  item.id = text.id;
+  item.description = text.description;
   item.iconPath = busyLabel ? new vscode.ThemeIcon('loading~spin') : statusIcon(task.category);
   item.tooltip = taskTooltip(task);
-  item.contextValue = busyLabel ? `opsTask#${task.product}#busy#` : taskContextValue(task);
+  item.contextValue = text.contextValue;
   item.command = taskClickCommand(task);
-  item.accessibilityInformation = { label: `${task.title}, ${description}` };
+  item.accessibilityInformation = { label: text.accessibilityLabel };
   return item;
 }

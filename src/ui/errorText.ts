@@ -1,4 +1,8 @@
 import type { ApiError, ApiErrorKind, TlsError } from '../api/errors';
+import { shortPlainText } from '../util/plainText';
+
+/** Longest one-line error text: the API layer's wording plus a short server message. */
+const maxErrorTextLength = 500;
 
 /**
  * The API layer's error, recognised without loading the API bundle: its classes live in
@@ -27,5 +31,23 @@ export function errorText(error: unknown): string {
   if (apiError?.serverMessage) {
     return apiError.messageId ? `${apiError.serverMessage} (${apiError.messageId})` : apiError.serverMessage;
   }
-  return error instanceof Error ? error.message : String(error);
+  return shortPlainText(error instanceof Error ? error.message : safeString(error), maxErrorTextLength);
+}
+
+/**
+ * The text of a failure for the log: the short line plus the server's whole (redacted) text when
+ * the short line had to leave some of it out.
+ */
+export function errorLogText(error: unknown): string {
+  const short = errorText(error);
+  const full = apiErrorOf(error)?.fullText;
+  return full && full !== short ? `${short}\n  Server's full text: ${full}` : short;
+}
+
+function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return 'Unknown error';
+  }
 }

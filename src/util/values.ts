@@ -1,4 +1,5 @@
 /** Reading `unknown` values from servers and pages. No dependencies: shared by every layer. */
+import { safeText } from './safeText';
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -19,7 +20,7 @@ export function optionalBoolean(value: unknown): boolean | undefined {
 /** Text for display: strings as they are, numbers and the like as their string; empty is undefined. */
 export function displayText(value: unknown): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  return typeof value === 'string' ? value : String(value);
+  return typeof value === 'string' ? value : safeText(value);
 }
 
 /** A non-blank string or a number: an id or key the server really sent. */

@@ -1,6 +1,6 @@
 import type { ConnectionRegistry } from '../connections/registry';
 import type { Task } from '../tasks/model';
-import { errorText } from '../ui/errorText';
+import { apiErrorKind, errorText } from '../ui/errorText';
 import type { FormChannel, FormController } from './formHost';
 import { callbackField, type CallbackField, type CallbackHostMessage, type CallbackInput, type CallbackPageMessage } from './protocol';
 import { problemWith } from './schema';
@@ -34,6 +34,9 @@ export function callbackPrefill(job: Task | undefined, expirationSeconds: number
  * in the form.
  */
 export class CallbackForm implements FormController<CallbackPageMessage> {
+  /** One PUT at a time: a second Send while the first is on its way is refused, never queued. */
+  private sending = false;
+
   constructor(
     private readonly registry: ConnectionRegistry,
     private readonly target: CallbackTarget,
@@ -47,7 +50,16 @@ export class CallbackForm implements FormController<CallbackPageMessage> {
       await this.channel.post({ type: 'init', connection: this.target.connection, jobs, prefill: input, fromHook });
       return;
     }
-    await this.channel.post({ type: 'result', requestId: message.requestId, ...(await this.send(message.input)) });
+    if (this.sending) {
+      await this.channel.post({ type: 'result', requestId: message.requestId, ok: false, message: 'The cancel callback is being sent already; wait for its answer.' });
+      return;
+    }
+    this.sending = true;
+    try {
+      await this.channel.post({ type: 'result', requestId: message.requestId, ...(await this.send(message.input)) });
+    } finally {
+      this.sending = false;
+    }
   }
 
   private async send(input: CallbackInput): Promise<{ ok: boolean; message: string; field?: CallbackField }> {
@@ -61,6 +73,8 @@ export class CallbackForm implements FormController<CallbackPageMessage> {
       const which = ids.length === 1 ? `${noun} ${ids[0]}` : `${noun}s ${ids.join(', ')}`;
       return { ok: true, message: `${shortName} accepted the cancel callback for ${which}.` };
     } catch (error) {
+      // A lost answer may hide an accepted cancel: read the jobs again so the tree shows which.
+      if (apiErrorKind(error) === 'uncertain') await this.registry.current(this.target.connection).reread(this.target.jobs).catch(() => undefined);
       return { ok: false, message: errorText(error), field: fieldOf(error) };
     }
   }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { log } from '../log';
-import { errorText } from '../ui/errorText';
+import { errorLogText } from '../ui/errorText';
 import { connectForm, type FormChannel, type FormController } from './formHost';
 import { formHtml, formResourceRoots } from './html';
 import type { Parsed } from './schema';
@@ -61,7 +61,7 @@ export class FormPanels implements vscode.Disposable {
     };
     const connection = connectForm(channel as FormChannel<unknown>, (data) => kind.parse(data), createController(channel), {
       onRejected: (problem) => log().warn(`${kind.viewType}: ignored a message from the page (${problem})`),
-      onFailure: (error) => log().error(`${kind.viewType}: ${errorText(error)}`),
+      onFailure: (error) => log().error(`${kind.viewType}: ${errorLogText(error)}`),
     });
     this.panels.set(key, panel);
     panel.onDidDispose(() => {

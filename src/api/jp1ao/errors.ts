@@ -1,5 +1,7 @@
 import { ApiError, type ApiErrorKind } from '../errors';
-import { safeExcerpt, type HttpResponse } from '../http';
+import type { HttpResponse } from '../http';
+import { fullServerText, safeExcerpt, shortServerText } from '../redaction';
+import { safeText } from '../../util/safeText';
 
 /** The JP1/AO error body (docs/api/jp1ao.md, "Errors"). */
 interface Jp1aoErrorBody {
@@ -30,9 +32,12 @@ function describe(status: number, subject: string): { kind: ApiErrorKind; summar
   }
 }
 
+/** The server's texts are kept whole up to this size (shown short, logged whole). */
+const maxServerTextLength = 100_000;
+
 function text(value: unknown): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  return safeText(value, maxServerTextLength);
 }
 
 function errorBody(response: HttpResponse): Jp1aoErrorBody | undefined {
@@ -55,15 +60,22 @@ export function jp1aoError(response: HttpResponse, subject = 'The requested obje
   const body = errorBody(response);
   const status = response.status;
   if (body?.message !== undefined || body?.messageId !== undefined) {
-    const said = [body.messageId, body.message].filter((part) => part !== undefined).join(' ');
+    const message = body.message === undefined ? undefined : shortServerText(body.message);
+    const messageId = body.messageId === undefined ? undefined : shortServerText(body.messageId);
+    const said = [messageId, message].filter((part) => part !== undefined).join(' ');
     return new ApiError(kind, `${summary}: ${said}`, {
       status,
-      serverMessage: body.message,
-      messageId: body.messageId,
-      details: body.details,
+      serverMessage: message,
+      fullText: body.message === undefined ? undefined : fullServerText(body.message),
+      messageId,
+      details: body.details === undefined ? undefined : fullServerText(body.details),
     });
   }
   const excerpt = response.text.trim() === '' ? undefined : safeExcerpt(response.text);
   const suffix = excerpt === undefined ? '' : `: ${excerpt}`;
-  return new ApiError(kind, `${summary} (HTTP ${status})${suffix}`, { status, excerpt });
+  return new ApiError(kind, `${summary} (HTTP ${status})${suffix}`, {
+    status,
+    excerpt,
+    fullText: excerpt === undefined ? undefined : fullServerText(response.text),
+  });
 }

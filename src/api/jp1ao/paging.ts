@@ -3,6 +3,7 @@
  * "Paging"): the manual documents `HQL::offset`, the name of its companion is the project's guess.
  */
 import type { HttpResponse } from '../http';
+import { safeText } from '../../util/safeText';
 import { pageSizeParameter } from './assumptions';
 
 /**
@@ -21,6 +22,6 @@ export function refusesPageSize(response: HttpResponse): boolean {
   if (response.status !== 400) return false;
   const json = response.json;
   const said =
-    typeof json === 'object' && json !== null ? ['message', 'messageData'].map((key) => String((json as Record<string, unknown>)[key] ?? '')).join(' ') : response.text;
+    typeof json === 'object' && json !== null ? ['message', 'messageData'].map((key) => safeText((json as Record<string, unknown>)[key])).join(' ') : response.text;
   return said.includes(pageSizeParameter);
 }

@@ -1,6 +1,7 @@
 /** The LXCA jobs API (docs/api/lxca.md) on top of one HttpClient and one web session. */
 import { ApiError } from '../errors';
 import { expectJson, type HttpClient, type HttpResponse } from '../http';
+import { errorCodes } from '../networkErrors';
 import { validateCancelCallback, validateExpirationTimeOut } from './callback';
 import { groupByCancelHook, type CancelGroup } from './cancelGroups';
 import { lxcaError } from './errors';
@@ -58,6 +59,7 @@ export class LxcaClient {
    */
   async cancelJobs(jobs: readonly LxcaJob[], options: CancelJobsOptions): Promise<CancelOutcome[]> {
     const expirationTimeOut = validateExpirationTimeOut(options.expirationTimeOut);
+    validJobIds(jobs.map((job) => job.jobUID));
     const outcomes: CancelOutcome[] = [];
     let stoppedBy: ApiError | undefined;
     for (const group of groupByCancelHook(jobs)) {
@@ -70,8 +72,9 @@ export class LxcaClient {
         const response = await this.session.send(cancelRequest(group, expirationTimeOut), action, options);
         const error = isOk(response) ? undefined : lxcaError(response, action);
         outcomes.push(error ? { jobIds: group.jobIds, ok: false, error } : { jobIds: group.jobIds, ok: true });
-      } catch (error) {
-        if (!(error instanceof ApiError)) throw error;
+      } catch (caught) {
+        if (!(caught instanceof ApiError)) throw caught;
+        const error = uncertainIfSent(caught, action);
         stoppedBy = error;
         outcomes.push({ jobIds: group.jobIds, ok: false, error });
       }
@@ -85,7 +88,12 @@ export class LxcaClient {
     const jobIds = validJobIds(ids);
     if (jobIds.length === 0) throw new ApiError('invalidInput', 'No job to cancel was given');
     const action = cancelAction(jobIds);
-    const response = await this.session.send({ method: 'PUT', path: jobListPath(jobIds), body: callback }, action, options);
+    let response: HttpResponse;
+    try {
+      response = await this.session.send({ method: 'PUT', path: jobListPath(jobIds), body: callback }, action, options);
+    } catch (error) {
+      throw error instanceof ApiError ? uncertainIfSent(error, action) : error;
+    }
     if (!isOk(response)) throw lxcaError(response, action);
   }
 
@@ -105,10 +113,10 @@ function cancelRequest(group: CancelGroup, expirationTimeOut: number): SessionRe
   return { method: 'PUT', path: jobListPath(group.jobIds), body: { ...group.hook, expirationTimeOut } };
 }
 
-/** Distinct, trimmed ids; one that would break the comma-separated path is refused. */
+/** Distinct, trimmed ids; one that would break the comma-separated path (or walk it: `.`, `..`) is refused. */
 function validJobIds(ids: readonly string[]): string[] {
   const jobIds = [...new Set(ids.map((id) => String(id).trim()))];
-  const bad = jobIds.find((id) => id === '' || /[,/?#\s]/.test(id));
+  const bad = jobIds.find((id) => id === '' || id === '.' || id === '..' || /[,/\\?#%\s\u0000-\u001f\u007f]/.test(id));
   if (bad !== undefined) throw new ApiError('invalidInput', `${JSON.stringify(bad)} is not an LXCA job id`);
   return jobIds;
 }
@@ -123,6 +131,20 @@ function describeJobs(jobIds: readonly string[]): string {
 
 function cancelAction(jobIds: readonly string[]): string {
   return `Cancel ${describeJobs(jobIds)}`;
+}
+
+/** Failures that happened after the request may have reached the server. */
+const codesAfterSending = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED']);
+
+/**
+ * A cancel that timed out, or whose connection dropped once it was sent, may have been carried
+ * out: it is reported as `uncertain` (and never sent again) rather than as failed.
+ */
+function uncertainIfSent(error: ApiError, action: string): ApiError {
+  const codes = errorCodes(error);
+  const afterSending = (error.kind === 'timeout' && !codes.includes('UND_ERR_CONNECT_TIMEOUT')) || codes.some((code) => codesAfterSending.has(code));
+  if (!afterSending || (error.kind !== 'timeout' && error.kind !== 'unreachable')) return error;
+  return new ApiError('uncertain', `${action}: no answer came (${error.message}); the cancel may have been carried out.`, { cause: error });
 }
 
 function isOk(response: HttpResponse): boolean {

@@ -1,6 +1,7 @@
 /** Maps LXCA error responses (docs/api/lxca.md, "Errors") to ApiError. Never puts a raw body in a message. */
 import { ApiError, type ApiErrorKind } from '../errors';
-import { safeExcerpt, type HttpResponse } from '../http';
+import type { HttpResponse } from '../http';
+import { fullServerText, safeExcerpt, shortServerText } from '../redaction';
 import { saysSessionNotAuthenticated } from './assumptions';
 import { isRecord } from './text';
 
@@ -67,11 +68,13 @@ export function lxcaError(response: HttpResponse, action: string, options: LxcaE
   const { status } = response;
   const kind = options.kind ?? kindFor(response);
   const message = firstLxcaMessage(response.json);
-  if (message?.text) {
-    return new ApiError(kind, options.message ?? `${action} failed: ${message.text}`, {
+  const said = message?.text === undefined ? '' : shortServerText(message.text);
+  if (message?.text && said) {
+    return new ApiError(kind, options.message ?? `${action} failed: ${said}`, {
       status,
-      serverMessage: message.text,
-      messageId: message.id,
+      serverMessage: said,
+      fullText: fullServerText(message.text),
+      messageId: message.id && shortServerText(message.id),
       details: details(message),
     });
   }
@@ -81,14 +84,15 @@ export function lxcaError(response: HttpResponse, action: string, options: LxcaE
   return new ApiError(kind, options.message ?? `${action} failed (HTTP ${status}, ${shown})`, {
     status,
     excerpt,
-    messageId: message?.id,
+    fullText: excerpt === undefined ? undefined : fullServerText(response.text),
+    messageId: message?.id && shortServerText(message.id),
   });
 }
 
 function details(message: LxcaMessage): string | undefined {
   const lines = [message.explanation, ...message.recovery.flatMap((r) => [r.text, r.url])];
   const text = lines.filter((line): line is string => !!line && line.trim() !== '').join('\n');
-  return text === '' ? undefined : text;
+  return text === '' ? undefined : fullServerText(text);
 }
 
 function stringOrUndefined(value: unknown): string | undefined {

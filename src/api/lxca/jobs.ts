@@ -6,6 +6,7 @@ import { ApiError } from '../errors';
 import { cancelableFields, hasCancelHookFields, jobIdFields, maxJobDepth, parseLxcaTime, parsePercentage } from './assumptions';
 import { isRecord, optionalBoolean, optionalString } from '../../util/values';
 import { parseFormattedText } from './text';
+import { safeText } from '../../util/safeText';
 import type { CancelHook, LxcaJob } from './types';
 
 /** Expects an array of jobs; a single job object is accepted as a one-element list. */
@@ -98,14 +99,12 @@ function subtaskList(raw: Record<string, unknown>): unknown[] {
   return [];
 }
 
-/** An argument as text; one that cannot be turned into text (a hostile `toString`) becomes "". */
+/** Longest argument text put into a job's name. */
+const maxArgLength = 1_000;
+
+/** An argument as text; objects as bounded JSON, so a hostile `toString` or deep nesting cannot fail the list. */
 function argText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  try {
-    return String(value);
-  } catch {
-    return '';
-  }
+  return safeText(value, maxArgLength);
 }
 
 function jobId(raw: Record<string, unknown>): string | undefined {

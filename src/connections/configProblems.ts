@@ -1,0 +1,54 @@
+/** What is wrong with one entry of `opsTasks.connections`, without VS Code (so it can be tested alone). */
+import { allProducts } from '../tasks/products';
+import { isRecord } from '../util/values';
+
+export function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && !!url.hostname;
+  } catch {
+    return false;
+  }
+}
+
+/** An `http://` address: the password and everything else travel unencrypted. */
+export function isPlainHttp(text: string): boolean {
+  try {
+    return new URL(text).protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An `http://` address off this machine: the password would cross the network in clear text.
+ * Loopback (the demo's simulators) never leaves the machine, so it is not warned about.
+ */
+export function sendsInClearText(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' && !isLoopback(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+/** The reason an entry cannot be used, shown on its tree node; undefined when it is fine. */
+export function connectionProblem(entry: unknown, seen: ReadonlySet<string>): string | undefined {
+  if (!entry || typeof entry !== 'object') return 'is not an object';
+  const { name, kind, baseUrl, username, tls } = entry as Record<string, unknown>;
+  if (typeof name !== 'string' || !name.trim()) return 'has no name';
+  if (seen.has(name)) return `uses the name "${name}" twice`;
+  if (!allProducts.some((info) => info.product === kind)) return `needs "kind": ${allProducts.map((info) => `"${info.product}"`).join(' or ')}`;
+  if (typeof baseUrl !== 'string' || !isHttpUrl(baseUrl)) return 'needs a "baseUrl" like https://host:port';
+  if (typeof username !== 'string' || !username) return 'needs a "username"';
+  if (isPlainHttp(baseUrl) && isRecord(tls) && (tls.fingerprint256 || tls.caFile)) {
+    // Without TLS there is no certificate to pin or check: the setting would be silently ignored.
+    return 'has a certificate pin or CA file, but its "baseUrl" is http:// (no TLS): use https:// or remove "tls"';
+  }
+  return undefined;
+}

@@ -1,0 +1,83 @@
+/**
+ * The texts of a task's tree row, without VS Code: label, description, tooltip Markdown, context
+ * value, id and accessibility label. Server text arrives here as the server sent it, so every text
+ * is made one plain line and capped before VS Code sees it.
+ */
+import { taskFacts } from '../tasks/facts';
+import type { Task } from '../tasks/model';
+import { relativeTime } from '../tasks/time';
+import { shortPlainText } from '../util/plainText';
+
+/** Longest label and description; the tooltip shows a little more. */
+export const maxLabelLength = 200;
+const maxTooltipValueLength = 1_000;
+
+export interface TaskRowText {
+  id: string;
+  label: string;
+  description: string;
+  /** Markdown with every server text escaped (no HTML, no links, no commands). */
+  tooltipMarkdown: string;
+  contextValue: string;
+  accessibilityLabel: string;
+}
+
+/**
+ * `opsTask#lxca#cancel#cancelWithCallback#` — one flag per allowed operation, so menus can test
+ * `viewItem =~ /#cancel#/` without caring about order.
+ */
+export function taskContextValue(task: Task): string {
+  const flags = ['opsTask', task.product, ...task.operations];
+  if (task.toDo) flags.push('todo');
+  return `${flags.join('#')}#`;
+}
+
+export function taskLabel(task: Task): string {
+  return shortPlainText(task.title, maxLabelLength) || `${task.product === 'lxca' ? 'Job' : 'Task'} ${shortPlainText(task.id, 40)}`;
+}
+
+export function taskDescription(task: Task, now = Date.now()): string {
+  const parts: string[] = [];
+  if (task.toDo) parts.push('TODO');
+  parts.push(task.statusLabel);
+  if (task.progress !== undefined && (task.category === 'running' || task.category === 'runningWithErrors')) {
+    parts.push(`${Math.round(task.progress)}%`);
+  }
+  const when = task.end ?? task.start;
+  if (when !== undefined) parts.push(relativeTime(when, now));
+  return shortPlainText(parts.join(' · '), maxLabelLength);
+}
+
+export function taskTooltipMarkdown(task: Task): string {
+  const rows: [string, string | undefined][] = [
+    ...taskFacts(task),
+    ['TODO', task.toDo ? 'yes' : undefined],
+    ['Notes', task.notes || undefined],
+    ['Subtasks', task.children.length ? String(task.children.length) : undefined],
+  ];
+  const lines = [`**${escapeMarkdown(taskLabel(task))}**\n\n`];
+  for (const [name, value] of rows) {
+    if (value !== undefined) lines.push(`${name}: ${escapeMarkdown(shortPlainText(value, maxTooltipValueLength))}  \n`);
+  }
+  return lines.join('');
+}
+
+/** Server text as inert Markdown: HTML characters become entities (a backslash is not enough for VS Code's renderer). */
+function escapeMarkdown(text: string): string {
+  const entities = new Map([['&', '&amp;'], ['<', '&lt;'], ['>', '&gt;'], ['"', '&quot;']]);
+  return text.replace(/[&<>"]/g, (c) => entities.get(c) ?? c).replace(/[\\`*_{}[\]()#+\-.!|]/g, '\\$&');
+}
+
+/** `busyLabel` ("Cancelling…") replaces the status while an action's call runs. */
+export function taskRowText(task: Task, busyLabel?: string, now = Date.now()): TaskRowText {
+  const label = taskLabel(task);
+  const description = busyLabel ?? taskDescription(task, now);
+  return {
+    id: task.key,
+    label,
+    description,
+    tooltipMarkdown: taskTooltipMarkdown(task),
+    contextValue: busyLabel ? `opsTask#${task.product}#busy#` : taskContextValue(task),
+    accessibilityLabel: `${label}, ${description}`,
+  };
+}

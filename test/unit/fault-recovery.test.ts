@@ -1,0 +1,176 @@
+// The simulators' fault switches, each over loopback: a failure is a typed error, the next call
+// after the fault clears succeeds, and a cancel is sent exactly once per cancel group whatever
+// happens to its answer (a lost answer is "may have been carried out", never a retry).
+import { strict as assert } from 'node:assert';
+import type { ApiErrorKind } from '../../src/api/errors';
+import { HttpClient } from '../../src/api/http';
+import { Jp1aoClient } from '../../src/api/jp1ao';
+import { LxcaClient } from '../../src/api/lxca/client';
+import type { LxcaJob } from '../../src/api/lxca/types';
+import { startJp1aoSimulator, startLxcaSimulator } from '../../src/simulator';
+import type { Jp1aoSimulator, LxcaSimulator, RunningSimulator } from '../../src/simulator/types';
+import { rejectsWith } from '../support/apiErrors';
+
+/** Small, so a stall of a few seconds stands for the 35 s one the default deadline (30 s) would end. */
+const deadlineMs = 400;
+
+interface Fault {
+  name: string;
+  set(sim: RunningSimulator): void;
+  /** The error kind a read gets while the fault lasts. */
+  kind: ApiErrorKind;
+}
+
+function clearFaults(sim: RunningSimulator): void {
+  Object.assign(sim.faults, { latencyMs: 0, failNext: undefined, unavailable: false, dropConnections: false, body: undefined, trickle: undefined });
+}
+
+const commonFaults: Fault[] = [
+  { name: 'dropped connections', set: (sim) => (sim.faults.dropConnections = true), kind: 'unreachable' },
+  { name: 'HTTP 500', set: (sim) => (sim.faults.failNext = { status: 500, count: 1 }), kind: 'server' },
+  { name: 'a stalled answer', set: (sim) => (sim.faults.latencyMs = 2_000), kind: 'timeout' },
+  { name: 'a trickled body', set: (sim) => (sim.faults.trickle = { bytes: 1, intervalMs: 50 }), kind: 'timeout' },
+];
+
+describe('fault switches end in recovery', function () {
+  this.timeout(20_000);
+
+  describe('LXCA', function () {
+    let sim: LxcaSimulator;
+    let http: HttpClient;
+    let client: LxcaClient;
+
+    before(async function () {
+      sim = await startLxcaSimulator({ size: 10, newItemEveryMs: 0 });
+    });
+    after(async function () {
+      await sim?.close();
+    });
+    beforeEach(async function () {
+      clearFaults(sim);
+      http = new HttpClient({ baseUrl: sim.url, requestDeadlineMs: deadlineMs });
+      client = new LxcaClient(http, async () => ({ username: sim.username, password: sim.password }));
+      await client.listJobs(); // signed in before the fault
+      sim.clearRequests();
+    });
+    afterEach(async function () {
+      clearFaults(sim);
+      await http.close();
+    });
+
+    const faults: Fault[] = [
+      ...commonFaults,
+      { name: 'HTTP 412', set: (s) => (s.faults.failNext = { status: 412, count: 1 }), kind: 'badRequest' },
+    ];
+    for (const fault of faults) {
+      it(`${fault.name}: the list fails with ${fault.kind}, then recovers`, async function () {
+        fault.set(sim);
+        await rejectsWith(client.listJobs(), fault.kind);
+        clearFaults(sim);
+        assert.ok((await client.listJobs()).length > 0);
+      });
+    }
+
+    it('an expired session is renewed once and the list succeeds', async function () {
+      sim.expireSessions();
+      assert.ok((await client.listJobs()).length > 0);
+      assert.deepEqual(sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`).slice(0, 2), ['GET /tasks 401', 'POST /sessions 200']);
+    });
+
+    /** Two running jobs, one with a cancel hook and one without: two cancel groups. */
+    function twoGroups(): LxcaJob[] {
+      const hooked = sim.addJob({ name: 'Hooked', runForMs: 600_000, cancelURL: '/hook', cancelRESTMethod: 'PUT', cancelRESTBody: { a: 1 } });
+      const plain = sim.addJob({ name: 'Plain', runForMs: 600_000 });
+      return [
+        { jobUID: hooked, children: [], raw: {}, cancelHook: { cancelURL: '/hook', cancelRESTMethod: 'PUT', cancelRESTBody: { a: 1 } } },
+        { jobUID: plain, children: [], raw: {} },
+      ];
+    }
+
+    /** PUTs the server acted on: a 401 for an expired session was refused, not carried out. */
+    const cancelPuts = () => sim.requests.filter((r) => r.method === 'PUT' && r.status !== 401);
+
+    const cancelFaults: Array<{ name: string; set(): void; kind: ApiErrorKind | 'ok' }> = [
+      { name: 'no fault', set: () => undefined, kind: 'ok' },
+      { name: 'HTTP 500', set: () => (sim.faults.failNext = { status: 500, count: 99, path: /^\/tasks/ }), kind: 'server' },
+      { name: 'HTTP 412', set: () => (sim.faults.failNext = { status: 412, count: 99, path: /^\/tasks/ }), kind: 'badRequest' },
+      { name: 'an expired session', set: () => sim.expireSessions(), kind: 'ok' },
+      { name: 'a stalled answer', set: () => (sim.faults.latencyMs = 2_000), kind: 'uncertain' },
+      { name: 'a dropped connection', set: () => (sim.faults.dropConnections = true), kind: 'uncertain' },
+    ];
+    for (const fault of cancelFaults) {
+      it(`cancel under ${fault.name}: exactly one PUT per cancel group, outcome ${fault.kind}`, async function () {
+        const jobs = twoGroups();
+        sim.clearRequests();
+        fault.set();
+        const outcomes = await client.cancelJobs(jobs, { expirationTimeOut: 60 });
+        const puts = cancelPuts();
+        if (fault.kind === 'ok') {
+          assert.deepEqual(outcomes.map((o) => o.ok), [true, true]);
+          assert.equal(puts.length, 2, puts.map((r) => r.target).join(', '));
+        } else {
+          const first = outcomes[0];
+          assert.ok(!first.ok && (first.error as { kind?: string }).kind === fault.kind, JSON.stringify(outcomes.map((o) => !o.ok && String(o.error))));
+          // A lost answer stops the rest: the other group is not sent either.
+          assert.equal(puts.length, fault.kind === 'uncertain' ? 1 : 2, puts.map((r) => r.target).join(', '));
+          if (fault.kind === 'uncertain') assert.match(String(!first.ok && first.error), /may have been carried out/);
+        }
+        clearFaults(sim);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        assert.ok((await client.getJobs(jobs.map((job) => job.jobUID))).length === 2, 'the jobs read again afterwards');
+      });
+    }
+
+    it('refuses ids that would walk or break the path before sending anything', async function () {
+      for (const id of ['..', '.', 'a/b', '', ' ', '5\u0000', '5\n6', '%2e%2e']) {
+        sim.clearRequests();
+        await rejectsWith(client.cancelJobs([{ jobUID: id, children: [], raw: {} }], { expirationTimeOut: 60 }), 'invalidInput');
+        await rejectsWith(client.cancelWithCallback([id], { cancelURL: '/callback', cancelRESTMethod: 'PUT', expirationTimeOut: 60 }), 'invalidInput');
+        assert.equal(sim.requests.length, 0, `nothing sent for ${JSON.stringify(id)}`);
+      }
+    });
+  });
+
+  describe('JP1/AO', function () {
+    let sim: Jp1aoSimulator;
+    let http: HttpClient;
+    let client: Jp1aoClient;
+
+    before(async function () {
+      sim = await startJp1aoSimulator({ size: 10, newItemEveryMs: 0 });
+    });
+    after(async function () {
+      await sim?.close();
+    });
+    beforeEach(async function () {
+      clearFaults(sim);
+      http = new HttpClient({ baseUrl: sim.url, requestDeadlineMs: deadlineMs });
+      client = new Jp1aoClient(http, async () => ({ username: sim.username, password: sim.password }));
+      await client.listTasks({ limit: 5 });
+      sim.clearRequests();
+    });
+    afterEach(async function () {
+      clearFaults(sim);
+      await http.close();
+    });
+
+    const faults: Fault[] = [
+      ...commonFaults,
+      { name: 'HTTP 412 (server not available)', set: (s) => (s.faults.unavailable = true), kind: 'unavailable' },
+    ];
+    for (const fault of faults) {
+      it(`${fault.name}: the list fails with ${fault.kind}, then recovers`, async function () {
+        fault.set(sim);
+        await rejectsWith(client.listTasks({ limit: 5 }), fault.kind);
+        clearFaults(sim);
+        assert.ok((await client.listTasks({ limit: 5 })).tasks.length > 0);
+      });
+    }
+
+    it('an expired HSSO token is replaced by signing in again and the list succeeds', async function () {
+      sim.expireSessions();
+      assert.ok((await client.listTasks({ limit: 5 })).tasks.length > 0);
+      assert.ok(sim.requests.some((r) => r.status === 401), 'the old token was refused first');
+    });
+  });
+});
