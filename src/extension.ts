@@ -7,12 +7,18 @@ import { disposeLog } from './log';
 import { TaskTreeProvider } from './tree/provider';
 import { RunningSummary } from './tree/runningSummary';
 import type { TreeNode } from './tree/nodes';
+import { TimeRefresh } from './tree/timeRefresh';
+import { registerActivity } from './activity/register';
+import type { ActivityLog } from './activity/activityLog';
+import { registerAlerts, type Alerts } from './alerts/register';
 
 /** What tests inside the extension host may reach. Not a public API. */
 export interface OpsTasksTestApi {
   registry: ConnectionRegistry;
   provider: TaskTreeProvider;
   view: vscode.TreeView<TreeNode>;
+  alerts: Alerts;
+  activity: ActivityLog;
 }
 
 /** Builds the services and registers the view and commands. No network, no API bundle. */
@@ -28,6 +34,9 @@ export function activate(context: vscode.ExtensionContext): OpsTasksTestApi {
     showCollapseAll: true,
   });
 
+  const activity = registerActivity(context.globalState, registry);
+  const alerts = registerAlerts({ registry, provider, view, storage: context.workspaceState });
+
   const updateWatching = () => registry.setWatching(view.visible && vscode.window.state.focused);
   context.subscriptions.push(
     credentials,
@@ -38,9 +47,12 @@ export function activate(context: vscode.ExtensionContext): OpsTasksTestApi {
     view.onDidChangeVisibility(updateWatching),
     vscode.window.onDidChangeWindowState(updateWatching),
     ...registerCommands({ registry, provider, view }),
+    ...activity.disposables,
+    ...alerts.disposables,
+    new TimeRefresh(provider, view),
   );
   updateWatching();
-  return { registry, provider, view };
+  return { registry, provider, view, alerts: alerts.alerts, activity: activity.log };
 }
 
 export async function deactivate(): Promise<void> {

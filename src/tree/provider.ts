@@ -31,6 +31,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
    */
   private readonly pendingFirstLoads = new Map<string, { changed: boolean; done: Promise<void> }>();
   private readonly disposables: vscode.Disposable[];
+  /** Whether the user asked to be told when this task finishes (it then carries a bell). */
+  isWatched: (key: string) => boolean = () => false;
   /** Password prompts wait for each other: VS Code shows one input box at a time. */
   private passwordPrompts: Promise<unknown> = Promise.resolve();
 
@@ -57,7 +59,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       case 'connection':
         return this.connectionItem(node.connection);
       case 'task':
-        return taskTreeItem(node.task, this.busy.get(node.task.key));
+        return taskTreeItem(node.task, this.busy.get(node.task.key), this.isWatched(node.task.key));
       case 'loadMore': {
         const store = node.connection.store;
         const item = new vscode.TreeItem('Load more…');
@@ -133,6 +135,17 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       else this.busy.set(key, label);
     }
     const nodes = keys.flatMap((key) => this.taskNodes.get(key) ?? []);
+    if (nodes.length) this.emitter.fire(nodes);
+  }
+
+  /**
+   * Renders rows again without reading anything: these tasks' rows, or every loaded connection's
+   * rows (their relative times) when no keys are given.
+   */
+  redrawRows(keys?: readonly string[]): void {
+    const nodes: TreeNode[] = keys
+      ? keys.flatMap((key) => this.taskNodes.get(key) ?? [])
+      : [...this.connectionNodes.values()].filter((node) => node.connection.store.state.kind === 'loaded' && !this.pendingFirstLoads.has(node.connection.name));
     if (nodes.length) this.emitter.fire(nodes);
   }
 

@@ -1,6 +1,6 @@
 import { taskFacts } from '../tasks/facts';
 import * as vscode from 'vscode';
-import type { StatusCategory, Task } from '../tasks/model';
+import { activeCategories, type StatusCategory, type Task } from '../tasks/model';
 import { relativeTime } from '../tasks/time';
 import { taskClickCommand } from '../commands/taskClick';
 
@@ -69,7 +69,7 @@ function escapeMarkdown(text: string): string {
  * `busyLabel` ("Cancelling…") replaces the status while an action's call runs; the node then
  * offers no action, so the same task cannot be cancelled twice at once.
  */
-export function taskTreeItem(task: Task, busyLabel?: string): vscode.TreeItem {
+export function taskTreeItem(task: Task, busyLabel?: string, watched = false): vscode.TreeItem {
   const item = new vscode.TreeItem(
     task.title,
     task.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
@@ -80,7 +80,17 @@ export function taskTreeItem(task: Task, busyLabel?: string): vscode.TreeItem {
   item.iconPath = busyLabel ? new vscode.ThemeIcon('loading~spin') : statusIcon(task.category);
   item.tooltip = taskTooltip(task);
   item.contextValue = busyLabel ? `opsTask#${task.product}#busy#` : taskContextValue(task);
+  markWatched(item, task, watched);
   item.command = taskClickCommand(task);
   item.accessibilityInformation = { label: `${task.title}, ${description}` };
   return item;
+}
+
+/** The bell of a task the user will be told about, and the flags the alert menus test. */
+function markWatched(item: vscode.TreeItem, task: Task, watched: boolean): void {
+  if (activeCategories.has(task.category)) item.contextValue = `${item.contextValue}unfinished#`;
+  if (!watched) return;
+  item.contextValue = `${item.contextValue}watched#`;
+  item.description = `🔔 ${item.description}`;
+  item.accessibilityInformation = { label: `${item.accessibilityInformation?.label}, ${vscode.l10n.t('watched')}` };
 }
