@@ -8,6 +8,7 @@ import { TaskTreeProvider } from './tree/provider';
 import { RunningSummary } from './tree/runningSummary';
 import type { TreeNode } from './tree/nodes';
 import { TimeRefresh } from './tree/timeRefresh';
+import { registerTaskOrder, savedOrder } from './commands/taskOrder';
 import { registerActivity } from './activity/register';
 import type { ActivityLog } from './activity/activityLog';
 import { registerAlerts, type Alerts } from './alerts/register';
@@ -24,7 +25,7 @@ export interface OpsTasksTestApi {
 /** Builds the services and registers the view and commands. No network, no API bundle. */
 export function activate(context: vscode.ExtensionContext): OpsTasksTestApi {
   const credentials = new Credentials(context.secrets);
-  const registry = new ConnectionRegistry(credentials);
+  const registry = new ConnectionRegistry(credentials, savedOrder(context.globalState));
   const provider = new TaskTreeProvider(registry, (work) =>
     Promise.resolve(vscode.window.withProgress({ location: { viewId: 'opsTasks.tasks' } }, () => work)),
   );
@@ -49,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): OpsTasksTestApi {
     ...registerCommands({ registry, provider, view }),
     ...activity.disposables,
     ...alerts.disposables,
+    ...registerTaskOrder(registry, context.globalState),
     new TimeRefresh(provider, view),
   );
   updateWatching();

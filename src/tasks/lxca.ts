@@ -6,7 +6,9 @@ import { fieldsOf } from '../webview/detailsContent';
 import { failedOutcomes, type ActionRequest, type CancelCallbackSender, type ProductAdapter, type ProductDetails, type TaskOutcome, type TaskPage } from './adapter';
 import { classifyLxcaStatus } from './lxcaStatus';
 import { activeCategories, taskKey, type Task, type TaskOperation } from './model';
+import { orderedPage } from './ordering';
 import { productInfo } from './products';
+import { totalsOf } from './summary';
 import { matchesQuery, type TaskQuery } from './query';
 
 /** What LXCA jobs need from the API bundle to become Tasks and details (loaded lazily by the caller). */
@@ -124,7 +126,7 @@ export class LxcaAdapter implements ProductAdapter {
     const jobs = await this.client.listJobs({ background });
     const tasks = newestLxcaTasksFirst(jobs.map((job) => this.toTask(job)));
     const matching = tasks.filter((task) => matchesQuery(task, query));
-    return { tasks: matching.slice(0, limit), total: matching.length };
+    return { tasks: orderedPage(matching, query.order, limit), total: matching.length, totals: totalsOf(tasks) };
   }
 
   /** One `GET /tasks/{ids}`; a job LXCA leaves out is missing from the answer. */

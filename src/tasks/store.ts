@@ -2,7 +2,7 @@ import { EventEmitter, type Event } from './events';
 import { diffTaskLists, noChange, type TaskListDiff } from './diff';
 import { isActive, type Task } from './model';
 import { isEmptyQuery, type TaskQuery } from './query';
-import type { TaskSource } from './adapter';
+import type { TaskSource, TaskTotals } from './adapter';
 
 export type StoreState =
   | { kind: 'empty' }
@@ -24,6 +24,7 @@ export class TaskStore {
 
   private current: Task[] = [];
   private matching = 0;
+  private serverTotals: TaskTotals | undefined;
   private stateValue: StoreState = { kind: 'empty' };
   private inFlight: Promise<void> | undefined;
   private queued = false;
@@ -45,6 +46,11 @@ export class TaskStore {
   /** How many tasks match the query on the server, loaded or not. */
   get total(): number {
     return this.matching;
+  }
+
+  /** The server's counts of running and failed work, unchanged by the filter and by Load more. */
+  get totals(): TaskTotals | undefined {
+    return this.serverTotals;
   }
 
   get state(): StoreState {
@@ -129,20 +135,23 @@ export class TaskStore {
       if (query !== this.query) return; // the filter changed meanwhile; that load will publish
       this.lastLoaded = Date.now();
       const wasLoaded = this.stateValue.kind === 'loaded';
+      const totalsChanged = JSON.stringify(page.totals) !== JSON.stringify(this.serverTotals);
       this.stateValue = { kind: 'loaded' };
-      this.publish(page.tasks, page.total, !wasLoaded);
+      this.serverTotals = page.totals;
+      this.publish(page.tasks, page.total, !wasLoaded, totalsChanged);
     } catch (error) {
       const sameFailure = this.stateValue.kind === 'failed' && messageOf(this.stateValue.error) === messageOf(error);
       this.stateValue = { kind: 'failed', error };
       this.current = [];
       this.matching = 0;
+      this.serverTotals = undefined;
       if (!sameFailure) this.changes.fire({ ...noChange, listChanged: true, stateChanged: true });
     }
   }
 
-  private publish(tasks: Task[], total: number, stateChanged: boolean): void {
+  private publish(tasks: Task[], total: number, stateChanged: boolean, totalsChanged = false): void {
     const diff = diffTaskLists(this.current, tasks);
-    const totalChanged = total !== this.matching;
+    const totalChanged = total !== this.matching || totalsChanged;
     this.current = tasks;
     this.matching = total;
     if (stateChanged || totalChanged || diff.listChanged || diff.changed.length) {

@@ -1,3 +1,4 @@
+import type { TaskTotals } from './adapter';
 import type { StatusCategory, Task } from './model';
 
 export type CategoryCounts = Partial<Record<StatusCategory, number>>;
@@ -18,4 +19,15 @@ export function summarise(counts: CategoryCounts): string {
   ] as const;
   const text = parts.filter(([n]) => n > 0).map(([n, label]) => `${n} ${label}`).join(' · ');
   return text || 'nothing running';
+}
+
+/** Running and failed among these tasks (the whole list, for a product that reads it all). */
+export function totalsOf(tasks: readonly Task[]): TaskTotals {
+  const counts = countByCategory(tasks);
+  return { running: (counts.running ?? 0) + (counts.runningWithErrors ?? 0), failed: counts.failed ?? 0 };
+}
+
+/** What the connection row, badge and status bar count: the server's totals, else what is loaded. */
+export function shownTotals(store: { readonly totals?: TaskTotals; readonly tasks: readonly Task[] }): TaskTotals {
+  return store.totals ?? totalsOf(store.tasks);
 }

@@ -3,7 +3,7 @@ import type { Connection } from '../connections/connection';
 import type { ConnectionRegistry, RegistryChange } from '../connections/registry';
 import type { Task } from '../tasks/model';
 import { productInfo } from '../tasks/products';
-import { countByCategory, summarise } from '../tasks/summary';
+import { shownTotals, summarise } from '../tasks/summary';
 import { errorText } from '../ui/errorText';
 import { errorNodes } from './errorNodes';
 import { ConnectionNode, LoadMoreNode, MessageNode, TaskNode, type TreeNode } from './nodes';
@@ -236,7 +236,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       case 'failed':
         return errorText(store.state.error);
       case 'loaded': {
-        const summary = summarise(countByCategory(store.tasks));
+        const { running, failed } = shownTotals(store);
+        const summary = summarise({ running, failed });
         return store.filtered ? `${summary} (filtered)` : summary;
       }
     }
