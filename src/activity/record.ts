@@ -1,8 +1,9 @@
 /**
  * The one entry point for "the user did something to a task from VS Code": the action flow and the
- * forms call recordActivity; the Activity view and the completion alerts listen.
+ * forms call recordActivity; the Activity view and the completion alerts listen. No `vscode`
+ * import, so the forms stay testable in plain Node.
  */
-import * as vscode from 'vscode';
+import { EventEmitter } from '../tasks/events';
 import type { Product, Task } from '../tasks/model';
 import { apiErrorKind, errorText } from '../ui/errorText';
 
@@ -37,7 +38,7 @@ export interface RecordedActivity {
   readonly task: ActivitySubject;
 }
 
-const recorded = new vscode.EventEmitter<RecordedActivity>();
+const recorded = new EventEmitter<RecordedActivity>();
 /** Fires once per task for every recorded action. */
 export const onDidRecordActivity = recorded.event;
 

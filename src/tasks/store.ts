@@ -151,10 +151,11 @@ export class TaskStore {
 
   private publish(tasks: Task[], total: number, stateChanged: boolean, totalsChanged = false): void {
     const diff = diffTaskLists(this.current, tasks);
-    const totalChanged = total !== this.matching || totalsChanged;
+    const totalChanged = total !== this.matching;
     this.current = tasks;
     this.matching = total;
-    if (stateChanged || totalChanged || diff.listChanged || diff.changed.length) {
+    // New totals alone re-render the connection's summary, not its list.
+    if (stateChanged || totalChanged || totalsChanged || diff.listChanged || diff.changed.length) {
       this.changes.fire({ ...diff, listChanged: diff.listChanged || totalChanged || stateChanged, stateChanged });
     }
   }
