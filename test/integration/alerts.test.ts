@@ -111,7 +111,8 @@ describe('completion alerts, Activity and counts against the simulators', functi
     it('reads only the watched jobs while the view is hidden, and nothing once they are done', async () => {
       assert.equal(api.view.visible, false, 'the Tasks view is not shown in this host');
       const ids = [runningJob('Watched A'), runningJob('Watched B')];
-      const nodes = await Promise.all(ids.map((id) => nodeOf(lxcaName, id)));
+      // One after the other: a refresh during another queues a third load.
+      const nodes = [await nodeOf(lxcaName, ids[0]!), await nodeOf(lxcaName, ids[1]!)];
       await vscode.commands.executeCommand('opsTasks.notifyWhenDone', nodes[0], nodes);
       lxca.clearRequests();
       jp1ao.clearRequests();
@@ -127,7 +128,7 @@ describe('completion alerts, Activity and counts against the simulators', functi
       lxca.setJobStatus(ids[0]!, 'Stopped_With_Error');
       const [failure] = await until('the failure', () => noticesFor(nodes[0]!.task.key).length > 0 && noticesFor(nodes[0]!.task.key));
       assert.equal(failure!.severity, 'error');
-      assert.match(failure!.text, /finished: Failed/);
+      assert.match(failure!.text, /finished: Stopped with error/);
       lxca.clearRequests();
       await sleep(2500);
       const later = lxca.requests.filter((request) => request.path !== '/sessions');
@@ -179,7 +180,7 @@ describe('completion alerts, Activity and counts against the simulators', functi
       assert.ok(notice, 'a notification for the failure');
       assert.equal(notice.reason, 'failure');
       assert.equal(notice.severity, 'error');
-      assert.match(notice.text, /^Job "Fails unwatched" on alerts-lxca finished: Failed/);
+      assert.match(notice.text, /^Job "Fails unwatched" on alerts-lxca finished: Stopped with error/);
     });
 
     it('can stop watching, and the bell goes', async () => {
