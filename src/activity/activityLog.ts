@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { EventEmitter } from '../tasks/events';
 import type { ActivityEntry } from './record';
 
 const storageKey = 'opsTasks.activity';
@@ -26,10 +27,10 @@ function isEntry(value: unknown): value is ActivityEntry {
   );
 }
 
-/** What the user did from VS Code, newest first, kept across reloads and capped. */
+/** What the user did from VS Code, newest first, kept across reloads and capped. Plain Node: tested without VS Code. */
 export class ActivityLog implements vscode.Disposable {
   private items: ActivityEntry[];
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = new EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly storage: vscode.Memento) {

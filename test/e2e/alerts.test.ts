@@ -26,6 +26,7 @@ const lxcaName = 'alerts-lxca';
 const jp1aoName = 'alerts-jp1ao';
 const watchedJob = 'Firmware update on rack 4';
 const cancelledJob = 'Nightly inventory refresh';
+const reloadedJob = 'Deploy OS image to node 12';
 const repositoryRoot = resolve(__dirname, '../../..');
 
 /** Runs a context-menu entry; a click sometimes leaves the web workbench's menu open, so retry. */
@@ -47,6 +48,7 @@ describe('e2e: completion alerts and Activity', function () {
   let lxca: LxcaSimulator;
   let jp1ao: Jp1aoSimulator;
   let watchedId = '';
+  let reloadedId = '';
   let notesTask = '';
 
   const options: WorkbenchOptions = { settings: {} };
@@ -56,6 +58,7 @@ describe('e2e: completion alerts and Activity', function () {
     for (const task of jp1ao.tasks()) jp1ao.setTaskStatus(task.instanceID, 'completed');
     watchedId = lxca.addJob({ name: watchedJob, status: 'Running', percentage: 40, createdBy: 'operator' });
     lxca.addJob({ name: cancelledJob, status: 'Running', percentage: 10 });
+    reloadedId = lxca.addJob({ name: reloadedJob, status: 'Running', percentage: 5 });
     notesTask = String(jp1ao.tasks()[0]!.name);
     options.settings = {
       'opsTasks.connections': [
@@ -77,7 +80,7 @@ describe('e2e: completion alerts and Activity', function () {
     this.timeout(90_000);
     const { page } = workbench();
     await openOpsTasksView(page);
-    await signIn(page, { [lxcaName]: lxca.password, [jp1aoName]: jp1ao.password }, [watchedJob, cancelledJob, notesTask]);
+    await signIn(page, { [lxcaName]: lxca.password, [jp1aoName]: jp1ao.password }, [watchedJob, cancelledJob, reloadedJob, notesTask]);
     // A second password prompt of the first loads may still be open; the passwords are stored.
     await sleep(1000);
     if (await quickInput(page).isVisible()) await page.keyboard.press('Escape');
@@ -114,9 +117,11 @@ describe('e2e: completion alerts and Activity', function () {
     await notifications(page).filter({ hasText: `Job "${cancelledJob}" on ${lxcaName} finished: Cancelled` }).waitFor({ timeout: 20_000 });
   });
 
-  it('a notes panel comes back after a window reload, with the unsaved draft', async () => {
+  it('a notes panel comes back after a window reload, with the unsaved draft; a watch goes on', async () => {
     const { page } = workbench();
     await runCommand(page, 'View: Close All Editors');
+    await contextMenu(page, reloadedJob, 'Notify When Done');
+    await until('the bell on the row', async () => (await rowDescription(page, reloadedJob))?.startsWith('🔔'));
     await contextMenu(page, notesTask, 'Edit Notes and TODO…');
     let frame = webviewFrame(page);
     await frame.locator('#notes textarea').waitFor();
@@ -131,5 +136,8 @@ describe('e2e: completion alerts and Activity', function () {
     await frame.locator('#notes textarea').waitFor({ timeout: 30_000 });
     await until('the draft', async () => (await frame.locator('#notes textarea').inputValue()) === draft, 20_000);
     assert.equal(String(jp1ao.task(jp1ao.tasks()[0]!.instanceID).notes ?? ''), '', 'nothing was saved');
+
+    lxca.setJobStatus(reloadedId, 'Cancelled');
+    await notifications(page).filter({ hasText: `Job "${reloadedJob}" on ${lxcaName} finished: Cancelled` }).waitFor({ timeout: 20_000 });
   });
 });
