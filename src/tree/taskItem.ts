@@ -80,9 +80,9 @@ export function taskTreeItem(task: Task, busyLabel?: string, watched = false): v
   item.iconPath = busyLabel ? new vscode.ThemeIcon('loading~spin') : statusIcon(task.category);
   item.tooltip = taskTooltip(task);
   item.contextValue = busyLabel ? `opsTask#${task.product}#busy#` : taskContextValue(task);
-  markWatched(item, task, watched);
   item.command = taskClickCommand(task);
   item.accessibilityInformation = { label: `${task.title}, ${description}` };
+  markWatched(item, task, watched);
   return item;
 }
 
