@@ -1,7 +1,6 @@
 /** Shows one task by connection and id — from a notification or the Activity view, where no tree row is at hand. */
 import * as vscode from 'vscode';
 import type { ConnectionRegistry } from '../connections/registry';
-import type { Task } from '../tasks/model';
 import { taskKey } from '../tasks/model';
 import { TaskNode, type TreeNode } from '../tree/nodes';
 import type { TaskTreeProvider } from '../tree/provider';
@@ -20,7 +19,7 @@ async function findTask(registry: ConnectionRegistry, ref: TaskRef): Promise<Tas
   if (known) return new TaskNode(connection, known);
   try {
     const [task] = await connection.read([ref.id]);
-    return task ? new TaskNode(connection, task as Task) : vscode.l10n.t('{0} no longer has the task {1}.', ref.connection, ref.id);
+    return task ? new TaskNode(connection, task) : vscode.l10n.t('{0} no longer has the task {1}.', ref.connection, ref.id);
   } catch (error) {
     return vscode.l10n.t('Could not read the task {0} on {1}: {2}', ref.id, ref.connection, errorText(error));
   }
