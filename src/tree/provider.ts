@@ -238,7 +238,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       case 'loaded': {
         const { running, failed } = shownTotals(store);
         const summary = summarise({ running, failed });
-        return store.filtered ? `${summary} (filtered)` : summary;
+        // The counts are the server's; only the list below is filtered.
+        return store.filtered ? `${summary} · list filtered` : summary;
       }
     }
   }
