@@ -238,8 +238,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       case 'loaded': {
         const { running, failed } = shownTotals(store);
         const summary = summarise({ running, failed });
-        // The counts are the server's; only the list below is filtered.
-        return store.filtered ? `${summary} · list filtered` : summary;
+        return store.filtered ? `${summary} (filtered)` : summary;
       }
     }
   }

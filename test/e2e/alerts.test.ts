@@ -8,13 +8,13 @@ import { useWorkbench, type WorkbenchOptions } from './harness';
 import { signIn } from '../support/signIn';
 import { sleep, until } from '../support/wait';
 import {
+  activityRowByLabel,
   clickContextMenuItem,
   editorTab,
   notifications,
   openOpsTasksView,
   quickInput,
   rightClickRow,
-  rowByLabel,
   runCommand,
   screenshot,
   treeRows,
@@ -110,7 +110,7 @@ describe('e2e: completion alerts and Activity', function () {
   it('the Activity view lists a cancel made from the tree, with its result', async () => {
     const { page } = workbench();
     await contextMenu(page, cancelledJob, 'Cancel');
-    const entry = rowByLabel(page, `Cancel: ${cancelledJob}`);
+    const entry = activityRowByLabel(page, `Cancel: ${cancelledJob}`);
     await entry.waitFor({ timeout: 20_000 });
     assert.match(await entry.innerText(), new RegExp(`${lxcaName} · done`));
     // The cancelled job is watched until it ends: a warning tells it was cancelled.
