@@ -1,5 +1,4 @@
-import * as vscode from 'vscode';
-import type { TaskTreeProvider } from './provider';
+import type * as vscode from 'vscode';
 
 const minuteMs = 60_000;
 
@@ -10,10 +9,10 @@ const minuteMs = 60_000;
 export class TimeRefresh implements vscode.Disposable {
   private readonly timer: ReturnType<typeof setInterval>;
 
-  constructor(provider: TaskTreeProvider, view: vscode.TreeView<unknown>) {
+  constructor(provider: { redrawRows(): void }, view: { readonly visible: boolean }, everyMs = minuteMs) {
     this.timer = setInterval(() => {
       if (view.visible) provider.redrawRows();
-    }, minuteMs);
+    }, everyMs);
   }
 
   dispose(): void {
