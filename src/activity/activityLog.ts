@@ -9,7 +9,7 @@ const kinds = new Set(['cancel', 'stop', 'forceStop', 'retry', 'retryNext', 'arc
 const results = new Set(['done', 'refused', 'uncertain']);
 
 /** Entries read back from storage are checked: anything else stored under the key is dropped. */
-function isEntry(value: unknown): value is ActivityEntry {
+export function isActivityEntry(value: unknown): value is ActivityEntry {
   if (typeof value !== 'object' || value === null) return false;
   const entry = value as Record<string, unknown>;
   return (
@@ -35,7 +35,7 @@ export class ActivityLog implements vscode.Disposable {
 
   constructor(private readonly storage: vscode.Memento) {
     const stored = storage.get<unknown>(storageKey);
-    this.items = Array.isArray(stored) ? stored.filter(isEntry).slice(0, activityCap) : [];
+    this.items = Array.isArray(stored) ? stored.filter(isActivityEntry).slice(0, activityCap) : [];
   }
 
   get entries(): readonly ActivityEntry[] {

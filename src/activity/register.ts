@@ -1,13 +1,9 @@
 import * as vscode from 'vscode';
 import type { ConnectionRegistry } from '../connections/registry';
 import { showTaskDetails } from '../commands/openTask';
-import { ActivityLog } from './activityLog';
+import { ActivityLog, isActivityEntry } from './activityLog';
 import { ActivityTreeProvider, activityKindLabel, activityResultLabel } from './activityView';
-import { onDidRecordActivity, type ActivityEntry } from './record';
-
-function isEntry(value: unknown): value is ActivityEntry {
-  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string' && typeof (value as { taskId?: unknown }).taskId === 'string';
-}
+import { onDidRecordActivity } from './record';
 
 /** The Activity view, its log (kept in global state) and its commands. */
 export function registerActivity(storage: vscode.Memento, registry: ConnectionRegistry): { log: ActivityLog; disposables: vscode.Disposable[] } {
@@ -16,7 +12,7 @@ export function registerActivity(storage: vscode.Memento, registry: ConnectionRe
   const view = vscode.window.createTreeView('opsTasks.activity', { treeDataProvider: provider });
 
   const showDetails = async (entry?: unknown) => {
-    let chosen = isEntry(entry) ? entry : undefined;
+    let chosen = isActivityEntry(entry) ? entry : undefined;
     if (!chosen) {
       const picked = await vscode.window.showQuickPick(
         log.entries.map((item) => ({
