@@ -88,21 +88,19 @@ export class TaskWatcher implements vscode.Disposable {
     // A retried task ended before; that old end is not the end the user waits for.
     this.options.watches.add({ connection: connection.name, id: task.id, previousEnd: finishedCategories.has(task.category) ? task.end : undefined });
     const now = connection.store.find(task.key);
-    if (now) this.observe(now);
+    if (now) this.settle([now]);
   }
 
   private storeChanged(connection: Connection): void {
-    const notified = new Set<string>();
-    for (const watch of this.options.watches.all()) {
-      if (watch.connection !== connection.name) continue;
-      const task = connection.store.find(taskKey(watch.connection, watch.id));
-      if (task && this.observe(task)) notified.add(task.key);
-    }
-    this.noticeFailures(connection, notified);
+    const watched = this.options.watches
+      .all()
+      .filter((watch) => watch.connection === connection.name)
+      .flatMap((watch) => connection.store.find(taskKey(watch.connection, watch.id)) ?? []);
+    this.noticeFailures(connection, this.settle(watched));
   }
 
-  /** Ends the watch and notifies when the task finished; answers whether it did. */
-  private observe(task: Task): boolean {
+  /** Whether this watched task has reached its end (a retried task: a new end). */
+  private ended(task: Task): boolean {
     const watches = this.options.watches;
     const watch = watches.get(task.key);
     if (!watch) return false;
@@ -110,10 +108,16 @@ export class TaskWatcher implements vscode.Disposable {
       if (watch.previousEnd !== undefined) watches.add({ connection: watch.connection, id: watch.id });
       return false;
     }
-    if (watch.previousEnd !== undefined && task.end === watch.previousEnd) return false;
-    watches.remove([task.key]);
-    this.options.notifier.notify(task, 'watched');
-    return true;
+    return watch.previousEnd === undefined || task.end !== watch.previousEnd;
+  }
+
+  /** Ends the watches of the tasks that ended and tells about them in one notification; answers their keys. */
+  private settle(tasks: readonly Task[]): Set<string> {
+    const ended = tasks.filter((task) => this.ended(task));
+    if (!ended.length) return new Set();
+    this.options.watches.remove(ended.map((task) => task.key));
+    this.options.notifier.notify(ended, 'watched');
+    return new Set(ended.map((task) => task.key));
   }
 
   private noticeFailures(connection: Connection, notified: ReadonlySet<string>): void {
@@ -121,14 +125,16 @@ export class TaskWatcher implements vscode.Disposable {
     if (store.state.kind !== 'loaded') return;
     const first = !this.baselined.has(connection.name);
     this.baselined.add(connection.name);
+    const failed: Task[] = [];
     for (const task of store.tasks) {
       const before = this.lastCategory.get(task.key);
       this.lastCategory.set(task.key, task.category);
       if (first || task.category !== 'failed' || before === 'failed' || notified.has(task.key)) continue;
       // A task first seen already failed counts only when it failed after VS Code started.
       if (before === undefined && (task.end ?? 0) < this.startedAt) continue;
-      this.options.notifier.notify(task, 'failure');
+      failed.push(task);
     }
+    this.options.notifier.notify(failed, 'failure');
   }
 
   private async readConnection(name: string, watches: readonly Watch[]): Promise<void> {
@@ -169,7 +175,7 @@ export class TaskWatcher implements vscode.Disposable {
   /** Shows what was read, ends the watches of finished tasks and of tasks the server no longer has. */
   private apply(connection: Connection, ids: readonly string[], tasks: readonly Task[]): void {
     connection.store.applyUpdates(tasks);
-    for (const task of tasks) this.observe(task);
+    this.settle(tasks);
     const seen = new Set(tasks.map((task) => task.id));
     const gone = ids.filter((id) => !seen.has(id)).map((id) => taskKey(connection.name, id));
     if (gone.length) {

@@ -43,7 +43,7 @@ async function nodeOf(name: string, id: string | number): Promise<TaskNode> {
 }
 
 const setting = (key: string, value: unknown) => vscode.workspace.getConfiguration().update(`opsTasks.${key}`, value, global);
-const noticesFor = (key: string) => notices.filter((notice) => notice.key === key);
+const noticesFor = (key: string) => notices.filter((notice) => notice.keys.includes(key));
 const runningJob = (name: string) => lxca.addJob({ name, status: 'Running', percentage: 10 });
 
 describe('completion alerts, Activity and counts against the simulators', function () {
@@ -225,6 +225,24 @@ describe('completion alerts, Activity and counts against the simulators', functi
       const [notice] = await until('the cancelled notification', () => noticesFor(cancelledNode.task.key).length > 0 && noticesFor(cancelledNode.task.key));
       assert.equal(notice!.severity, 'warning');
       assert.match(notice!.text, /finished: Cancelled/);
+    });
+
+    it('tells about tasks stopped together in one notification when they end', async () => {
+      const stoppable = jp1ao
+        .tasks()
+        .filter((task) => task.scheduleID === undefined)
+        .slice(-2);
+      assert.equal(stoppable.length, 2, 'the simulator has two stoppable tasks');
+      for (const task of stoppable) jp1ao.setTaskStatus(task.instanceID, 'inProgress');
+      const first = await nodeOf(jp1aoName, stoppable[0]!.instanceID);
+      const second = await nodeOf(jp1aoName, stoppable[1]!.instanceID);
+      const report = await vscode.commands.executeCommand<ActionReport>('opsTasks.stop', first, [first, second]);
+      assert.equal(report!.succeeded.length, 2);
+      const [notice] = await until('the notification', () => noticesFor(first.task.key).length > 0 && noticesFor(first.task.key), 20_000);
+      assert.deepEqual([...notice!.keys].sort(), [first.task.key, second.task.key].sort());
+      assert.equal(notice!.text, `2 tasks on ${jp1aoName} finished: 2 Canceled.`);
+      assert.equal(notice!.severity, 'warning');
+      assert.deepEqual(notice!.buttons, ['Show Details', 'Reveal in Tree']);
     });
 
     it('clears on request', async () => {
