@@ -107,7 +107,8 @@ async function runE2e() {
   console.log('\ne2e (Playwright driving the VS Code workbench)');
   const results = join(dirname(resultsFile), 'vscode-e2e.json');
   rmSync(results, { force: true });
-  const child = spawn(process.execPath, [mochaBin, '--reporter', reporter, '--timeout', '60000', '--exit', ...files], {
+  const grep = process.env.OPS_TASKS_GREP ? ['--grep', process.env.OPS_TASKS_GREP] : [];
+  const child = spawn(process.execPath, [mochaBin, '--reporter', reporter, '--timeout', '60000', '--exit', ...grep, ...files], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, OPS_TASKS_RESULTS: results },
@@ -145,7 +146,10 @@ mkdirSync(dirname(resultsFile), { recursive: true });
 const groups = [];
 try {
   ensureVsCodeServer();
-  groups.push(await runGroup('integration', runIntegration), await runGroup('e2e', runE2e));
+  // OPS_TASKS_SUITE=integration or e2e runs one of the two while working on it.
+  const suite = process.env.OPS_TASKS_SUITE;
+  if (suite !== 'e2e') groups.push(await runGroup('integration', runIntegration));
+  if (suite !== 'integration') groups.push(await runGroup('e2e', runE2e));
 } catch (error) {
   console.error(`VS Code tests could not start: ${error.stack ?? error}`);
   groups.push(failure('vscode: setup', String(error.message ?? error)));

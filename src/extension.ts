@@ -7,18 +7,25 @@ import { disposeLog } from './log';
 import { TaskTreeProvider } from './tree/provider';
 import { RunningSummary } from './tree/runningSummary';
 import type { TreeNode } from './tree/nodes';
+import { TimeRefresh } from './tree/timeRefresh';
+import { registerTaskOrder, savedOrder } from './commands/taskOrder';
+import { registerActivity } from './activity/register';
+import type { ActivityLog } from './activity/activityLog';
+import { registerAlerts, type Alerts } from './alerts/register';
 
 /** What tests inside the extension host may reach. Not a public API. */
 export interface OpsTasksTestApi {
   registry: ConnectionRegistry;
   provider: TaskTreeProvider;
   view: vscode.TreeView<TreeNode>;
+  alerts: Alerts;
+  activity: ActivityLog;
 }
 
 /** Builds the services and registers the view and commands. No network, no API bundle. */
 export function activate(context: vscode.ExtensionContext): OpsTasksTestApi {
   const credentials = new Credentials(context.secrets, (config) => (isDemoConnection(config) ? demoPassword(config) : undefined));
-  const registry = new ConnectionRegistry(credentials);
+  const registry = new ConnectionRegistry(credentials, savedOrder(context.globalState));
   const provider = new TaskTreeProvider(registry, (work) =>
     Promise.resolve(vscode.window.withProgress({ location: { viewId: 'opsTasks.tasks' } }, () => work)),
   );
@@ -27,6 +34,9 @@ export function activate(context: vscode.ExtensionContext): OpsTasksTestApi {
     canSelectMany: true,
     showCollapseAll: true,
   });
+
+  const activity = registerActivity(context.globalState, registry);
+  const alerts = registerAlerts({ registry, provider, view, storage: context.workspaceState });
 
   const updateWatching = () => registry.setWatching(view.visible && vscode.window.state.focused);
   context.subscriptions.push(
@@ -38,9 +48,13 @@ export function activate(context: vscode.ExtensionContext): OpsTasksTestApi {
     view.onDidChangeVisibility(updateWatching),
     vscode.window.onDidChangeWindowState(updateWatching),
     ...registerCommands({ registry, provider, view }),
+    ...activity.disposables,
+    ...alerts.disposables,
+    ...registerTaskOrder(registry, context.globalState),
+    new TimeRefresh(provider, view),
   );
   updateWatching();
-  return { registry, provider, view };
+  return { registry, provider, view, alerts: alerts.alerts, activity: activity.log };
 }
 
 export async function deactivate(): Promise<void> {

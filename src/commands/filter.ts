@@ -28,5 +28,6 @@ export async function applyFilter(registry: ConnectionRegistry, view: vscode.Tre
   const empty = isEmptyQuery(query);
   view.message = empty ? undefined : `Filtered by ${describeQuery(query)} — clear with the ⊘ button in the view title.`;
   await vscode.commands.executeCommand('setContext', 'opsTasks.filtered', !empty);
-  await registry.setQuery(empty ? {} : query);
+  const order = registry.currentQuery.order;
+  await registry.setQuery(empty ? { order } : { ...query, order });
 }

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { Connection } from '../connections/connection';
 import type { ConnectionRegistry } from '../connections/registry';
+import { recordOutcomes } from '../activity/record';
 import { log } from '../log';
 import { failedOutcomes, type ActionOperation, type TaskOutcome } from '../tasks/adapter';
 import { isUnfinished, type Task } from '../tasks/model';
@@ -90,6 +91,7 @@ async function runTaskAction(services: ActionServices, action: TaskAction, node?
   );
   const outcomes = perConnection.flat();
   logOutcomes(action, outcomes);
+  recordOutcomes(action.operation, outcomes);
   return reportOutcomes(action, outcomes, selection.skipped);
 }
 

@@ -3,6 +3,7 @@ import { readConnections, type ConnectionConfig, type InvalidConnection } from '
 import { Connection } from './connection';
 import type { Credentials } from './credentials';
 import type { PollIntervals } from '../tasks/poller';
+import type { TaskOrder } from '../tasks/ordering';
 import type { TaskQuery } from '../tasks/query';
 import type { StoreChange } from '../tasks/store';
 import { log } from '../log';
@@ -40,7 +41,12 @@ export class ConnectionRegistry implements vscode.Disposable {
   /** A connection's tasks or state changed. */
   readonly onDidChangeTasks = this.tasksChanged.event;
 
-  constructor(readonly credentials: Credentials) {
+  /** `order`: the order the user chose last time, so the first load already uses it. */
+  constructor(
+    readonly credentials: Credentials,
+    order?: TaskOrder,
+  ) {
+    if (order) this.query = { order };
     this.reload();
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((event) => {

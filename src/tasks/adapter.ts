@@ -3,10 +3,18 @@ import type { DetailsView, NotesSnapshot, Row } from '../webview/protocol';
 import type { Product, Task, TaskOperation } from './model';
 import type { TaskQuery } from './query';
 
-/** The first `limit` tasks matching a query, newest first, and how many match in all. */
+/** The server's own count of running and failed work, whatever is loaded or filtered. */
+export interface TaskTotals {
+  running: number;
+  failed: number;
+}
+
+/** The first `limit` tasks matching a query, in the query's order, and how many match in all. */
 export interface TaskPage {
   tasks: Task[];
   total: number;
+  /** Unfiltered counts, when the product can give them with the page. */
+  totals?: TaskTotals;
 }
 
 /** How a TaskStore reads one connection's tasks, whatever the product. */

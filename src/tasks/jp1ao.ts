@@ -18,15 +18,19 @@ import {
   type ProductDetails,
   type TaskOutcome,
   type TaskPage,
+  type TaskTotals,
 } from './adapter';
 import { jp1aoStatusMeaning, jp1aoStatusOf, jp1aoStatusesIn, operationStatuses } from './jp1aoStatus';
-import { activeCategories, taskKey, type Task, type TaskOperation } from './model';
+import { activeCategories, taskKey, type StatusCategory, type Task, type TaskOperation } from './model';
+import { orderedPage } from './ordering';
 import { productInfo } from './products';
 import type { TaskQuery } from './query';
 import { duplicateReporter, uniqueTasks, type DuplicateReport } from './uniqueTasks';
 
 /** What JP1/AO tasks need from the API bundle to become Tasks and details (loaded lazily by the caller). */
 export type Jp1aoApi = Pick<typeof Api, 'parseJp1aoTime' | 'jp1aoSupportedActionTypeNames'>;
+
+const unfinishedCategories: readonly StatusCategory[] = ['running', 'runningWithErrors', 'pending'];
 
 /** Calls in flight per JP1/AO server: quick for a big selection without flooding the server. */
 export const jp1aoConcurrency = 4;
@@ -232,15 +236,17 @@ export class Jp1aoAdapter implements ProductAdapter {
 
   async list(query: TaskQuery, limit: number, _background: boolean, signal?: AbortSignal): Promise<TaskPage> {
     const statuses = query.categories?.length ? jp1aoStatusesIn(query.categories) : undefined;
-    if (statuses && !statuses.length) return { tasks: [], total: 0 };
-    const page = await this.client.listTasks({
-      q: query.text?.trim() || undefined,
-      statuses,
-      offset: 0,
-      limit,
-      signal,
-    });
-    return { tasks: this.unique(page.tasks.map((task) => this.toTask(task))), total: page.count };
+    const q = query.text?.trim() || undefined;
+    const [page, unfinished, totals] = await Promise.all([
+      statuses && !statuses.length ? { tasks: [], count: 0 } : this.client.listTasks({ q, statuses, offset: 0, limit, signal }),
+      query.order === 'runningFirst' ? this.unfinished(q, query, limit) : [],
+      this.totals(),
+    ]);
+    const tasks = this.unique(page.tasks.map((task) => this.toTask(task)));
+    if (query.order !== 'runningFirst') return { tasks, total: page.count, totals };
+    // The running and pending tasks first, then the newest of the rest, each newest first.
+    const merged = new Map([...this.unique(unfinished), ...tasks].map((task) => [task.key, task]));
+    return { tasks: orderedPage([...merged.values()], 'runningFirst', limit), total: page.count, totals };
   }
 
   /**
@@ -262,6 +268,23 @@ export class Jp1aoAdapter implements ProductAdapter {
       if (apiErrorKind(error) === 'notFound') return undefined;
       throw error;
     }
+  }
+
+  /** The running and pending tasks matching the query, read with a status filter so none hides behind "Load more…". */
+  private async unfinished(q: string | undefined, query: TaskQuery, limit: number): Promise<Task[]> {
+    const wanted = unfinishedCategories.filter((category) => !query.categories?.length || query.categories.includes(category));
+    const statuses = jp1aoStatusesIn(wanted);
+    if (!statuses.length) return [];
+    const page = await this.client.listTasks({ q, statuses, offset: 0, limit });
+    return page.tasks.map((task) => this.toTask(task));
+  }
+
+  /** The server's counts of running and failed tasks: one filtered request each, reading only `count`. */
+  async totals(): Promise<TaskTotals> {
+    const count = async (categories: readonly StatusCategory[]) =>
+      (await this.client.listTasks({ statuses: jp1aoStatusesIn(categories), offset: 0, limit: 1 })).count;
+    const [running, failed] = await Promise.all([count(['running', 'runningWithErrors']), count(['failed'])]);
+    return { running, failed };
   }
 
   /** One `GET …/Tasks/{id}` per task. */

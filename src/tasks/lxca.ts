@@ -7,7 +7,9 @@ import { fieldsOf } from '../webview/detailsContent';
 import { failedOutcomes, type ActionRequest, type CancelCallbackSender, type ProductAdapter, type ProductDetails, type TaskOutcome, type TaskPage } from './adapter';
 import { classifyLxcaStatus } from './lxcaStatus';
 import { isUnfinished, taskKey, type Task, type TaskOperation } from './model';
+import { orderedPage } from './ordering';
 import { productInfo } from './products';
+import { totalsOf, totalsOfCategories } from './summary';
 import { apiErrorKind } from '../ui/errorText';
 import { isEmptyQuery, matchesQuery, type TaskQuery } from './query';
 import { firstK } from '../util/collections';
@@ -163,22 +165,24 @@ export class LxcaAdapter implements ProductAdapter {
   }
 
   /**
-   * Without a filter only the jobs shown are parsed and become Tasks: the newest `limit` are picked
-   * by id first. A filter needs every job parsed and mapped to test it. A job listed twice is shown
-   * once (the first wins), so the tree never holds two rows of one id.
+   * Newest first without a filter, only the jobs shown are parsed and become Tasks: the newest
+   * `limit` are picked by id first, and the totals counted from the statuses alone. A filter or
+   * "Running first" needs every job parsed and mapped. A job listed twice is shown once (the first
+   * wins), so the tree never holds two rows of one id.
    */
   async list(query: TaskQuery, limit: number, background: boolean, signal?: AbortSignal): Promise<TaskPage> {
-    if (isEmptyQuery(query)) {
+    if (isEmptyQuery(query) && query.order !== 'runningFirst') {
       const records = this.uniqueRecords(await this.client.listJobRecords({ background, signal }));
       const serverOrder = new Map(records.map((record, index) => [record, index]));
       // Ids repeated inside the page are dropped in the server's order (the first wins), then shown newest first.
       const page = firstK(records, limit, newerRecordFirst).sort((a, b) => serverOrder.get(a)! - serverOrder.get(b)!);
       const jobs = page.flatMap(({ record }) => this.api.parseLxcaJob(record) ?? []);
-      return { tasks: this.toTasks(jobs).sort(newerTaskFirst), total: records.length };
+      const totals = totalsOfCategories(records.map(({ status }) => classifyLxcaStatus(status).category));
+      return { tasks: this.toTasks(jobs).sort(newerTaskFirst), total: records.length, totals };
     }
     const tasks = this.toTasks(await this.client.listJobs({ background, signal }));
     const matching = tasks.filter((task) => matchesQuery(task, query));
-    return { tasks: firstK(matching, limit, newerTaskFirst), total: matching.length };
+    return { tasks: orderedPage(matching.sort(newerTaskFirst), query.order, limit), total: matching.length, totals: totalsOf(tasks) };
   }
 
   private uniqueRecords(records: readonly LxcaJobRecord[]): LxcaJobRecord[] {

@@ -1,9 +1,12 @@
 import type { StatusCategory, Task } from './model';
+import type { TaskOrder } from './ordering';
 
-/** What the user filtered the tree by: words and status categories. Empty = everything. */
+/** What the user filtered the tree by: words and status categories (empty = everything), and the order. */
 export interface TaskQuery {
   text?: string;
   categories?: readonly StatusCategory[];
+  /** Not a filter: newest first when absent. */
+  order?: TaskOrder;
 }
 
 export function isEmptyQuery(query: TaskQuery): boolean {

@@ -2,7 +2,8 @@ import { EventEmitter, type Event } from './events';
 import { diffTaskLists, noChange, type TaskListDiff } from './diff';
 import { isActive, isUnfinished, type Task } from './model';
 import { isEmptyQuery, type TaskQuery } from './query';
-import type { TaskPage, TaskSource } from './adapter';
+import type { TaskPage, TaskSource, TaskTotals } from './adapter';
+import { totalsOf } from './summary';
 
 export type StoreState =
   | { kind: 'empty' }
@@ -48,6 +49,7 @@ export class TaskStore {
 
   private current: Task[] = [];
   private matching = 0;
+  private serverTotals: TaskTotals | undefined;
   private stateValue: StoreState = { kind: 'empty' };
   private inFlight: Load | undefined;
   /** Bumped by every load; an older load's answer (or failure) is dropped. */
@@ -79,6 +81,11 @@ export class TaskStore {
   /** How many tasks match the query on the server, loaded or not. */
   get total(): number {
     return this.matching;
+  }
+
+  /** The server's counts of running and failed work, unchanged by the filter and by Load more. */
+  get totals(): TaskTotals | undefined {
+    return this.serverTotals;
   }
 
   get state(): StoreState {
@@ -183,8 +190,10 @@ export class TaskStore {
         this.fullReadsSettled = Math.max(this.fullReadsSettled, requests);
       }
       const wasLoaded = this.stateValue.kind === 'loaded';
+      const totalsChanged = JSON.stringify(page.totals) !== JSON.stringify(this.serverTotals);
       this.stateValue = { kind: 'loaded' };
-      this.publish(page.tasks, page.total, !wasLoaded);
+      this.serverTotals = page.totals;
+      this.publish(page.tasks, page.total, !wasLoaded, totalsChanged);
     } catch (error) {
       if (generation !== this.generation) return; // abandoned for a newer load: its failure is no news
       const previous = this.stateValue;
@@ -201,7 +210,8 @@ export class TaskStore {
       const unfinished = this.current.filter(isUnfinished);
       const updated = unfinished.length ? await source.readUnfinished(unfinished, background, signal) : [];
       if (updated && updated.every((task) => fitsCategories(task, query))) {
-        return { page: { tasks: replaceByKey(this.current, updated), total: this.matching }, full: false };
+        const totals = movedTotals(this.serverTotals, unfinished, updated);
+        return { page: { tasks: replaceByKey(this.current, updated), total: this.matching, totals }, full: false };
       }
     }
     return { page: await source.list(query, this.shown, background, signal), full: true };
@@ -218,12 +228,13 @@ export class TaskStore {
     this.fullReadRequests++;
   }
 
-  private publish(tasks: Task[], total: number, stateChanged: boolean): void {
+  private publish(tasks: Task[], total: number, stateChanged: boolean, totalsChanged = false): void {
     const diff = diffTaskLists(this.current, tasks);
     const totalChanged = total !== this.matching;
     this.current = tasks;
     this.matching = total;
-    if (stateChanged || totalChanged || diff.listChanged || diff.changed.length) {
+    // New totals alone re-render the connection's summary, not its list.
+    if (stateChanged || totalChanged || totalsChanged || diff.listChanged || diff.changed.length) {
       this.changes.fire({ ...diff, listChanged: diff.listChanged || totalChanged || stateChanged, stateChanged });
     }
   }
@@ -248,4 +259,15 @@ function fitsCategories(task: Task, query: TaskQuery): boolean {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The server's totals after a read of the unfinished tasks alone: what those tasks moved to, added in. */
+function movedTotals(totals: TaskTotals | undefined, before: readonly Task[], after: readonly Task[]): TaskTotals | undefined {
+  if (!totals) return undefined;
+  const was = totalsOf(before);
+  const now = totalsOf(after);
+  return {
+    running: Math.max(0, totals.running - was.running + now.running),
+    failed: Math.max(0, totals.failed - was.failed + now.failed),
+  };
 }

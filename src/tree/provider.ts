@@ -3,7 +3,7 @@ import type { Connection } from '../connections/connection';
 import type { ConnectionRegistry, RegistryChange } from '../connections/registry';
 import type { Task } from '../tasks/model';
 import { productInfo } from '../tasks/products';
-import { countByCategory, summarise } from '../tasks/summary';
+import { shownTotals, summarise } from '../tasks/summary';
 import { errorText } from '../ui/errorText';
 import { sendsInClearText } from '../connections/configProblems';
 import { errorNodes } from './errorNodes';
@@ -33,6 +33,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
    */
   private readonly pendingFirstLoads = new Map<string, { changed: boolean; done: Promise<void> }>();
   private readonly disposables: vscode.Disposable[];
+  /** Whether the user asked to be told when this task finishes (it then carries a bell). */
+  isWatched: (key: string) => boolean = () => false;
   /** Password prompts wait for each other: VS Code shows one input box at a time. */
   private passwordPrompts: Promise<unknown> = Promise.resolve();
 
@@ -59,7 +61,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       case 'connection':
         return this.connectionItem(node.connection);
       case 'task':
-        return taskTreeItem(node.task, this.busy.get(node.task.key));
+        return taskTreeItem(node.task, this.busy.get(node.task.key), this.isWatched(node.task.key));
       case 'loadMore': {
         const store = node.connection.store;
         const item = new vscode.TreeItem('Load more…');
@@ -139,6 +141,17 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       else this.busy.set(key, label);
     }
     const nodes = keys.flatMap((key) => this.taskNodes.get(key) ?? []);
+    if (nodes.length) this.emitter.fire(nodes);
+  }
+
+  /**
+   * Renders rows again without reading anything: these tasks' rows, or every loaded connection's
+   * rows (their relative times) when no keys are given.
+   */
+  redrawRows(keys?: readonly string[]): void {
+    const nodes: TreeNode[] = keys
+      ? keys.flatMap((key) => this.taskNodes.get(key) ?? [])
+      : [...this.connectionNodes.values()].filter((node) => node.connection.store.state.kind === 'loaded' && !this.pendingFirstLoads.has(node.connection.name));
     if (nodes.length) this.emitter.fire(nodes);
   }
 
@@ -240,7 +253,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       case 'failed':
         return store.stale ? staleDescription(store.loadedAt) : errorText(store.state.error);
       case 'loaded': {
-        const summary = summarise(countByCategory(store.tasks));
+        const { running, failed } = shownTotals(store);
+        const summary = summarise({ running, failed });
         return store.filtered ? `${summary} (filtered)` : summary;
       }
     }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ConnectionRegistry } from '../connections/registry';
-import { countByCategory } from '../tasks/summary';
+import { shownTotals } from '../tasks/summary';
 
 /**
  * The view badge (running tasks) and the status bar item (running · failed), updated when any
@@ -29,9 +29,9 @@ export class RunningSummary implements vscode.Disposable {
     let running = 0;
     let failed = 0;
     for (const connection of this.registry.all()) {
-      const counts = countByCategory(connection.store.tasks);
-      running += (counts.running ?? 0) + (counts.runningWithErrors ?? 0);
-      failed += counts.failed ?? 0;
+      const totals = shownTotals(connection.store);
+      running += totals.running;
+      failed += totals.failed;
     }
     const text = `${running}/${failed}`;
     if (text === this.lastText) return;

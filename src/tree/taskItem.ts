@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { StatusCategory, Task } from '../tasks/model';
+import { isUnfinished, type StatusCategory, type Task } from '../tasks/model';
 import { taskRowText, taskTooltipMarkdown } from './taskText';
 import { taskClickCommand } from '../commands/taskClick';
 
@@ -32,7 +32,7 @@ export function taskTooltip(task: Task): vscode.MarkdownString {
  * `busyLabel` ("Cancelling…") replaces the status while an action's call runs; the node then
  * offers no action, so the same task cannot be cancelled twice at once.
  */
-export function taskTreeItem(task: Task, busyLabel?: string): vscode.TreeItem {
+export function taskTreeItem(task: Task, busyLabel?: string, watched = false): vscode.TreeItem {
   const text = taskRowText(task, busyLabel);
   const item = new vscode.TreeItem(
     text.label,
@@ -45,5 +45,15 @@ export function taskTreeItem(task: Task, busyLabel?: string): vscode.TreeItem {
   item.contextValue = text.contextValue;
   item.command = taskClickCommand(task);
   item.accessibilityInformation = { label: text.accessibilityLabel };
+  markWatched(item, task, watched);
   return item;
+}
+
+/** The bell of a task the user will be told about, and the flags the alert menus test. */
+function markWatched(item: vscode.TreeItem, task: Task, watched: boolean): void {
+  if (isUnfinished(task)) item.contextValue = `${item.contextValue}unfinished#`;
+  if (!watched) return;
+  item.contextValue = `${item.contextValue}watched#`;
+  item.description = `🔔 ${item.description}`;
+  item.accessibilityInformation = { label: `${item.accessibilityInformation?.label}, ${vscode.l10n.t('watched')}` };
 }

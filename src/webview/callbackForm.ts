@@ -1,5 +1,6 @@
 import type { ConnectionRegistry } from '../connections/registry';
 import type { Task } from '../tasks/model';
+import { recordOutcomes } from '../activity/record';
 import { apiErrorKind, errorText } from '../ui/errorText';
 import type { FormChannel, FormController } from './formHost';
 import { callbackField, type CallbackField, type CallbackHostMessage, type CallbackInput, type CallbackPageMessage } from './protocol';
@@ -67,15 +68,21 @@ export class CallbackForm implements FormController<CallbackPageMessage> {
     try {
       const connection = this.registry.current(this.target.connection);
       await connection.cancelCallback().send(ids, input);
+      recordOutcomes('cancelCallback', this.target.jobs.map((task) => ({ task, ok: true })));
       // Show the jobs' new state; a failed re-read does not undo the accepted cancel.
       await connection.reread(this.target.jobs).catch(() => undefined);
       const { shortName, noun } = connection.adapter().info;
       const which = ids.length === 1 ? `${noun} ${ids[0]}` : `${noun}s ${ids.join(', ')}`;
       return { ok: true, message: `${shortName} accepted the cancel callback for ${which}.` };
     } catch (error) {
+      const field = fieldOf(error);
+      // Input refused before any request is a typo to fix in the form, not something that happened.
+      if (field === undefined && apiErrorKind(error) !== 'invalidInput') {
+        recordOutcomes('cancelCallback', this.target.jobs.map((task) => ({ task, ok: false, error })));
+      }
       // A lost answer may hide an accepted cancel: read the jobs again so the tree shows which.
       if (apiErrorKind(error) === 'uncertain') await this.registry.current(this.target.connection).reread(this.target.jobs).catch(() => undefined);
-      return { ok: false, message: errorText(error), field: fieldOf(error) };
+      return { ok: false, message: errorText(error), field };
     }
   }
 }

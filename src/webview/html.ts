@@ -9,9 +9,10 @@ export function formResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
 /**
  * The page shell: a strict CSP (no inline script, no eval, only our nonce-tagged bundle), the
  * shared style sheet and the page's bundle `dist/media/<page>.js`. The page builds its content
- * itself with textContent, so no server string ever passes through HTML here.
+ * itself with textContent, so no server string ever passes through HTML here. `restore` (ids, no
+ * secrets) is kept in the page's state so the panel can be rebuilt after a window reload.
  */
-export function formHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page: string, title: string): string {
+export function formHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page: string, title: string, restore?: unknown): string {
   const nonce = randomBytes(16).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'media', `${page}.js`));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'forms.css'));
@@ -32,7 +33,7 @@ export function formHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page
 <link rel="stylesheet" href="${style.toString()}">
 <title>${escapeHtml(title)}</title>
 </head>
-<body>
+<body${restore === undefined ? '' : ` data-restore="${escapeHtml(JSON.stringify(restore))}"`}>
 <main id="app" aria-busy="true"><p class="loading">Loading…</p></main>
 <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { ConnectionRegistry } from '../connections/registry';
+import { recordActivity } from '../activity/record';
 import { errorText } from '../ui/errorText';
 import type { FormChannel, FormController } from './formHost';
 import type { NotesHostMessage, NotesPageMessage } from './protocol';
@@ -64,11 +65,22 @@ export class NotesForm implements FormController<NotesPageMessage> {
         return;
       }
       const updated = await notes.save(this.target.id, { notes: request.notes, toDo: request.toDo });
+      recordActivity('notesSaved', updated, { ok: true });
       connection.store.applyUpdates([updated]);
       await this.post({ type: 'saved', requestId, ...notes.viewOf(updated) });
     } catch (error) {
+      this.recordFailure(error);
       await this.post({ type: 'failed', requestId, message: `Not saved: ${errorText(error)}` });
     }
+  }
+
+  private recordFailure(error: unknown): void {
+    const connection = this.registry.get(this.target.connection);
+    if (!connection) return;
+    const { key, id } = this.target;
+    const known = connection.store.find(key);
+    const subject = known ?? { key, id, connection: connection.name, product: connection.config.kind, title: id, category: 'unknown' as const };
+    recordActivity('notesSaved', subject, { ok: false, error });
   }
 
   private connection() {

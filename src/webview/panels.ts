@@ -37,6 +37,7 @@ export class FormPanels implements vscode.Disposable {
     title: string,
     kind: FormKind<In>,
     createController: (channel: FormChannel<Out>) => FormController<In>,
+    restore?: unknown,
   ): vscode.WebviewPanel {
     const existing = this.panels.get(key);
     if (existing) {
@@ -54,7 +55,35 @@ export class FormPanels implements vscode.Disposable {
         localResourceRoots: formResourceRoots(this.extensionUri),
       },
     );
-    panel.webview.html = formHtml(panel.webview, this.extensionUri, kind.page, kind.pageTitle);
+    this.attach(key, panel, kind, createController, restore);
+    return panel;
+  }
+
+  /** Shows a form in a panel VS Code restored after a window reload (see the serializers). */
+  adopt<In extends { type: string }, Out>(
+    key: string,
+    panel: vscode.WebviewPanel,
+    kind: FormKind<In>,
+    createController: (channel: FormChannel<Out>) => FormController<In>,
+    restore: unknown,
+  ): void {
+    const existing = this.panels.get(key);
+    if (existing && existing !== panel) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = { enableScripts: true, localResourceRoots: formResourceRoots(this.extensionUri) };
+    this.attach(key, panel, kind, createController, restore);
+  }
+
+  private attach<In extends { type: string }, Out>(
+    key: string,
+    panel: vscode.WebviewPanel,
+    kind: FormKind<In>,
+    createController: (channel: FormChannel<Out>) => FormController<In>,
+    restore: unknown,
+  ): void {
+    panel.webview.html = formHtml(panel.webview, this.extensionUri, kind.page, kind.pageTitle, restore);
     const channel: FormChannel<Out> = {
       post: (message) => panel.webview.postMessage(message),
       onMessage: (listener) => panel.webview.onDidReceiveMessage(listener),
@@ -68,7 +97,6 @@ export class FormPanels implements vscode.Disposable {
       this.panels.delete(key);
       connection.dispose();
     });
-    return panel;
   }
 
   dispose(): void {

@@ -10,12 +10,18 @@ import {
   detailsPageMessage,
   notesPageMessage,
   type CallbackPageMessage,
+  type DetailsHostMessage,
   type DetailsPageMessage,
+  type NotesHostMessage,
   type NotesPageMessage,
 } from './protocol';
-import { parse } from './schema';
+import type { FormChannel, FormController } from './formHost';
+import { array, object, parse, string } from './schema';
 import { onTaskNodes, type PickRequest } from '../commands/taskSelection';
-import type { Task, TaskOperation } from '../tasks/model';
+import type { ConnectionRegistry } from '../connections/registry';
+import { log } from '../log';
+import { taskKey, type Task, type TaskOperation } from '../tasks/model';
+import { errorText } from '../ui/errorText';
 
 const extensionId = 'ops-tasks.ops-tasks';
 
@@ -39,8 +45,35 @@ const callbackKind: FormKind<CallbackPageMessage> = {
   pageTitle: 'Cancel with Callback',
 };
 
+function restoreFor(target: TaskTarget): { connection: string; id: string } {
+  return { connection: target.connection, id: target.id };
+}
+
 function targetOf(node: TaskNode): TaskTarget {
   return { connection: node.connection.name, id: node.task.id, key: node.task.key };
+}
+
+/** What a panel keeps to come back after a window reload: ids only. */
+const taskRestore = object({ connection: string, id: string });
+const callbackRestore = object({ connection: string, ids: array(string) });
+
+/** The restore data the page kept in its state (JSON text, see html.ts), parsed. */
+function restoreOf(state: unknown): unknown {
+  const text = typeof state === 'object' && state !== null ? (state as { restore?: unknown }).restore : undefined;
+  if (typeof text !== 'string') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The jobs of a restored Cancel with Callback form, as loaded or read again. */
+async function jobsOf(registry: ConnectionRegistry, connection: string, ids: readonly string[]): Promise<Task[]> {
+  const current = registry.current(connection);
+  const known = ids.map((id) => current.store.find(taskKey(connection, id)));
+  if (known.every((task): task is Task => task !== undefined)) return known;
+  return current.read(ids);
 }
 
 /** Edit Notes/TODO, Show Details and Cancel with Callback forms (issue: webview forms). */
@@ -52,11 +85,13 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
 
   const editNotes = (node: TaskNode) => {
     if (!node.task.operations.includes('editNotes')) return;
-    panels.show(`notes:${node.task.key}`, `Notes: ${node.task.title}`, notesKind, (channel) => new NotesForm(registry, targetOf(node), channel));
+    const target = targetOf(node);
+    panels.show(`notes:${target.key}`, `Notes: ${node.task.title}`, notesKind, (channel) => new NotesForm(registry, target, channel), restoreFor(target));
   };
 
   const showDetails = (node: TaskNode) => {
-    panels.show(`details:${node.task.key}`, `Details: ${node.task.title}`, detailsKind, (channel) => new DetailsForm(registry, targetOf(node), channel));
+    const target = targetOf(node);
+    panels.show(`details:${target.key}`, `Details: ${node.task.title}`, detailsKind, (channel) => new DetailsForm(registry, target, channel), restoreFor(target));
   };
 
   const cancelWithCallback = (clicked: TaskNode, nodes: readonly TaskNode[]) => {
@@ -70,10 +105,52 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
     const ids = jobs.map((job) => job.id);
     const title = `Cancel with Callback: ${jobs.length === 1 ? jobs[0]!.title : `${jobs.length} jobs`}`;
     const expirationSeconds = vscode.workspace.getConfiguration('opsTasks').get<number>('lxca.cancelExpirationSeconds', 60);
-    panels.show(`callback:${clicked.connection.name}/${ids.join(',')}`, title, callbackKind, (channel) =>
-      new CallbackForm(registry, { connection: clicked.connection.name, jobs, expirationSeconds }, channel),
+    panels.show(
+      `callback:${clicked.connection.name}/${ids.join(',')}`,
+      title,
+      callbackKind,
+      (channel) => new CallbackForm(registry, { connection: clicked.connection.name, jobs, expirationSeconds }, channel),
+      { connection: clicked.connection.name, ids },
     );
   };
+
+  // Panels open when the window reloaded come back with their forms (and the page's unsaved input).
+  function restoreTaskForm<In extends { type: string }, Out>(
+    kind: FormKind<In>,
+    prefix: string,
+    create: (target: TaskTarget, channel: FormChannel<Out>) => FormController<In>,
+  ): vscode.Disposable {
+    return vscode.window.registerWebviewPanelSerializer(kind.viewType, {
+      deserializeWebviewPanel: async (panel, state) => {
+        const parsed = parse(taskRestore, restoreOf(state));
+        if (!parsed.ok || !registry.get(parsed.value.connection)) {
+          panel.dispose();
+          return;
+        }
+        const target = { ...parsed.value, key: taskKey(parsed.value.connection, parsed.value.id) };
+        panels.adopt(`${prefix}:${target.key}`, panel, kind, (channel: FormChannel<Out>) => create(target, channel), restoreFor(target));
+      },
+    });
+  }
+
+  const restoreCallbackForm = vscode.window.registerWebviewPanelSerializer(callbackKind.viewType, {
+    deserializeWebviewPanel: async (panel, state) => {
+      const parsed = parse(callbackRestore, restoreOf(state));
+      if (!parsed.ok || !registry.get(parsed.value.connection)) {
+        panel.dispose();
+        return;
+      }
+      const { connection, ids } = parsed.value;
+      try {
+        const jobs = await jobsOf(registry, connection, ids);
+        const expirationSeconds = vscode.workspace.getConfiguration('opsTasks').get<number>('lxca.cancelExpirationSeconds', 60);
+        panels.adopt(`callback:${connection}/${ids.join(',')}`, panel, callbackKind, (channel) => new CallbackForm(registry, { connection, jobs, expirationSeconds }, channel), { connection, ids });
+      } catch (error) {
+        log().warn(`Cancel with Callback for ${connection} was not restored: ${errorText(error)}`);
+        panel.dispose();
+      }
+    },
+  });
 
   const onTasks = (request: PickRequest & { fits: (task: Task) => boolean }, act: (clicked: TaskNode, all: TaskNode[]) => unknown) =>
     onTaskNodes(view, registry, request, act);
@@ -81,6 +158,9 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
 
   return [
     panels,
+    restoreTaskForm(notesKind, 'notes', (target, channel: FormChannel<NotesHostMessage>) => new NotesForm(registry, target, channel)),
+    restoreTaskForm(detailsKind, 'details', (target, channel: FormChannel<DetailsHostMessage>) => new DetailsForm(registry, target, channel)),
+    restoreCallbackForm,
     vscode.commands.registerCommand(
       'opsTasks.editNotes',
       onTasks({ title: vscode.l10n.t('Edit Notes'), participle: vscode.l10n.t('annotated'), canPickMany: false, fits: offers('editNotes') }, (clicked) => editNotes(clicked)),

@@ -310,8 +310,9 @@ describe('task actions against the simulators', function () {
         `/Automation/v1/objects/Tasks/${next}/actions/rerunStepStart/invoke`,
       ]);
       assert.deepEqual([retried.failed, retriedNext.failed], [[], []]);
-      assert.match(await description(firstNode), /^In Progress/);
-      assert.match(await description(nextNode), /^In Progress/);
+      // A retried task is watched until it ends: its row carries the bell.
+      assert.match(await description(firstNode), /^🔔 In Progress/);
+      assert.match(await description(nextNode), /^🔔 In Progress/);
     });
 
     it('archives finished tasks and takes them out of the list', async () => {

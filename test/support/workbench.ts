@@ -8,6 +8,9 @@ const selectors = {
   workbench: '.monaco-workbench',
   activityEntry: (title: string) => `.activitybar .action-label[aria-label="${title}"]`,
   opsTasksView: '[id="workbench.view.extension.opsTasks"]',
+  // The container holds two views (Tasks and Activity): rows, messages and focus are the Tasks view's.
+  tasksTree: '[id="workbench.view.extension.opsTasks"] .monaco-list[role="tree"][aria-label="Tasks"]',
+  activityTree: '[id="workbench.view.extension.opsTasks"] .monaco-list[role="tree"][aria-label="Activity"]',
   row: '.monaco-list-row',
   rowLabel: '.label-name',
   rowDescription: '.label-description',
@@ -45,7 +48,7 @@ export interface TreeRow {
 
 /** The visible rows of the Ops Tasks tree (the list virtualises: off-screen rows are absent). */
 export async function treeRows(page: Page): Promise<TreeRow[]> {
-  const rows = page.locator(selectors.opsTasksView).locator(selectors.row);
+  const rows = page.locator(selectors.tasksTree).locator(selectors.row);
   return rows.evaluateAll((elements, { label, description }) =>
     elements.map((row) => ({
       label: row.querySelector(label)?.textContent?.trim() ?? '',
@@ -57,7 +60,13 @@ export async function treeRows(page: Page): Promise<TreeRow[]> {
 
 export function rowByLabel(page: Page, label: string | RegExp): Locator {
   const name = page.locator(selectors.rowLabel).getByText(label, { exact: typeof label === 'string' });
-  return page.locator(selectors.opsTasksView).locator(selectors.row).filter({ has: name });
+  return page.locator(selectors.tasksTree).locator(selectors.row).filter({ has: name });
+}
+
+/** A row of the Activity view by its label ("Cancel: Firmware update"). */
+export function activityRowByLabel(page: Page, label: string | RegExp): Locator {
+  const name = page.locator(selectors.rowLabel).getByText(label, { exact: typeof label === 'string' });
+  return page.locator(selectors.activityTree).locator(selectors.row).filter({ has: name });
 }
 
 /** Button texts of the view's welcome content (shown while no connection exists). */
@@ -146,7 +155,7 @@ export async function screenshot(page: Page, path: string): Promise<string> {
 // Tree rows with their place in the tree, the view's message, view-title actions, quick input steps.
 const treeSelectors = {
   twistie: '.monaco-tl-twistie',
-  viewMessage: '.tree-explorer-viewlet-tree-view > .message',
+  viewMessage: '.tree-explorer-viewlet-tree-view:has(.monaco-list[aria-label="Tasks"]) > .message',
   // With one view in the container its actions sit in the side bar's title, not the pane header.
   titleAction: (title: string) => `.part.sidebar .title-actions .action-label[aria-label="${title}"], .part.sidebar .pane-header .action-label[aria-label="${title}"]`,
   quickInputTitle: '.quick-input-widget .quick-input-title',
@@ -164,7 +173,7 @@ export interface TreeRowDetails extends TreeRow {
 
 /** The visible rows of the Ops Tasks tree with their level, position and expansion state. */
 export async function treeRowDetails(page: Page): Promise<TreeRowDetails[]> {
-  const rows = page.locator(selectors.opsTasksView).locator(selectors.row);
+  const rows = page.locator(selectors.tasksTree).locator(selectors.row);
   return rows.evaluateAll((elements, { label, description }) =>
     elements.map((row) => {
       const expanded = row.getAttribute('aria-expanded');
@@ -203,7 +212,7 @@ export async function waitForQuickInputTitle(page: Page, title: string | RegExp)
 
 /** Moves the tree's focus to its last row, which scrolls the (virtualised) list to the end. */
 export async function scrollTreeToEnd(page: Page): Promise<void> {
-  const tree = page.locator(selectors.opsTasksView).locator('.monaco-list[role="tree"]');
+  const tree = page.locator(selectors.tasksTree);
   await tree.focus();
   await tree.press('End');
 }

@@ -8,6 +8,12 @@ import { LxcaAdapter } from '../../src/tasks/lxca';
 import { Jp1aoAdapter } from '../../src/tasks/jp1ao';
 import { TaskStore, type StoreChange } from '../../src/tasks/store';
 
+type Recorded = { path: string; query: Record<string, string> };
+const tasksPath = '/Automation/v1/objects/Tasks';
+/** The page reads of the task list, without the running/failed count requests (`HQL::limit` 1). */
+const pageRequests = <R extends Recorded>(requests: R[]) => requests.filter((r) => r.path === tasksPath && r.query['HQL::limit'] !== '1');
+const countRequests = <R extends Recorded>(requests: R[]) => requests.filter((r) => r.path === tasksPath && r.query['HQL::limit'] === '1');
+
 function record(store: TaskStore): StoreChange[] {
   const changes: StoreChange[] = [];
   store.onDidChange((change) => changes.push(change));
@@ -130,20 +136,21 @@ describe('TaskStore against the JP1/AO simulator', () => {
   it('pages on the server: one request with HQL::limit, total from count', async () => {
     sim.clearRequests();
     await store.refresh();
-    const lists = sim.requests.filter((r) => r.path === '/Automation/v1/objects/Tasks');
+    const lists = pageRequests(sim.requests);
     assert.equal(lists.length, 1);
+    assert.equal(countRequests(sim.requests).length, 2, 'one count request each for running and failed');
     assert.equal(lists[0].query['HQL::limit'], '100');
     assert.equal(store.tasks.length, 100);
     assert.equal(store.total, sim.tasks().length);
     await store.loadMore();
-    assert.equal(sim.requests.filter((r) => r.path === '/Automation/v1/objects/Tasks').at(-1)!.query['HQL::limit'], '200');
+    assert.equal(pageRequests(sim.requests).at(-1)!.query['HQL::limit'], '200');
     assert.equal(store.tasks.length, 200);
   });
 
   it('sends status categories as an HQL filter and words as q', async () => {
     sim.clearRequests();
     await store.setQuery({ text: 'backup', categories: ['failed', 'cancelled'] });
-    const request = sim.requests.filter((r) => r.path === '/Automation/v1/objects/Tasks').at(-1)!;
+    const request = pageRequests(sim.requests).at(-1)!;
     assert.equal(request.query.q, 'backup');
     assert.match(request.query['HQL::filter'], /status in \[/);
     assert.ok(store.tasks.every((t) => t.category === 'failed' || t.category === 'cancelled'));

@@ -21,11 +21,21 @@ export interface Page<State, Out> {
   nextRequestId(): number;
 }
 
+/** The webview state: the page's own, and the host's restore data (JSON text). */
+interface Stored<State> {
+  page?: State;
+  restore?: string;
+}
+
 export function startPage<State, In extends { type: string }, Out extends { type: string }>(
   check: (data: unknown) => Parsed<In>,
   onMessage: (message: In) => void,
 ): Page<State, Out> {
-  const api = acquireVsCodeApi<State>();
+  const api = acquireVsCodeApi<Stored<State>>();
+  // What the host needs to rebuild this panel after a window reload travels with the page's state.
+  const restore = document.body.dataset.restore;
+  const saved = api.getState()?.page;
+  api.setState({ page: saved, restore });
   let lastRequestId = 0;
   window.addEventListener('message', (event: MessageEvent) => {
     const parsed = check(event.data);
@@ -36,8 +46,8 @@ export function startPage<State, In extends { type: string }, Out extends { type
     onMessage(parsed.value);
   });
   const page: Page<State, Out> = {
-    savedState: api.getState(),
-    saveState: (state) => api.setState(state),
+    savedState: saved,
+    saveState: (state) => api.setState({ page: state, restore }),
     post: (message) => api.postMessage(message),
     nextRequestId: () => ++lastRequestId,
   };

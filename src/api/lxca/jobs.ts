@@ -17,6 +17,8 @@ export function parseJobList(json: unknown): LxcaJob[] {
 /** One job of a list with its id read and the rest unparsed (parseJob parses it when needed). */
 export interface JobRecord {
   jobUID: string;
+  /** The job's status as parseJob reads it, so a caller can count statuses without parsing jobs. */
+  status: string | undefined;
   record: Record<string, unknown>;
 }
 
@@ -29,7 +31,7 @@ export function jobRecords(json: unknown): JobRecord[] {
   if (!items) throw new ApiError('badResponse', 'LXCA answered the job list with something that is not a list of jobs');
   return items.flatMap((item): JobRecord[] => {
     const jobUID = isRecord(item) ? jobId(item) : undefined;
-    return jobUID === undefined ? [] : [{ jobUID, record: item as Record<string, unknown> }];
+    return jobUID === undefined ? [] : [{ jobUID, status: jobState(item as Record<string, unknown>).status, record: item as Record<string, unknown> }];
   });
 }
 

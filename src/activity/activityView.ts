@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import { productInfo } from '../tasks/products';
+import type { ActivityLog } from './activityLog';
+import type { ActivityEntry, ActivityKind, ActivityResult } from './record';
+
+export function activityKindLabel(kind: ActivityKind): string {
+  switch (kind) {
+    case 'cancel':
+      return vscode.l10n.t('Cancel');
+    case 'stop':
+      return vscode.l10n.t('Stop');
+    case 'forceStop':
+      return vscode.l10n.t('Force stop');
+    case 'retry':
+      return vscode.l10n.t('Retry');
+    case 'retryNext':
+      return vscode.l10n.t('Retry from the next step');
+    case 'archive':
+      return vscode.l10n.t('Archive');
+    case 'notesSaved':
+      return vscode.l10n.t('Notes saved');
+    case 'cancelCallback':
+      return vscode.l10n.t('Cancel callback sent');
+  }
+}
+
+export function activityResultLabel(entry: ActivityEntry): string {
+  switch (entry.result) {
+    case 'done':
+      return vscode.l10n.t('done');
+    case 'refused':
+      return entry.message ? vscode.l10n.t('refused: {0}', entry.message) : vscode.l10n.t('refused');
+    case 'uncertain':
+      return entry.message ? vscode.l10n.t('may have been carried out ({0})', entry.message) : vscode.l10n.t('may have been carried out');
+  }
+}
+
+const icons: Record<ActivityResult, [string, string]> = {
+  done: ['pass', 'testing.iconPassed'],
+  refused: ['error', 'testing.iconFailed'],
+  uncertain: ['question', 'list.warningForeground'],
+};
+
+export function activityTreeItem(entry: ActivityEntry): vscode.TreeItem {
+  const noun = productInfo(entry.product).noun;
+  const item = new vscode.TreeItem(`${activityKindLabel(entry.kind)}: ${entry.taskTitle}`);
+  const when = new Date(entry.time).toLocaleString();
+  const result = activityResultLabel(entry);
+  item.id = entry.id;
+  item.description = `${when} · ${entry.connection} · ${result}`;
+  const [icon, color] = icons[entry.result];
+  item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+  item.tooltip = [
+    `${activityKindLabel(entry.kind)}: ${entry.taskTitle}`,
+    vscode.l10n.t('When: {0}', when),
+    vscode.l10n.t('Connection: {0}', entry.connection),
+    vscode.l10n.t('{0} ID: {1}', noun, entry.taskId),
+    vscode.l10n.t('Result: {0}', result),
+  ].join('\n');
+  item.contextValue = 'opsActivity';
+  item.command = { command: 'opsTasks.activity.showDetails', title: vscode.l10n.t('Show Details'), arguments: [entry] };
+  item.accessibilityInformation = { label: `${item.label}, ${item.description}` };
+  return item;
+}
+
+/** The Activity view: the log, newest first. */
+export class ActivityTreeProvider implements vscode.TreeDataProvider<ActivityEntry>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly log: ActivityLog) {
+    this.subscription = log.onDidChange(() => this.emitter.fire());
+  }
+
+  getTreeItem(entry: ActivityEntry): vscode.TreeItem {
+    return activityTreeItem(entry);
+  }
+
+  getChildren(entry?: ActivityEntry): ActivityEntry[] {
+    return entry ? [] : [...this.log.entries];
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}

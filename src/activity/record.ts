@@ -1,0 +1,78 @@
+/**
+ * The one entry point for "the user did something to a task from VS Code": the action flow and the
+ * forms call recordActivity; the Activity view and the completion alerts listen. No `vscode`
+ * import, so the forms stay testable in plain Node.
+ */
+import { EventEmitter } from '../tasks/events';
+import type { Product, Task } from '../tasks/model';
+import { apiErrorKind, errorText } from '../ui/errorText';
+
+export type ActivityKind = 'cancel' | 'stop' | 'forceStop' | 'retry' | 'retryNext' | 'archive' | 'notesSaved' | 'cancelCallback';
+
+/** done; refused (the server said no, or nothing was sent); uncertain (may have been carried out). */
+export type ActivityResult = 'done' | 'refused' | 'uncertain';
+
+export interface ActivityEntry {
+  /** Unique within the log. */
+  readonly id: string;
+  /** Milliseconds since the epoch. */
+  readonly time: number;
+  readonly kind: ActivityKind;
+  readonly connection: string;
+  readonly product: Product;
+  readonly taskId: string;
+  readonly taskTitle: string;
+  readonly result: ActivityResult;
+  /** The server's words (or the reason nothing was sent) when it did not simply work. */
+  readonly message?: string;
+}
+
+export type ActivityOutcome = { readonly ok: true } | { readonly ok: false; readonly error: unknown };
+
+/** What the log needs of the task acted on; the task as it was before the action. */
+export type ActivitySubject = Pick<Task, 'key' | 'id' | 'connection' | 'product' | 'title' | 'category' | 'end'>;
+
+/** A recorded entry and the task as it was when the user acted on it. */
+export interface RecordedActivity {
+  readonly entry: ActivityEntry;
+  readonly task: ActivitySubject;
+}
+
+const recorded = new EventEmitter<RecordedActivity>();
+/** Fires once per task for every recorded action. */
+export const onDidRecordActivity = recorded.event;
+
+let sequence = 0;
+
+/** Records what one action did to one task. */
+export function recordActivity(kind: ActivityKind, task: ActivitySubject, outcome: ActivityOutcome): void {
+  const time = Date.now();
+  const entry: ActivityEntry = {
+    id: `${time}-${++sequence}`,
+    time,
+    kind,
+    connection: task.connection,
+    product: task.product,
+    taskId: task.id,
+    taskTitle: task.title,
+    result: outcome.ok ? 'done' : resultOf(outcome.error),
+    message: outcome.ok ? undefined : errorText(outcome.error),
+  };
+  recorded.fire({ entry, task });
+}
+
+/** Records each task's outcome of one action. */
+export function recordOutcomes(kind: ActivityKind, outcomes: readonly (ActivityOutcome & { readonly task: ActivitySubject })[]): void {
+  for (const outcome of outcomes) recordActivity(kind, outcome.task, outcome);
+}
+
+/**
+ * A request that timed out, lost its connection or got an unreadable answer may still have reached
+ * the server; an answer that says no (or a check before any request) means nothing happened.
+ */
+const uncertainKinds: ReadonlySet<string> = new Set(['timeout', 'unreachable', 'aborted', 'badResponse', 'tooLarge', 'server']);
+
+export function resultOf(error: unknown): ActivityResult {
+  const kind = apiErrorKind(error);
+  return kind !== undefined && uncertainKinds.has(kind) ? 'uncertain' : 'refused';
+}

@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import type { ConnectionRegistry } from '../connections/registry';
+import { showTaskDetails } from '../commands/openTask';
+import { ActivityLog, isActivityEntry } from './activityLog';
+import { ActivityTreeProvider, activityKindLabel, activityResultLabel } from './activityView';
+import { onDidRecordActivity } from './record';
+
+/** The Activity view, its log (kept in global state) and its commands. */
+export function registerActivity(storage: vscode.Memento, registry: ConnectionRegistry): { log: ActivityLog; disposables: vscode.Disposable[] } {
+  const log = new ActivityLog(storage);
+  const provider = new ActivityTreeProvider(log);
+  const view = vscode.window.createTreeView('opsTasks.activity', { treeDataProvider: provider });
+
+  const showDetails = async (entry?: unknown) => {
+    let chosen = isActivityEntry(entry) ? entry : undefined;
+    if (!chosen) {
+      const picked = await vscode.window.showQuickPick(
+        log.entries.map((item) => ({
+          label: `${activityKindLabel(item.kind)}: ${item.taskTitle}`,
+          description: `${new Date(item.time).toLocaleString()} · ${item.connection} · ${activityResultLabel(item)}`,
+          item,
+        })),
+        { title: vscode.l10n.t('Show Details: which activity?'), matchOnDescription: true },
+      );
+      chosen = picked?.item;
+    }
+    if (chosen) await showTaskDetails(registry, { connection: chosen.connection, id: chosen.taskId });
+  };
+
+  return {
+    log,
+    disposables: [
+      log,
+      provider,
+      view,
+      onDidRecordActivity(({ entry }) => log.add(entry)),
+      vscode.commands.registerCommand('opsTasks.activity.showDetails', showDetails),
+      vscode.commands.registerCommand('opsTasks.activity.clear', () => log.clear()),
+    ],
+  };
+}
