@@ -21,6 +21,7 @@ import {
 import { jp1aoStatusMeaning, jp1aoStatusOf, jp1aoStatusesIn, operationStatuses } from './jp1aoStatus';
 import { taskKey, type Task, type TaskOperation } from './model';
 import { productInfo } from './products';
+import { localTimeText } from './time';
 import type { TaskQuery } from './query';
 
 /** What JP1/AO tasks need from the API bundle to become Tasks and details (loaded lazily by the caller). */
@@ -33,11 +34,14 @@ export const jp1aoConcurrency = 4;
 const logReadSize = 16 * 1024;
 const logLines = 200;
 
-/** The lower-cased names in `supportedActionType`, or undefined when the server did not say. */
+/**
+ * The lower-cased names in `supportedActionType`, or undefined when the server did not send it.
+ * Sent but empty means the service supports none of the optional actions.
+ */
 function supportedActionTypes(task: Jp1aoTask): Set<string> | undefined {
   const field = task.supportedActionType;
-  if (typeof field !== 'string' || field.trim() === '') return undefined;
-  return new Set(field.split(',').map((name) => name.trim().toLowerCase()));
+  if (typeof field !== 'string') return undefined;
+  return new Set(field.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean));
 }
 
 function supportedByService(api: Jp1aoApi, operation: TaskOperation, supported: Set<string> | undefined): boolean {
@@ -45,6 +49,26 @@ function supportedByService(api: Jp1aoApi, operation: TaskOperation, supported: 
   const names = capabilities.get(operation);
   if (supported === undefined || names === undefined) return true;
   return names.some((name) => supported.has(name.toLowerCase()));
+}
+
+const operationTitles = new Map<TaskOperation, string>([
+  ['forceStop', 'Force Stop'],
+  ['retry', 'Retry'],
+]);
+
+/** The actions the task's status allows but its service does not support, each with why. */
+export function jp1aoNotOffered(api: Jp1aoApi, task: Jp1aoTask): string[] {
+  const status = typeof task.status === 'string' ? jp1aoStatusOf(task.status) : undefined;
+  const supported = supportedActionTypes(task);
+  const reasons: string[] = [];
+  for (const [operation, title] of operationTitles) {
+    const allowed = status !== undefined && operationStatuses.get(operation)?.includes(status);
+    if (allowed && !supportedByService(api, operation, supported)) {
+      const listed = [...(supported ?? [])].join(', ') || 'nothing';
+      reasons.push(`${title}: the task's service does not support it (supported actions: ${listed})`);
+    }
+  }
+  return reasons;
 }
 
 /** Operations the user may start on this task, sorted. */
@@ -60,6 +84,22 @@ export function jp1aoOperations(api: Jp1aoApi, task: Jp1aoTask): TaskOperation[]
   return operations.sort();
 }
 
+/**
+ * JP1/AO names a task `<service>_<YYYYMMDDhhmmss>`, the stamp being its submit time in the
+ * server's zone. Such a name is told apart by its time: the service name becomes the row's label
+ * and the time goes beside it. Any other name is shown whole.
+ */
+export function jp1aoShortTitle(api: Jp1aoApi, task: Jp1aoTask): Task['shortTitle'] {
+  const name = optionalString(task.name);
+  const submitText = optionalString(task.submitTime);
+  const match = name === undefined ? null : /^(.+)_(\d{14})$/.exec(name);
+  const submitted = api.parseJp1aoTime(submitText);
+  if (!match || submitText === undefined || submitted === undefined) return undefined;
+  if (submitText.replace(/\D/g, '').slice(0, 14) !== match[2]) return undefined;
+  const service = optionalString(task.serviceName)?.trim() || match[1].replace(/_/g, ' ');
+  return { label: service, time: submitted };
+}
+
 /** Map one JP1/AO task to the extension's Task model. */
 export function toJp1aoTask(api: Jp1aoApi, connection: string, task: Jp1aoTask): Task {
   const id = String(task.instanceID);
@@ -71,9 +111,11 @@ export function toJp1aoTask(api: Jp1aoApi, connection: string, task: Jp1aoTask):
     connection,
     product: 'jp1ao',
     title: optionalString(task.name) || `Task ${id}`,
+    shortTitle: jp1aoShortTitle(api, task),
     status: rawStatus,
     statusLabel: meaning.label,
     category: meaning.category,
+    awaitsResponse: jp1aoStatusOf(rawStatus) === 'waitingResponse' || undefined,
     start: api.parseJp1aoTime(task.startTime) ?? api.parseJp1aoTime(task.scheduledStartTime),
     end: api.parseJp1aoTime(task.completionTime),
     owner: optionalString(task.submitter),
@@ -83,6 +125,7 @@ export function toJp1aoTask(api: Jp1aoApi, connection: string, task: Jp1aoTask):
     modifyTime: optionalString(task.modifyTime),
     scheduleId: isPresent(task.scheduleID) ? String(task.scheduleID) : undefined,
     operations: jp1aoOperations(api, task),
+    notOffered: jp1aoNotOffered(api, task),
     raw: task,
   };
 }
@@ -91,7 +134,7 @@ export function toJp1aoTask(api: Jp1aoApi, connection: string, task: Jp1aoTask):
 export function jp1aoTimeText(api: Jp1aoApi, value: unknown): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   const ms = api.parseJp1aoTime(value);
-  return ms === undefined ? value : new Date(ms).toLocaleString();
+  return ms === undefined ? value : localTimeText(ms);
 }
 
 function schedule(task: Jp1aoTask): string | undefined {
@@ -163,6 +206,13 @@ export function jp1aoFields(api: Jp1aoApi, task: Task): ProductDetails['fields']
   return fieldsOf(task, localTime);
 }
 
+/** The word "TODO" in the filter means tasks marked TODO; the server searches for the other words. */
+export function splitToDoWord(text: string | undefined): { words: string; toDo: boolean } {
+  const words = (text ?? '').split(/\s+/).filter(Boolean);
+  const rest = words.filter((word) => word.toLowerCase() !== 'todo');
+  return { words: rest.join(' '), toDo: rest.length !== words.length };
+}
+
 type TaskCall = (client: Jp1aoClient, id: string) => Promise<unknown>;
 
 const taskCalls = new Map<ActionOperation, TaskCall>([
@@ -201,8 +251,10 @@ export class Jp1aoAdapter implements ProductAdapter {
   async list(query: TaskQuery, limit: number): Promise<TaskPage> {
     const statuses = query.categories?.length ? jp1aoStatusesIn(query.categories) : undefined;
     if (statuses && !statuses.length) return { tasks: [], total: 0 };
+    const { words, toDo } = splitToDoWord(query.text);
     const page = await this.client.listTasks({
-      q: query.text?.trim() || undefined,
+      q: words || undefined,
+      filter: toDo ? 'toDo = true' : undefined,
       statuses,
       offset: 0,
       limit,

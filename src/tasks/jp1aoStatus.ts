@@ -45,7 +45,8 @@ export function jp1aoStatusesIn(categories: readonly StatusCategory[]): Jp1aoSta
 /** Spec §5: the statuses in which each operation is allowed. */
 export const operationStatuses: ReadonlyMap<TaskOperation, readonly Jp1aoStatus[]> = new Map<TaskOperation, readonly Jp1aoStatus[]>([
   ['stop', ['inProgress', 'waitingResponse', 'abnormalDetection']],
-  ['forceStop', ['inProgress', 'waitingResponse', 'abnormalDetection', 'terminating']],
+  // Not while `terminating`: the stop already asked for is under way.
+  ['forceStop', ['inProgress', 'waitingResponse', 'abnormalDetection']],
   ['retry', ['failed']],
   ['retryNext', ['failed']],
   ['archive', ['completed', 'failed', 'canceled']],

@@ -7,6 +7,7 @@ import { failedOutcomes, type ActionRequest, type CancelCallbackSender, type Pro
 import { classifyLxcaStatus } from './lxcaStatus';
 import { activeCategories, taskKey, type Task, type TaskOperation } from './model';
 import { productInfo } from './products';
+import { localTimeText } from './time';
 import { matchesQuery, type TaskQuery } from './query';
 
 /** What LXCA jobs need from the API bundle to become Tasks and details (loaded lazily by the caller). */
@@ -86,7 +87,7 @@ export function lxcaMessages(api: LxcaApi, task: Task): LxcaMessageView[] | unde
     return [
       {
         id: typeof record.id === 'string' ? record.id : undefined,
-        time: typeof time === 'number' ? new Date(time).toLocaleString() : typeof time === 'string' ? time : undefined,
+        time: typeof time === 'number' ? localTimeText(time) : typeof time === 'string' ? time : undefined,
         text,
         explanation: typeof record.explanation === 'string' ? record.explanation : undefined,
       },

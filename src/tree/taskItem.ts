@@ -1,22 +1,30 @@
 import { taskFacts } from '../tasks/facts';
 import * as vscode from 'vscode';
 import type { StatusCategory, Task } from '../tasks/model';
-import { relativeTime } from '../tasks/time';
+import { relativeTime, shortTimeText } from '../tasks/time';
 import { taskClickCommand } from '../commands/taskClick';
 
 const icons: Record<StatusCategory, [icon: string, color?: string]> = {
   pending: ['clock', 'charts.yellow'],
   running: ['loading~spin'],
-  runningWithErrors: ['loading~spin', 'list.warningForeground'],
+  // Needs a person: not the spinner, which says "nothing to do but wait".
+  runningWithErrors: ['run-errors', 'list.errorForeground'],
   succeeded: ['pass', 'testing.iconPassed'],
   succeededWithErrors: ['warning', 'list.warningForeground'],
   cancelled: ['circle-slash', 'disabledForeground'],
   failed: ['error', 'testing.iconFailed'],
-  unknown: ['question'],
+  unknown: ['circle-large-outline', 'list.warningForeground'],
 };
 
-export function statusIcon(category: StatusCategory): vscode.ThemeIcon {
-  const [icon, color] = icons[category];
+const awaitingResponseIcon: [string, string] = ['bell-dot', 'list.warningForeground'];
+const toDoIcon: [string, string] = ['bookmark', 'charts.blue'];
+
+/**
+ * The row's icon: TODO first (the status is the description's first word), then a task waiting
+ * for a person's answer, then the status category.
+ */
+export function statusIcon(task: Pick<Task, 'category' | 'toDo' | 'awaitsResponse'>): vscode.ThemeIcon {
+  const [icon, color] = task.toDo ? toDoIcon : task.awaitsResponse ? awaitingResponseIcon : icons[task.category];
   return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
 }
 
@@ -30,13 +38,14 @@ export function taskContextValue(task: Task): string {
   return `${flags.join('#')}#`;
 }
 
+/** Status first, so a narrow sidebar still shows it; then TODO, progress, the submit time of a short-named task, and when. */
 export function taskDescription(task: Task, now = Date.now()): string {
-  const parts: string[] = [];
+  const parts: string[] = [task.statusLabel];
   if (task.toDo) parts.push('TODO');
-  parts.push(task.statusLabel);
   if (task.progress !== undefined && (task.category === 'running' || task.category === 'runningWithErrors')) {
     parts.push(`${Math.round(task.progress)}%`);
   }
+  if (task.shortTitle) parts.push(shortTimeText(task.shortTitle.time, now));
   const when = task.end ?? task.start;
   if (when !== undefined) parts.push(relativeTime(when, now));
   return parts.join(' · ');
@@ -71,13 +80,13 @@ function escapeMarkdown(text: string): string {
  */
 export function taskTreeItem(task: Task, busyLabel?: string): vscode.TreeItem {
   const item = new vscode.TreeItem(
-    task.title,
+    task.shortTitle?.label ?? task.title,
     task.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
   );
   const description = busyLabel ?? taskDescription(task);
   item.id = task.key;
   item.description = description;
-  item.iconPath = busyLabel ? new vscode.ThemeIcon('loading~spin') : statusIcon(task.category);
+  item.iconPath = busyLabel ? new vscode.ThemeIcon('loading~spin') : statusIcon(task);
   item.tooltip = taskTooltip(task);
   item.contextValue = busyLabel ? `opsTask#${task.product}#busy#` : taskContextValue(task);
   item.command = taskClickCommand(task);
