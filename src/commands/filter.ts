@@ -26,7 +26,7 @@ export async function filterTasks(registry: ConnectionRegistry, view: vscode.Tre
 
 export async function applyFilter(registry: ConnectionRegistry, view: vscode.TreeView<unknown>, query: TaskQuery): Promise<void> {
   const empty = isEmptyQuery(query);
-  view.message = empty ? undefined : vscode.l10n.t('Filtered by {0} — clear it with the "Clear Filter" button (the brush icon) in the view title.', describeQuery(query));
+  view.message = empty ? undefined : vscode.l10n.t('Filtered by {0} — clear it with the "Clear Filter" button in the view title.', describeQuery(query));
   await vscode.commands.executeCommand('setContext', 'opsTasks.filtered', !empty);
   await registry.setQuery(empty ? {} : query);
 }

@@ -18,6 +18,7 @@ import { startDemo } from './startDemo';
 import { registerTaskActions } from './taskActions';
 import { DoubleClickDetector, taskClickCommandId } from './taskClick';
 import { onTaskNodes } from './taskSelection';
+import { toggleToDoPick } from './toggleToDo';
 import { toggleToDo } from './toggleToDo';
 import { registerForms } from '../webview/register';
 import { trustCertificate } from './trustCertificate';
@@ -55,7 +56,10 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
     ),
     register('opsTasks.showLog', () => log().show()),
     register('opsTasks.startDemo', () => startDemo(registry)),
-    register('opsTasks.toggleToDo', onTaskNodes(view, (clicked, all) => toggleToDo(registry, clicked, all))),
+    register(
+      'opsTasks.toggleToDo',
+      onTaskNodes(view, registry, toggleToDoPick, (clicked, all) => toggleToDo(registry, clicked, all)),
+    ),
     // A double-click on a row opens Edit Notes for it.
     register(taskClickCommandId, (key: unknown) => {
       if (typeof key !== 'string' || !doubleClick.click(key)) return;

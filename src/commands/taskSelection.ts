@@ -39,11 +39,54 @@ export function selectionFromTree(node: unknown, selected: unknown, fits: Fits):
   return { targets, skipped };
 }
 
-function* withSubtasks(tasks: readonly Task[]): Generator<Task> {
+interface Candidate extends ActionTarget {
+  readonly parent?: Task;
+}
+
+function* withSubtasks(connection: Connection, tasks: readonly Task[], parent?: Task): Generator<Candidate> {
   for (const task of tasks) {
-    yield task;
-    yield* withSubtasks(task.children);
+    yield { connection, task, parent };
+    yield* withSubtasks(connection, task.children, task);
   }
+}
+
+/** What a palette pick asks for: "Show Details", the task fits, one task or several. */
+export interface PickRequest {
+  readonly title: string;
+  /** Completes "No loaded task can be … now.". */
+  readonly participle: string;
+  readonly fits: Fits;
+  readonly canPickMany: boolean;
+}
+
+/**
+ * The palette's pick of loaded tasks, the same for every task command: each row names the task,
+ * its connection, status and id, and a subtask its parent job, so equal titles can be told apart.
+ */
+export async function pickTasks(registry: ConnectionRegistry, request: PickRequest): Promise<ActionTarget[] | undefined> {
+  const candidates = registry.all().flatMap((connection) => [...withSubtasks(connection, connection.store.tasks)].filter((candidate) => request.fits(candidate.task)));
+  if (candidates.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No loaded task can be {0} now.', request.participle));
+    return undefined;
+  }
+  const items = candidates.map((candidate) => ({
+    label: candidate.task.title,
+    description: `${candidate.task.statusLabel} · ${candidate.connection.name} · ID ${candidate.task.id}`,
+    detail: candidate.parent ? vscode.l10n.t('Subtask of "{0}" (ID {1})', candidate.parent.title, candidate.parent.id) : undefined,
+    target: { connection: candidate.connection, task: candidate.task },
+  }));
+  const options = {
+    title: request.canPickMany ? vscode.l10n.t('{0}: which tasks?', request.title) : vscode.l10n.t('{0}: which task?', request.title),
+    placeHolder: request.canPickMany ? vscode.l10n.t('Select one or more tasks') : vscode.l10n.t('Select a task'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  };
+  if (request.canPickMany) {
+    const picked = await vscode.window.showQuickPick(items, { ...options, canPickMany: true });
+    return picked?.length ? picked.map((item) => item.target) : undefined;
+  }
+  const picked = await vscode.window.showQuickPick(items, options);
+  return picked ? [picked.target] : undefined;
 }
 
 /** From the palette: a multi-select pick of the loaded tasks the action fits. */
@@ -52,26 +95,8 @@ export async function selectionFromPick(
   action: { title: string; participle: string },
   fits: Fits,
 ): Promise<Selection | undefined> {
-  const candidates = registry
-    .all()
-    .flatMap((connection) => [...withSubtasks(connection.store.tasks)].filter(fits).map((task) => ({ connection, task })));
-  if (candidates.length === 0) {
-    void vscode.window.showInformationMessage(`No loaded task can be ${action.participle} now.`);
-    return undefined;
-  }
-  const items = candidates.map((target) => ({
-    label: target.task.title,
-    description: `${target.connection.name} · ${target.task.statusLabel}`,
-    target,
-  }));
-  const picked = await vscode.window.showQuickPick(items, {
-    canPickMany: true,
-    title: `${action.title}: which tasks?`,
-    placeHolder: 'Select one or more tasks',
-    matchOnDescription: true,
-  });
-  if (!picked?.length) return undefined;
-  return { targets: picked.map((item) => item.target), skipped: [] };
+  const targets = await pickTasks(registry, { title: action.title, participle: action.participle, fits, canPickMany: true });
+  return targets && { targets, skipped: [] };
 }
 
 /**
@@ -85,11 +110,22 @@ export function taskNodesOf(view: vscode.TreeView<TreeNode>, node: unknown, sele
   return viewSelection.length ? { clicked: viewSelection[0]!, all: viewSelection } : undefined;
 }
 
-/** A command handler that runs `act` on the command's task nodes, or says how to pick one. */
-export function onTaskNodes(view: vscode.TreeView<TreeNode>, act: (clicked: TaskNode, all: TaskNode[]) => unknown) {
-  return (node?: unknown, selected?: unknown) => {
+/**
+ * A command handler that runs `act` on the command's task nodes; from the palette with nothing
+ * selected it offers the same pick as the actions.
+ */
+export function onTaskNodes(
+  view: vscode.TreeView<TreeNode>,
+  registry: ConnectionRegistry,
+  pick: PickRequest,
+  act: (clicked: TaskNode, all: TaskNode[]) => unknown,
+) {
+  return async (node?: unknown, selected?: unknown) => {
     const nodes = taskNodesOf(view, node, selected);
-    if (!nodes) return vscode.window.showInformationMessage('Select a task in the Ops Tasks view first.');
-    return act(nodes.clicked, nodes.all);
+    if (nodes) return act(nodes.clicked, nodes.all);
+    const targets = await pickTasks(registry, pick);
+    if (!targets) return undefined;
+    const picked = targets.map((target) => new TaskNode(target.connection, target.task));
+    return act(picked[0]!, picked);
   };
 }

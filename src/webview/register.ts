@@ -14,7 +14,8 @@ import {
   type NotesPageMessage,
 } from './protocol';
 import { parse } from './schema';
-import { onTaskNodes } from '../commands/taskSelection';
+import { onTaskNodes, type PickRequest } from '../commands/taskSelection';
+import type { Task } from '../tasks/model';
 
 const extensionId = 'ops-tasks.ops-tasks';
 
@@ -74,12 +75,23 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
     );
   };
 
-  const onTasks = (act: (clicked: TaskNode, all: TaskNode[]) => unknown) => onTaskNodes(view, act);
+  const onTasks = (pick: PickRequest, act: (clicked: TaskNode, all: TaskNode[]) => unknown) => onTaskNodes(view, registry, pick, act);
+  const editable = (task: Task) => task.operations.includes('editNotes');
+  const cancellable = (task: Task) => task.operations.includes('cancelWithCallback');
 
   return [
     panels,
-    vscode.commands.registerCommand('opsTasks.editNotes', onTasks((clicked) => editNotes(clicked))),
-    vscode.commands.registerCommand('opsTasks.showDetails', onTasks((clicked) => showDetails(clicked))),
-    vscode.commands.registerCommand('opsTasks.lxca.cancelWithCallback', onTasks(cancelWithCallback)),
+    vscode.commands.registerCommand(
+      'opsTasks.editNotes',
+      onTasks({ title: vscode.l10n.t('Edit Notes'), participle: vscode.l10n.t('given notes'), fits: editable, canPickMany: false }, (clicked) => editNotes(clicked)),
+    ),
+    vscode.commands.registerCommand(
+      'opsTasks.showDetails',
+      onTasks({ title: vscode.l10n.t('Show Details'), participle: vscode.l10n.t('shown'), fits: () => true, canPickMany: false }, (clicked) => showDetails(clicked)),
+    ),
+    vscode.commands.registerCommand(
+      'opsTasks.lxca.cancelWithCallback',
+      onTasks({ title: vscode.l10n.t('Cancel with Callback'), participle: vscode.l10n.t('cancelled'), fits: cancellable, canPickMany: true }, cancelWithCallback),
+    ),
   ];
 }
