@@ -105,8 +105,8 @@ async function markToDo(jp1ao: Jp1aoSimulator, id: number): Promise<void> {
 /** Whether a row's label shows whole and the first word of its description (the status) is on screen. */
 async function rowFit(page: Page, label: string): Promise<{ labelWhole: boolean; statusVisible: boolean }> {
   return rowByLabel(page, label).first().evaluate((row) => {
-    const name = row.querySelector('.label-name') as HTMLElement | null;
-    const description = row.querySelector('.label-description') as HTMLElement | null;
+    const name = row.querySelector('.label-name');
+    const description = row.querySelector('.label-description');
     const right = row.getBoundingClientRect().right;
     const labelWhole = !!name && name.getBoundingClientRect().right <= right && name.scrollWidth <= name.clientWidth + 1;
     // The status is the description's first part: about 10 characters must fit before the row ends.
