@@ -254,7 +254,7 @@ export class Jp1aoAdapter implements ProductAdapter {
     const { words, toDo } = splitToDoWord(query.text);
     const page = await this.client.listTasks({
       q: words || undefined,
-      filter: toDo ? 'toDo = true' : undefined,
+      filter: toDo ? 'toDo eq true' : undefined,
       statuses,
       offset: 0,
       limit,

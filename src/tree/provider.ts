@@ -23,6 +23,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private readonly summaries = new Map<string, string>();
   /** Task key → "Cancelling…" and the like, while an action's call runs. */
   private readonly busy = new Map<string, string>();
+  /** Task key → what the last action did to it ("Cancel: had already finished"), shown on the node. */
+  private readonly actionResults = new Map<string, { text: string; until: number }>();
   /**
    * Connections whose children VS Code is still waiting for (first load, maybe behind a password
    * prompt), and whether a change arrived meanwhile. Refreshing a node while VS Code fetches its
@@ -57,7 +59,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       case 'connection':
         return this.connectionItem(node.connection);
       case 'task':
-        return taskTreeItem(node.task, this.busy.get(node.task.key));
+        return taskTreeItem(node.task, this.busy.get(node.task.key), this.actionResultOf(node.task.key));
       case 'loadMore': {
         const store = node.connection.store;
         const item = new vscode.TreeItem('Load more…');
@@ -134,6 +136,26 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     }
     const nodes = keys.flatMap((key) => this.taskNodes.get(key) ?? []);
     if (nodes.length) this.emitter.fire(nodes);
+  }
+
+  /**
+   * Shows what an action did on the task's node: in its description for `briefMs`, in its tooltip
+   * until the next action.
+   */
+  setActionResult(key: string, text: string, briefMs = 30_000): void {
+    const until = Date.now() + briefMs;
+    this.actionResults.set(key, { text, until });
+    const refresh = () => {
+      const node = this.taskNodes.get(key);
+      if (node) this.emitter.fire([node]);
+    };
+    refresh();
+    setTimeout(refresh, briefMs + 50).unref?.();
+  }
+
+  private actionResultOf(key: string): { text: string; brief: boolean } | undefined {
+    const result = this.actionResults.get(key);
+    return result && { text: result.text, brief: Date.now() < result.until };
   }
 
   isBusy(key: string): boolean {

@@ -51,9 +51,10 @@ export function taskDescription(task: Task, now = Date.now()): string {
   return parts.join(' · ');
 }
 
-export function taskTooltip(task: Task): vscode.MarkdownString {
+export function taskTooltip(task: Task, actionResult?: string): vscode.MarkdownString {
   const rows: [string, string | undefined][] = [
     ...taskFacts(task),
+    ['Last action', actionResult],
     ['TODO', task.toDo ? 'yes' : undefined],
     ['Notes', task.notes || undefined],
     ['Subtasks', task.children.length ? String(task.children.length) : undefined],
@@ -78,16 +79,17 @@ function escapeMarkdown(text: string): string {
  * `busyLabel` ("Cancelling…") replaces the status while an action's call runs; the node then
  * offers no action, so the same task cannot be cancelled twice at once.
  */
-export function taskTreeItem(task: Task, busyLabel?: string): vscode.TreeItem {
+export function taskTreeItem(task: Task, busyLabel?: string, actionResult?: { text: string; brief: boolean }): vscode.TreeItem {
   const item = new vscode.TreeItem(
     task.shortTitle?.label ?? task.title,
     task.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
   );
-  const description = busyLabel ?? taskDescription(task);
+  const status = taskDescription(task);
+  const description = busyLabel ?? (actionResult?.brief ? `${actionResult.text} · ${status}` : status);
   item.id = task.key;
   item.description = description;
   item.iconPath = busyLabel ? new vscode.ThemeIcon('loading~spin') : statusIcon(task);
-  item.tooltip = taskTooltip(task);
+  item.tooltip = taskTooltip(task, actionResult?.text);
   item.contextValue = busyLabel ? `opsTask#${task.product}#busy#` : taskContextValue(task);
   item.command = taskClickCommand(task);
   item.accessibilityInformation = { label: `${task.title}, ${description}` };
