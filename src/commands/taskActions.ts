@@ -90,7 +90,10 @@ async function runTaskAction(services: ActionServices, action: TaskAction, node?
   );
   const results = perConnection.flat();
   logResults(action, results);
-  for (const result of results) services.provider.setActionResult(result.task.key, resultText(action, result));
+  // What went as asked shows in the status; the rest says so on the task's own row.
+  for (const result of results) {
+    if (result.kind !== 'done') services.provider.setActionResult(result.task.key, resultText(action, result));
+  }
   return reportResults(action, results, selection.skipped);
 }
 

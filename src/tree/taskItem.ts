@@ -85,7 +85,7 @@ export function taskTreeItem(task: Task, busyLabel?: string, actionResult?: { te
     task.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
   );
   const status = taskDescription(task);
-  const description = busyLabel ?? (actionResult?.brief ? `${actionResult.text} · ${status}` : status);
+  const description = busyLabel ?? (actionResult?.brief ? `${status} · ${actionResult.text}` : status);
   item.id = task.key;
   item.description = description;
   item.iconPath = busyLabel ? new vscode.ThemeIcon('loading~spin') : statusIcon(task);
