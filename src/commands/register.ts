@@ -47,7 +47,13 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
     }),
     register('opsTasks.loadMore', async (arg) => {
       const connection = await pickConnection(registry, arg);
-      if (connection) await vscode.window.withProgress({ location: { viewId: 'opsTasks.tasks' } }, () => connection.store.loadMore());
+      if (!connection) return;
+      const shownBefore = connection.store.tasks.length;
+      await vscode.window.withProgress({ location: { viewId: 'opsTasks.tasks' } }, () => connection.store.loadMore());
+      // The "Load more…" row is gone: keyboard focus goes to the first row it loaded.
+      const firstNew = connection.store.tasks[shownBefore];
+      const node = firstNew && (await provider.topLevelNode(connection.name, firstNew.key));
+      if (node) await view.reveal(node, { select: true, focus: true }).then(undefined, () => undefined);
     }),
     register('opsTasks.filter', () => filterTasks(registry, view)),
     register('opsTasks.clearFilter', () => applyFilter(registry, view, {})),

@@ -118,6 +118,14 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return nodes;
   }
 
+  /** The node of a top-level task of the connection, created if the tree has not asked for it yet. */
+  async topLevelNode(connectionName: string, key: string): Promise<TaskNode | undefined> {
+    const connectionNode = this.connectionNodes.get(connectionName);
+    if (!connectionNode) return undefined;
+    const children = await this.getChildren(connectionNode);
+    return children.find((node): node is TaskNode => node.kind === 'task' && node.task.key === key);
+  }
+
   getParent(node: TreeNode): TreeNode | undefined {
     if (node.kind === 'task') return node.parent ?? this.connectionNodes.get(node.connection.name);
     return undefined;

@@ -413,7 +413,18 @@ describe('e2e tree: paging, an unreachable server and recovery', function () {
     assert.equal(more.description, '50 of 120 shown');
     assert.deepEqual([more.level, more.position, more.siblings], [2, 51, 51], 'the row follows the 50 jobs shown');
 
-    await rowByLabel(page, 'Load more…').click();
+    // By keyboard, as a screen-reader user would: End selects "Load more…", Enter runs it.
+    await scrollTreeToEnd(page);
+    await page.keyboard.press('Enter');
+    const focused = await until('the focus on the first row loaded', async () => {
+      const label = await page.locator('.monaco-list-row.focused .label-name').first().textContent().catch(() => null);
+      return label === titles[50] && label;
+    });
+    assert.equal(focused, titles[50]);
+    await page.keyboard.press('ArrowDown');
+    await until('the next arrow moves on from there', async () =>
+      (await page.locator('.monaco-list-row.focused .label-name').first().textContent().catch(() => null)) === titles[51],
+    );
     const rows = await waitForRows(
       page,
       '"Load more…" after 100 jobs',
