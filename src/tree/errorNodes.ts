@@ -12,6 +12,8 @@ const retry = (c: Connection) =>
   action(c, 'retry', 'Retry', 'refresh', { command: 'opsTasks.refresh', title: 'Retry', arguments: [c.name] });
 const setPassword = (c: Connection) =>
   action(c, 'password', 'Set Password…', 'key', { command: 'opsTasks.setPassword', title: 'Set Password', arguments: [c.name] });
+const editConnection = (c: Connection) =>
+  action(c, 'edit', 'Edit Connection…', 'edit', { command: 'opsTasks.editConnection', title: 'Edit Connection', arguments: [c.name] });
 const showLog = (c: Connection) =>
   action(c, 'log', 'Show Log', 'output', { command: 'opsTasks.showLog', title: 'Show Log' });
 
@@ -47,7 +49,8 @@ export function errorNodes(connection: Connection, error: unknown): MessageNode[
       return [...nodes, retry(connection)];
     }
     default:
-      return [message(text, detailsOf(apiError, text)), retry(connection), showLog(connection)];
+      // The URL or the port may be what is wrong: Edit Connection beside Retry.
+      return [message(text, detailsOf(apiError, text)), retry(connection), editConnection(connection), showLog(connection)];
   }
 }
 

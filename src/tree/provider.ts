@@ -240,6 +240,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const info = productInfo(connection.config.kind);
     item.iconPath = new vscode.ThemeIcon(info.icon);
     item.description = this.summaryOf(connection);
+    // Screen readers hear the name, the product, the counts or the error: what the row shows.
+    item.accessibilityInformation = { label: [connection.name, info.shortName, item.description].filter(Boolean).join(', ') };
     item.tooltip = `${info.name}\n${connection.config.baseUrl}\nUser: ${connection.config.username}`;
     item.contextValue = `opsConnection#${connection.config.kind}#`;
     return item;

@@ -19,6 +19,7 @@ import {
   screenshot,
   scrollTreeToEnd,
   treeRowDetails,
+  treeRowNames,
   viewMessage,
   viewTitleAction,
   waitForQuickInputTitle,
@@ -200,6 +201,8 @@ describe('e2e tree: connections added through the UI, subtasks, filter, wrong pa
     const connection = rows.find((row) => row.level === 1 && row.label === lxcaName());
     assert.ok(connection, 'the connection row is shown');
     assert.match(connection.description, /^[1-9]\d* running( · |$)/, 'the connection summarises its running jobs');
+    const spoken = (await treeRowNames(page)).find((label) => label.startsWith(`${lxcaName()}, `)) ?? '';
+    assert.equal(spoken, `${lxcaName()}, LXCA, ${connection.description}`, 'the accessible label carries the name and the counts');
     const tasks = rowsUnder(rows, lxcaName()).filter(level(2));
     assert.deepEqual(
       tasks.map((row) => row.label),
@@ -450,6 +453,9 @@ describe('e2e tree: paging, an unreachable server and recovery', function () {
     });
     assert.match(under[0].label, new RegExp(`Could not reach 127\\.0\\.0\\.1:${port}\\b.*refused`));
     assert.ok(!under.some((row) => row.label === 'Load more…'), 'no tasks while the server is away');
+    assert.deepEqual(under.slice(1).map((row) => row.label), ['Retry', 'Edit Connection…', 'Show Log'], 'the fixes offered');
+    const spoken = (await treeRowNames(page)).find((label) => label.startsWith(`${connectionName}, `)) ?? '';
+    assert.match(spoken, new RegExp(`^${connectionName}, LXCA, Could not reach .*refused`), 'the connection row\'s accessible label names the error');
 
     lxca = await startLxcaSimulator({ lxcaPort: port, size: 120, newItemEveryMs: 0 });
     await rowByLabel(page, 'Retry').click();
