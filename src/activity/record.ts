@@ -5,7 +5,7 @@
  */
 import { EventEmitter } from '../tasks/events';
 import type { Product, Task } from '../tasks/model';
-import { apiErrorKind, errorText } from '../ui/errorText';
+import { errorText, mayHaveBeenCarriedOut } from '../ui/errorText';
 
 export type ActivityKind = 'cancel' | 'stop' | 'forceStop' | 'retry' | 'retryNext' | 'archive' | 'notesSaved' | 'cancelCallback';
 
@@ -66,13 +66,7 @@ export function recordOutcomes(kind: ActivityKind, outcomes: readonly (ActivityO
   for (const outcome of outcomes) recordActivity(kind, outcome.task, outcome);
 }
 
-/**
- * A request that timed out, lost its connection or got an unreadable answer may still have reached
- * the server; an answer that says no (or a check before any request) means nothing happened.
- */
-const uncertainKinds: ReadonlySet<string> = new Set(['timeout', 'unreachable', 'aborted', 'badResponse', 'tooLarge', 'server']);
-
+/** An answer that says no (or a check before any request) means nothing happened. */
 export function resultOf(error: unknown): ActivityResult {
-  const kind = apiErrorKind(error);
-  return kind !== undefined && uncertainKinds.has(kind) ? 'uncertain' : 'refused';
+  return mayHaveBeenCarriedOut(error) ? 'uncertain' : 'refused';
 }

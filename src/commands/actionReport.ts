@@ -1,7 +1,6 @@
 /** How a task action speaks to the user: the confirmation, the log lines and the one notification. */
 import * as vscode from 'vscode';
 import { log } from '../log';
-import type { TaskOutcome } from '../tasks/adapter';
 import type { Task } from '../tasks/model';
 import { productInfo } from '../tasks/products';
 import { errorLogText, errorText } from '../ui/errorText';
@@ -12,7 +11,9 @@ import type { Selection, TaskAction } from './taskActions';
 export interface ActionReport {
   readonly action: string;
   readonly succeeded: string[];
-  readonly failed: { key: string; message: string }[];
+  /** Left out: reading them again right before sending showed they had finished. */
+  readonly alreadyFinished: string[];
+  readonly failed: { key: string; message: string; mayHaveBeenCarriedOut: boolean }[];
   readonly skipped: string[];
   /** The notification shown, if any: success alone is quiet. */
   readonly notification?: string;
@@ -69,47 +70,84 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export function logOutcomes(action: TaskAction, outcomes: readonly TaskOutcome[]): void {
-  for (const outcome of outcomes) {
-    const { task } = outcome;
-    const subject = `${action.title} ${task.connection} ${productInfo(task.product).noun} ${task.id} "${task.title}"`;
-    if (outcome.ok) log().info(`${subject}: accepted`);
-    else log().warn(`${subject}: failed: ${errorLogText(outcome.error)}`);
+/**
+ * What an action did to one task: `done`; `alreadyOver` (left out, since reading it again showed
+ * the action no longer fits: it had finished); `failed` (the server refused, nothing happened);
+ * `unknown` (no answer after sending: it may have been carried out, so it was not sent again).
+ */
+export type ActionResult =
+  | { readonly task: Task; readonly kind: 'done' | 'alreadyOver' }
+  | { readonly task: Task; readonly kind: 'failed' | 'unknown'; readonly error: unknown };
+
+export { mayHaveBeenCarriedOut } from '../ui/errorText';
+
+/** One task's result in a few words, for its node and the log. */
+export function resultText(action: TaskAction, result: ActionResult): string {
+  switch (result.kind) {
+    case 'done':
+      return vscode.l10n.t('{0}: accepted', action.title);
+    case 'alreadyOver':
+      return vscode.l10n.t('{0}: not sent, it had already finished ({1})', action.title, result.task.statusLabel);
+    case 'failed':
+      return vscode.l10n.t('{0} failed: {1}', action.title, errorText(result.error));
+    case 'unknown':
+      return vscode.l10n.t('{0}: no answer, it may have been carried out (not sent again): {1}', action.title, errorText(result.error));
   }
 }
 
-/** One notification at most: the failures with the server's words, and the tasks skipped. */
-export function reportOutcomes(action: TaskAction, outcomes: readonly TaskOutcome[], skipped: readonly Task[]): ActionReport {
-  const failures = outcomes.filter((outcome): outcome is Extract<TaskOutcome, { ok: false }> => !outcome.ok);
+export function logResults(action: TaskAction, results: readonly ActionResult[]): void {
+  for (const result of results) {
+    const { task } = result;
+    const line = `${task.connection} ${productInfo(task.product).noun} ${task.id} "${task.title}": ${resultText(action, result)}`;
+    if (result.kind === 'failed' || result.kind === 'unknown') log().warn(line);
+    else log().info(line);
+  }
+}
+
+/** "2 cancelled, 1 had already finished, 1 failed". */
+function countsText(action: TaskAction, results: readonly ActionResult[]): string {
+  const count = (kind: ActionResult['kind']) => results.filter((result) => result.kind === kind).length;
+  const parts = [
+    count('done') && vscode.l10n.t('{0} {1}', count('done'), action.participle),
+    count('alreadyOver') && vscode.l10n.t('{0} had already finished', count('alreadyOver')),
+    count('failed') && vscode.l10n.t('{0} failed', count('failed')),
+    count('unknown') && vscode.l10n.t('{0} got no answer', count('unknown')),
+  ];
+  return parts.filter(Boolean).join(', ');
+}
+
+/**
+ * One notification at most: the counts, then each task that was not done with its own message.
+ * Success alone is quiet.
+ */
+export function reportResults(action: TaskAction, results: readonly ActionResult[], skipped: readonly Task[]): ActionReport {
+  const notDone = results.filter((result) => result.kind !== 'done');
+  const problems = results.filter((result) => result.kind === 'failed' || result.kind === 'unknown');
   const skippedPart = skipped.length ? skippedText(skipped, action.participle) : undefined;
+  const severalConnections = distinct(results.map((result) => result.task.connection)).length > 1;
+  const where = (task: Task) => (severalConnections ? ` on ${task.connection}` : '');
   let notification: string | undefined;
-  if (failures.length) {
-    notification = [failureText(action, outcomes, failures), skippedPart].filter(Boolean).join(' ');
-    void vscode.window.showErrorMessage(notification, 'Show Log').then((choice) => {
+  if (notDone.length) {
+    const onOne = severalConnections || results.length === 0 ? '' : ` on ${results[0]!.task.connection}`;
+    const heading = results.length === 1 && problems.length === 1
+      ? `Could not ${action.verb} ${countText([problems[0]!.task])}${onOne}: ${errorText((problems[0] as { error: unknown }).error)}`
+      : `${action.title}${onOne}: ${countsText(action, results)}.`;
+    const perTask = results.length === 1 && problems.length === 1 ? [] : notDone.map((result) => `"${result.task.title}"${where(result.task)}: ${resultText(action, result)}`);
+    notification = [heading, nameList(perTask, 5, '; '), skippedPart].filter(Boolean).join(' ');
+    const show = problems.length ? vscode.window.showErrorMessage : vscode.window.showInformationMessage;
+    void show(notification, 'Show Log').then((choice) => {
       if (choice) void vscode.commands.executeCommand('opsTasks.showLog');
     });
   } else if (skippedPart) {
-    notification = outcomes.length ? skippedPart : `Nothing to ${action.verb}. ${skippedPart}`;
+    notification = results.length ? skippedPart : `Nothing to ${action.verb}. ${skippedPart}`;
     void vscode.window.showInformationMessage(notification);
   }
   return {
     action: action.command,
-    succeeded: outcomes.filter((outcome) => outcome.ok).map((outcome) => outcome.task.key),
-    failed: failures.map((failure) => ({ key: failure.task.key, message: errorText(failure.error) })),
+    succeeded: results.filter((result) => result.kind === 'done').map((result) => result.task.key),
+    alreadyFinished: results.filter((result) => result.kind === 'alreadyOver').map((result) => result.task.key),
+    failed: problems.map((result) => ({ key: result.task.key, message: errorText((result as { error: unknown }).error), mayHaveBeenCarriedOut: result.kind === 'unknown' })),
     skipped: skipped.map((task) => task.key),
     notification,
   };
-}
-
-function failureText(action: TaskAction, outcomes: readonly TaskOutcome[], failures: readonly Extract<TaskOutcome, { ok: false }>[]): string {
-  const tasks = failures.map((failure) => failure.task);
-  const severalConnections = distinct(outcomes.map((outcome) => outcome.task.connection)).length > 1;
-  const where = (task: Task) => (severalConnections ? ` on ${task.connection}` : '');
-  if (outcomes.length === 1) {
-    const [{ task, error }] = failures;
-    return `Could not ${action.verb} ${countText(tasks)} on ${task.connection}: ${errorText(error)}`;
-  }
-  const reasons = failures.map(({ task, error }) => `"${task.title}"${where(task)}: ${errorText(error)}`);
-  const all = outcomes.map((outcome) => outcome.task);
-  return `Could not ${action.verb} ${failures.length} of ${outcomes.length} ${taskNoun(all)}${severalConnections ? '' : ` on ${tasks[0].connection}`}: ${nameList(reasons, 3, '; ')}`;
 }

@@ -26,7 +26,7 @@ export async function filterTasks(registry: ConnectionRegistry, view: vscode.Tre
 
 export async function applyFilter(registry: ConnectionRegistry, view: vscode.TreeView<unknown>, query: TaskQuery): Promise<void> {
   const empty = isEmptyQuery(query);
-  view.message = empty ? undefined : `Filtered by ${describeQuery(query)} — clear with the ⊘ button in the view title.`;
+  view.message = empty ? undefined : vscode.l10n.t('Filtered by {0} — clear it with the "Clear Filter" button in the view title.', describeQuery(query));
   await vscode.commands.executeCommand('setContext', 'opsTasks.filtered', !empty);
   const order = registry.currentQuery.order;
   await registry.setQuery(empty ? { order } : { ...query, order });

@@ -18,6 +18,7 @@ import { startDemo } from './startDemo';
 import { registerTaskActions } from './taskActions';
 import { DoubleClickDetector, taskClickCommandId } from './taskClick';
 import { onTaskNodes } from './taskSelection';
+import { toggleToDoPick } from './toggleToDo';
 import { toggleToDo } from './toggleToDo';
 import { registerForms } from '../webview/register';
 import { trustCertificate } from './trustCertificate';
@@ -46,7 +47,13 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
     }),
     register('opsTasks.loadMore', async (arg) => {
       const connection = await pickConnection(registry, arg);
-      if (connection) await vscode.window.withProgress({ location: { viewId: 'opsTasks.tasks' } }, () => connection.store.loadMore());
+      if (!connection) return;
+      const shownBefore = connection.store.tasks.length;
+      await vscode.window.withProgress({ location: { viewId: 'opsTasks.tasks' } }, () => connection.store.loadMore());
+      // The "Load more…" row is gone: keyboard focus goes to the first row it loaded.
+      const firstNew = connection.store.tasks[shownBefore];
+      const node = firstNew && (await provider.topLevelNode(connection.name, firstNew.key));
+      if (node) await view.reveal(node, { select: true, focus: true }).then(undefined, () => undefined);
     }),
     register('opsTasks.filter', () => filterTasks(registry, view)),
     register('opsTasks.clearFilter', () => applyFilter(registry, view, {})),
@@ -57,12 +64,7 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
     register('opsTasks.startDemo', () => startDemo()),
     register(
       'opsTasks.toggleToDo',
-      onTaskNodes(
-        view,
-        registry,
-        { title: vscode.l10n.t('Toggle TODO'), participle: vscode.l10n.t('marked'), canPickMany: true, fits: (task) => task.operations.includes('editNotes') },
-        (clicked, all) => toggleToDo(registry, clicked, all),
-      ),
+      onTaskNodes(view, registry, toggleToDoPick, (clicked, all) => toggleToDo(registry, clicked, all)),
     ),
     // A double-click on a row opens Edit Notes for it.
     register(taskClickCommandId, (key: unknown) => {

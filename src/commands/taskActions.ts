@@ -5,14 +5,14 @@
 import * as vscode from 'vscode';
 import type { Connection } from '../connections/connection';
 import type { ConnectionRegistry } from '../connections/registry';
-import { recordOutcomes } from '../activity/record';
+import { recordOutcomes, type ActivityOutcome } from '../activity/record';
 import { log } from '../log';
 import { failedOutcomes, type ActionOperation, type TaskOutcome } from '../tasks/adapter';
 import { isUnfinished, type Task } from '../tasks/model';
 import type { TaskTreeProvider } from '../tree/provider';
-import { errorLogText } from '../ui/errorText';
+import { errorLogText, errorText } from '../ui/errorText';
 import { groupBy } from '../util/collections';
-import { confirmAction, logOutcomes, reportOutcomes, type ActionReport } from './actionReport';
+import { confirmAction, logResults, mayHaveBeenCarriedOut, reportResults, resultText, type ActionReport, type ActionResult } from './actionReport';
 import type { CommandContext } from './register';
 import { selectionFromPick, selectionFromTree, type Selection } from './taskSelection';
 
@@ -89,30 +89,88 @@ async function runTaskAction(services: ActionServices, action: TaskAction, node?
   const perConnection = await Promise.all(
     [...byConnection].map(([connection, targets]) => actOnConnection(services, connection, targets.map((target) => target.task), action)),
   );
-  const outcomes = perConnection.flat();
-  logOutcomes(action, outcomes);
-  recordOutcomes(action.operation, outcomes);
-  return reportOutcomes(action, outcomes, selection.skipped);
+  const results = perConnection.flat();
+  logResults(action, results);
+  recordOutcomes(action.operation, results.flatMap(activityOutcome));
+  // What went as asked shows in the status; the rest says so on the task's own row.
+  for (const result of results) {
+    if (result.kind !== 'done') services.provider.setActionResult(result.task.key, resultText(action, result));
+  }
+  return reportResults(action, results, selection.skipped);
 }
 
-/** Busy label while the call runs, then the tasks' new state read back, then quick polling. */
-async function actOnConnection(services: ActionServices, connection: Connection, tasks: Task[], action: TaskAction): Promise<TaskOutcome[]> {
+/** Busy label while the calls run, then the tasks' new state read back, then quick polling. */
+async function actOnConnection(services: ActionServices, connection: Connection, tasks: Task[], action: TaskAction): Promise<ActionResult[]> {
   const keys = tasks.map((task) => task.key);
   services.provider.setBusy(keys, action.busyLabel);
   try {
-    const outcomes = await perform(connection, tasks, action);
+    const results = await performPerTask(connection, tasks, action);
     if (action.removesTask) await services.registry.refresh(connection);
     else await readBack(services.registry, connection, tasks);
-    const accepted = outcomes.filter((outcome) => outcome.ok).map((outcome) => outcome.task);
+    const accepted = results.filter((result) => result.kind === 'done').map((result) => result.task);
     if (!action.removesTask && accepted.length) services.settle.watch(connection, accepted, action);
-    return outcomes;
+    return results;
   } finally {
     services.provider.setBusy(keys, undefined);
   }
 }
 
+/**
+ * Each task's result. The tasks are read again right before sending: those the action no longer
+ * fits (they finished meanwhile) are left out. When the server refuses a request made for several
+ * tasks at once, the tasks are read again and those the action still fits are sent one by one. A
+ * request that may have been carried out (no answer, a dropped connection) is never sent again.
+ */
+async function performPerTask(connection: Connection, tasks: readonly Task[], action: TaskAction): Promise<ActionResult[]> {
+  const fresh = await freshStates(connection, tasks);
+  const leftOut = fresh.filter((task) => !task.operations.includes(action.operation));
+  const first = await perform(connection, fresh.filter((task) => task.operations.includes(action.operation)), action);
+  const refusedGroups = first.filter((outcome) => !outcome.ok && sharedRefusal(outcome, first));
+  const results: ActionResult[] = [...leftOut.map(alreadyOver), ...first.filter((outcome) => !refusedGroups.includes(outcome)).map(resultOf)];
+  if (refusedGroups.length) {
+    const again = await freshStates(connection, refusedGroups.map((outcome) => outcome.task));
+    for (const task of again) {
+      if (!task.operations.includes(action.operation)) {
+        results.push(alreadyOver(task));
+        continue;
+      }
+      const [outcome] = await perform(connection, [task], action);
+      results.push(resultOf(outcome!));
+    }
+  }
+  const order = new Map(tasks.map((task, index) => [task.key, index]));
+  return results.sort((a, b) => (order.get(a.task.key) ?? 0) - (order.get(b.task.key) ?? 0));
+}
+
+/** The tasks as the server has them now; as they were when reading fails (the action's own call then tells). */
+async function freshStates(connection: Connection, tasks: readonly Task[]): Promise<Task[]> {
+  try {
+    const read = new Map((await connection.adapter().read(tasks.map((task) => task.id))).map((task) => [task.key, task]));
+    return tasks.map((task) => read.get(task.key) ?? task);
+  } catch (error) {
+    log().info(`${connection.name}: could not read the tasks again before the action: ${errorText(error)}`);
+    return [...tasks];
+  }
+}
+
+/** A refusal the server answered for this task together with others: one request for the group. */
+function sharedRefusal(outcome: Extract<TaskOutcome, { ok: false }>, all: readonly TaskOutcome[]): boolean {
+  const group = all.filter((other) => !other.ok && other.error === outcome.error);
+  return group.length > 1 && !mayHaveBeenCarriedOut(outcome.error);
+}
+
+function alreadyOver(task: Task): ActionResult {
+  return { task, kind: 'alreadyOver' };
+}
+
+function resultOf(outcome: TaskOutcome): ActionResult {
+  if (outcome.ok) return { task: outcome.task, kind: 'done' };
+  return { task: outcome.task, kind: mayHaveBeenCarriedOut(outcome.error) ? 'unknown' : 'failed', error: outcome.error };
+}
+
 /** Runs the action on one connection's tasks and reports each task's outcome; never throws. */
 async function perform(connection: Connection, tasks: readonly Task[], action: TaskAction): Promise<TaskOutcome[]> {
+  if (tasks.length === 0) return [];
   try {
     const cancelExpirationSeconds = vscode.workspace.getConfiguration('opsTasks').get<number>('lxca.cancelExpirationSeconds', 60);
     return await connection.adapter().perform({ operation: action.operation, participle: action.participle, cancelExpirationSeconds }, tasks);
@@ -162,5 +220,18 @@ class SettlePolling implements vscode.Disposable {
     this.disposed = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+  }
+}
+
+/** What the Activity view records of a task's result; a task left out because it had finished is not an action. */
+function activityOutcome(result: ActionResult): (ActivityOutcome & { task: Task })[] {
+  const { task } = result;
+  switch (result.kind) {
+    case 'alreadyOver':
+      return [];
+    case 'done':
+      return [{ task, ok: true }];
+    default:
+      return [{ task, ok: false, error: result.error }];
   }
 }

@@ -40,59 +40,53 @@ export function selectionFromTree(node: unknown, selected: unknown, fits: Fits):
 }
 
 interface Candidate extends ActionTarget {
-  /** The job a subtask belongs to, so two "Validate request" steps can be told apart. */
   readonly parent?: Task;
 }
 
-function* candidatesOf(connection: Connection, tasks: readonly Task[], parent?: Task): Generator<Candidate> {
+function* withSubtasks(connection: Connection, tasks: readonly Task[], parent?: Task): Generator<Candidate> {
   for (const task of tasks) {
     yield { connection, task, parent };
-    yield* candidatesOf(connection, task.children, task);
+    yield* withSubtasks(connection, task.children, task);
   }
 }
 
-/** How the palette pickers show a task: name, where it runs and its status, and for a subtask its job. */
-function pickItem(candidate: Candidate): vscode.QuickPickItem & { target: ActionTarget } {
-  const { connection, task, parent } = candidate;
-  const detail = parent
-    ? vscode.l10n.t('Subtask of "{0}" (ID {1}) · ID {2}', parent.title, parent.id, task.id)
-    : vscode.l10n.t('ID {0}', task.id);
-  return {
-    label: task.title,
-    description: `${connection.name} · ${task.statusLabel}`,
-    detail,
-    target: { connection, task },
-  };
-}
-
+/** What a palette pick asks for: "Show Details", the task fits, one task or several. */
 export interface PickRequest {
-  /** "Cancel", "Show Details": the picker's title starts with it. */
   readonly title: string;
-  /** Completes "No loaded task can be … now." */
+  /** Completes "No loaded task can be … now.". */
   readonly participle: string;
+  readonly fits: Fits;
   readonly canPickMany: boolean;
 }
 
-/** The palette's way to choose tasks when none is selected: every loaded task the command fits. */
-export async function pickTasks(registry: ConnectionRegistry, request: PickRequest, fits: Fits): Promise<ActionTarget[] | undefined> {
-  const candidates = registry.all().flatMap((connection) => [...candidatesOf(connection, connection.store.tasks)].filter(({ task }) => fits(task)));
+/**
+ * The palette's pick of loaded tasks, the same for every task command: each row names the task,
+ * its connection, status and id, and a subtask its parent job, so equal titles can be told apart.
+ */
+export async function pickTasks(registry: ConnectionRegistry, request: PickRequest): Promise<ActionTarget[] | undefined> {
+  const candidates = registry.all().flatMap((connection) => [...withSubtasks(connection, connection.store.tasks)].filter((candidate) => request.fits(candidate.task)));
   if (candidates.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No loaded task can be {0} now.', request.participle));
     return undefined;
   }
+  const items = candidates.map((candidate) => ({
+    label: candidate.task.title,
+    description: `${candidate.task.statusLabel} · ${candidate.connection.name} · ID ${candidate.task.id}`,
+    detail: candidate.parent ? vscode.l10n.t('Subtask of "{0}" (ID {1})', candidate.parent.title, candidate.parent.id) : undefined,
+    target: { connection: candidate.connection, task: candidate.task },
+  }));
   const options = {
-    title: vscode.l10n.t('{0}: which tasks?', request.title),
+    title: request.canPickMany ? vscode.l10n.t('{0}: which tasks?', request.title) : vscode.l10n.t('{0}: which task?', request.title),
     placeHolder: request.canPickMany ? vscode.l10n.t('Select one or more tasks') : vscode.l10n.t('Select a task'),
     matchOnDescription: true,
     matchOnDetail: true,
   };
-  const items = candidates.map(pickItem);
-  if (!request.canPickMany) {
-    const picked = await vscode.window.showQuickPick(items, options);
-    return picked ? [picked.target] : undefined;
+  if (request.canPickMany) {
+    const picked = await vscode.window.showQuickPick(items, { ...options, canPickMany: true });
+    return picked?.length ? picked.map((item) => item.target) : undefined;
   }
-  const picked = await vscode.window.showQuickPick(items, { ...options, canPickMany: true });
-  return picked?.length ? picked.map((item) => item.target) : undefined;
+  const picked = await vscode.window.showQuickPick(items, options);
+  return picked ? [picked.target] : undefined;
 }
 
 /** From the palette: a multi-select pick of the loaded tasks the action fits. */
@@ -101,7 +95,7 @@ export async function selectionFromPick(
   action: { title: string; participle: string },
   fits: Fits,
 ): Promise<Selection | undefined> {
-  const targets = await pickTasks(registry, { ...action, canPickMany: true }, fits);
+  const targets = await pickTasks(registry, { title: action.title, participle: action.participle, fits, canPickMany: true });
   return targets && { targets, skipped: [] };
 }
 
@@ -118,20 +112,20 @@ export function taskNodesOf(view: vscode.TreeView<TreeNode>, node: unknown, sele
 
 /**
  * A command handler that runs `act` on the command's task nodes; from the palette with nothing
- * selected, it asks with the same picker as the task actions.
+ * selected it offers the same pick as the actions.
  */
 export function onTaskNodes(
   view: vscode.TreeView<TreeNode>,
   registry: ConnectionRegistry,
-  request: PickRequest & { fits: Fits },
+  pick: PickRequest,
   act: (clicked: TaskNode, all: TaskNode[]) => unknown,
 ) {
   return async (node?: unknown, selected?: unknown) => {
     const nodes = taskNodesOf(view, node, selected);
     if (nodes) return act(nodes.clicked, nodes.all);
-    const targets = await pickTasks(registry, request, request.fits);
+    const targets = await pickTasks(registry, pick);
     if (!targets) return undefined;
-    const picked = targets.map(({ connection, task }) => new TaskNode(connection, task));
+    const picked = targets.map((target) => new TaskNode(target.connection, target.task));
     return act(picked[0]!, picked);
   };
 }

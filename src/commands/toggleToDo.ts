@@ -2,7 +2,16 @@ import * as vscode from 'vscode';
 import type { ConnectionRegistry } from '../connections/registry';
 import { log } from '../log';
 import type { TaskNode } from '../tree/nodes';
+import type { PickRequest } from './taskSelection';
 import { errorText } from '../ui/errorText';
+
+/** Toggle TODO from the palette: the tasks that carry a TODO flag. */
+export const toggleToDoPick: PickRequest = {
+  title: 'Toggle TODO',
+  participle: 'marked TODO',
+  fits: (task) => task.operations.includes('editNotes'),
+  canPickMany: true,
+};
 
 /**
  * Toggle TODO: sets every selected task to the opposite of the clicked task's flag (so a mixed

@@ -146,7 +146,11 @@ export class ConnectionRegistry implements vscode.Disposable {
       query: this.query,
       onRequest: (name, entry) => {
         const status = entry.status ?? entry.error ?? 'failed';
-        log().info(`${name}: ${entry.method} ${entry.path} → ${status} (${Math.round(entry.ms)} ms)`);
+        const line = `${name}: ${entry.method} ${entry.path} → ${status} (${Math.round(entry.ms)} ms)`;
+        // Reads that succeed are the routine polls: debug. Failures and actions stay at info.
+        const routine = entry.method === 'GET' && entry.status !== undefined && entry.status < 400;
+        if (routine) log().debug(line);
+        else log().info(line);
       },
     });
     connection.store.onDidChange((change) => this.tasksChanged.fire({ connection, change }));

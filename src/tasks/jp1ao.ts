@@ -24,6 +24,7 @@ import { jp1aoStatusMeaning, jp1aoStatusOf, jp1aoStatusesIn, operationStatuses }
 import { activeCategories, taskKey, type StatusCategory, type Task, type TaskOperation } from './model';
 import { orderedPage } from './ordering';
 import { productInfo } from './products';
+import { localTimeText } from './time';
 import type { TaskQuery } from './query';
 import { duplicateReporter, uniqueTasks, type DuplicateReport } from './uniqueTasks';
 
@@ -45,11 +46,14 @@ const unfinishedStatuses = jp1aoStatusesIn([...activeCategories]);
 const logReadSize = 16 * 1024;
 const logLines = 200;
 
-/** The lower-cased names in `supportedActionType`, or undefined when the server did not say. */
+/**
+ * The lower-cased names in `supportedActionType`, or undefined when the server did not send it.
+ * Sent but empty means the service supports none of the optional actions.
+ */
 function supportedActionTypes(task: Jp1aoTask): Set<string> | undefined {
   const field = task.supportedActionType;
-  if (typeof field !== 'string' || field.trim() === '') return undefined;
-  return new Set(field.split(',').map((name) => name.trim().toLowerCase()));
+  if (typeof field !== 'string') return undefined;
+  return new Set(field.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean));
 }
 
 function capabilityNames(api: Jp1aoApi, operation: TaskOperation): readonly string[] | undefined {
@@ -61,6 +65,26 @@ function supportedByService(api: Jp1aoApi, operation: TaskOperation, supported: 
   const names = capabilityNames(api, operation);
   if (supported === undefined || names === undefined) return true;
   return names.some((name) => supported.has(name.toLowerCase()));
+}
+
+const operationTitles = new Map<TaskOperation, string>([
+  ['forceStop', 'Force Stop'],
+  ['retry', 'Retry'],
+]);
+
+/** The actions the task's status allows but its service does not support, each with why. */
+export function jp1aoNotOffered(api: Jp1aoApi, task: Jp1aoTask): string[] {
+  const status = typeof task.status === 'string' ? jp1aoStatusOf(task.status) : undefined;
+  const supported = supportedActionTypes(task);
+  const reasons: string[] = [];
+  for (const [operation, title] of operationTitles) {
+    const allowed = status !== undefined && operationStatuses.get(operation)?.includes(status);
+    if (allowed && !supportedByService(api, operation, supported)) {
+      const listed = [...(supported ?? [])].join(', ') || 'nothing';
+      reasons.push(`${title}: the task's service does not support it (supported actions: ${listed})`);
+    }
+  }
+  return reasons;
 }
 
 /** The service's `supportedActionType` names this operation explicitly. */
@@ -88,6 +112,22 @@ export function jp1aoOperations(api: Jp1aoApi, task: Jp1aoTask): TaskOperation[]
   return operations.sort();
 }
 
+/**
+ * JP1/AO names a task `<service>_<YYYYMMDDhhmmss>`, the stamp being its submit time in the
+ * server's zone. Such a name is told apart by its time: the service name becomes the row's label
+ * and the time goes beside it. Any other name is shown whole.
+ */
+export function jp1aoShortTitle(api: Jp1aoApi, task: Jp1aoTask): Task['shortTitle'] {
+  const name = optionalString(task.name);
+  const submitText = optionalString(task.submitTime);
+  const match = name === undefined ? null : /^(.+)_(\d{14})$/.exec(name);
+  const submitted = api.parseJp1aoTime(submitText);
+  if (!match || submitText === undefined || submitted === undefined) return undefined;
+  if (submitText.replace(/\D/g, '').slice(0, 14) !== match[2]) return undefined;
+  const service = optionalString(task.serviceName)?.trim() || match[1].replace(/_/g, ' ');
+  return { label: service, time: submitted };
+}
+
 /** Map one JP1/AO task to the extension's Task model. */
 export function toJp1aoTask(api: Jp1aoApi, connection: string, task: Jp1aoTask): Task {
   const id = String(task.instanceID);
@@ -99,9 +139,11 @@ export function toJp1aoTask(api: Jp1aoApi, connection: string, task: Jp1aoTask):
     connection,
     product: 'jp1ao',
     title: optionalString(task.name) || `Task ${id}`,
+    shortTitle: jp1aoShortTitle(api, task),
     status: rawStatus,
     statusLabel: meaning.label,
     category: meaning.category,
+    awaitsResponse: jp1aoStatusOf(rawStatus) === 'waitingResponse' || undefined,
     start: api.parseJp1aoTime(task.startTime) ?? api.parseJp1aoTime(task.scheduledStartTime),
     end: api.parseJp1aoTime(task.completionTime),
     owner: optionalString(task.submitter),
@@ -111,6 +153,7 @@ export function toJp1aoTask(api: Jp1aoApi, connection: string, task: Jp1aoTask):
     modifyTime: optionalString(task.modifyTime),
     scheduleId: isPresent(task.scheduleID) ? String(task.scheduleID) : undefined,
     operations: jp1aoOperations(api, task),
+    notOffered: jp1aoNotOffered(api, task),
     raw: task,
   };
 }
@@ -119,7 +162,7 @@ export function toJp1aoTask(api: Jp1aoApi, connection: string, task: Jp1aoTask):
 export function jp1aoTimeText(api: Jp1aoApi, value: unknown): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   const ms = api.parseJp1aoTime(value);
-  return ms === undefined ? value : new Date(ms).toLocaleString();
+  return ms === undefined ? value : localTimeText(ms);
 }
 
 function labelled(word: string, text: string | undefined): string | undefined {
@@ -195,6 +238,13 @@ export function jp1aoFields(api: Jp1aoApi, task: Task): ProductDetails['fields']
   return fieldsOf(task, localTime);
 }
 
+/** The word "TODO" in the filter means tasks marked TODO; the server searches for the other words. */
+export function splitToDoWord(text: string | undefined): { words: string; toDo: boolean } {
+  const words = (text ?? '').split(/\s+/).filter(Boolean);
+  const rest = words.filter((word) => word.toLowerCase() !== 'todo');
+  return { words: rest.join(' '), toDo: rest.length !== words.length };
+}
+
 type TaskCall = (client: Jp1aoClient, id: string) => Promise<unknown>;
 
 const taskCalls = new Map<ActionOperation, TaskCall>([
@@ -236,10 +286,13 @@ export class Jp1aoAdapter implements ProductAdapter {
 
   async list(query: TaskQuery, limit: number, _background: boolean, signal?: AbortSignal): Promise<TaskPage> {
     const statuses = query.categories?.length ? jp1aoStatusesIn(query.categories) : undefined;
-    const q = query.text?.trim() || undefined;
+    // "TODO" among the words filters on the flag instead of searching for the word.
+    const { words, toDo } = splitToDoWord(query.text);
+    const q = words || undefined;
+    const filter = toDo ? 'toDo eq true' : undefined;
     const [page, unfinished, totals] = await Promise.all([
-      statuses && !statuses.length ? { tasks: [], count: 0 } : this.client.listTasks({ q, statuses, offset: 0, limit, signal }),
-      query.order === 'runningFirst' ? this.unfinished(q, query, limit) : [],
+      statuses && !statuses.length ? { tasks: [], count: 0 } : this.client.listTasks({ q, filter, statuses, offset: 0, limit, signal }),
+      query.order === 'runningFirst' ? this.unfinished(q, filter, query, limit) : [],
       this.totals(),
     ]);
     const tasks = this.unique(page.tasks.map((task) => this.toTask(task)));
@@ -271,11 +324,11 @@ export class Jp1aoAdapter implements ProductAdapter {
   }
 
   /** The running and pending tasks matching the query, read with a status filter so none hides behind "Load more…". */
-  private async unfinished(q: string | undefined, query: TaskQuery, limit: number): Promise<Task[]> {
+  private async unfinished(q: string | undefined, filter: string | undefined, query: TaskQuery, limit: number): Promise<Task[]> {
     const wanted = unfinishedCategories.filter((category) => !query.categories?.length || query.categories.includes(category));
     const statuses = jp1aoStatusesIn(wanted);
     if (!statuses.length) return [];
-    const page = await this.client.listTasks({ q, statuses, offset: 0, limit });
+    const page = await this.client.listTasks({ q, filter, statuses, offset: 0, limit });
     return page.tasks.map((task) => this.toTask(task));
   }
 

@@ -14,6 +14,7 @@ import { apiErrorKind } from '../ui/errorText';
 import { isEmptyQuery, matchesQuery, type TaskQuery } from './query';
 import { firstK } from '../util/collections';
 import { duplicateReporter, uniqueTasks, type DuplicateReport } from './uniqueTasks';
+import { localTimeText } from './time';
 
 /** What LXCA jobs need from the API bundle to become Tasks and details (loaded lazily by the caller). */
 export type LxcaApi = Pick<typeof Api, 'lxcaPlainText' | 'substituteLxcaArgs' | 'parseLxcaFormattedText' | 'parseLxcaJob'>;
@@ -126,7 +127,7 @@ export function lxcaMessages(api: LxcaApi, task: Task): LxcaMessageView[] | unde
     return [
       {
         id: typeof record.id === 'string' ? record.id : undefined,
-        time: typeof time === 'number' ? new Date(time).toLocaleString() : typeof time === 'string' ? time : undefined,
+        time: typeof time === 'number' ? localTimeText(time) : typeof time === 'string' ? time : undefined,
         text,
         explanation: typeof record.explanation === 'string' ? record.explanation : undefined,
       },

@@ -34,7 +34,13 @@ export interface Task {
   readonly id: string;
   readonly connection: string;
   readonly product: Product;
+  /** The task's full name, as the server has it. */
   readonly title: string;
+  /**
+   * The part of the name that tells tasks apart at a narrow width, when it differs from `title`
+   * (a JP1/AO name ending in its own submit time: the service name), and that time, shown beside it.
+   */
+  readonly shortTitle?: { readonly label: string; readonly time: number };
   /** The server's status string, exactly as received. */
   readonly status: string;
   /** Human wording of the status; the raw string when it is unknown. */
@@ -54,6 +60,10 @@ export interface Task {
   readonly scheduleId?: string;
   /** LXCA only: the cancel call the job registered, which LXCA makes when the job is cancelled. */
   readonly cancelHook?: CancelHook;
+  /** The task waits for a person to answer it (JP1/AO "Waiting for Response"). */
+  readonly awaitsResponse?: boolean;
+  /** Why an action the user might expect is not offered ("Retry: the service does not support it"). */
+  readonly notOffered?: readonly string[];
   /** Sorted, so two tasks compare equal when their operations do. */
   readonly operations: readonly TaskOperation[];
   readonly raw: unknown;

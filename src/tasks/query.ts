@@ -18,7 +18,7 @@ export function matchesQuery(task: Task, query: TaskQuery): boolean {
   if (query.categories?.length && !query.categories.includes(task.category)) return false;
   const words = query.text?.toLowerCase().split(/\s+/).filter(Boolean) ?? [];
   if (!words.length) return true;
-  const haystack = [task.title, task.id, task.statusLabel, task.owner, task.notes].join(' ').toLowerCase();
+  const haystack = [task.title, task.id, task.statusLabel, task.owner, task.notes, task.toDo ? 'todo' : undefined].join(' ').toLowerCase();
   return words.every((word) => haystack.includes(word));
 }
 

@@ -54,6 +54,7 @@ export function errorNodes(connection: Connection, error: unknown): MessageNode[
       return [...nodes, retry(connection)];
     }
     default:
+      // The URL or the port may be what is wrong: Edit Connection beside Retry.
       return [message(text, detailsOf(apiError, text)), retry(connection), editConnection(connection), showLog(connection)];
   }
 }

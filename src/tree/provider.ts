@@ -25,6 +25,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private readonly summaries = new Map<string, string>();
   /** Task key → "Cancelling…" and the like, while an action's call runs. */
   private readonly busy = new Map<string, string>();
+  /** Task key → what the last action did to it ("Cancel: had already finished"), shown on the node. */
+  private readonly actionResults = new Map<string, { text: string; until: number }>();
   /**
    * Connections whose children VS Code is still waiting for (first load, maybe behind a password
    * prompt), and whether a change arrived meanwhile. Refreshing a node while VS Code fetches its
@@ -61,7 +63,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       case 'connection':
         return this.connectionItem(node.connection);
       case 'task':
-        return taskTreeItem(node.task, this.busy.get(node.task.key), this.isWatched(node.task.key));
+        return taskTreeItem(node.task, this.busy.get(node.task.key), this.isWatched(node.task.key), this.actionResultOf(node.task.key));
       case 'loadMore': {
         const store = node.connection.store;
         const item = new vscode.TreeItem('Load more…');
@@ -124,6 +126,14 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return nodes;
   }
 
+  /** The node of a top-level task of the connection, created if the tree has not asked for it yet. */
+  async topLevelNode(connectionName: string, key: string): Promise<TaskNode | undefined> {
+    const connectionNode = this.connectionNodes.get(connectionName);
+    if (!connectionNode) return undefined;
+    const children = await this.getChildren(connectionNode);
+    return children.find((node): node is TaskNode => node.kind === 'task' && node.task.key === key);
+  }
+
   getParent(node: TreeNode): TreeNode | undefined {
     if (node.kind === 'task') return node.parent ?? this.connectionNodes.get(node.connection.name);
     return undefined;
@@ -153,6 +163,26 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       ? keys.flatMap((key) => this.taskNodes.get(key) ?? [])
       : [...this.connectionNodes.values()].filter((node) => node.connection.store.state.kind === 'loaded' && !this.pendingFirstLoads.has(node.connection.name));
     if (nodes.length) this.emitter.fire(nodes);
+  }
+
+  /**
+   * Shows what an action did on the task's node: in its description for `briefMs`, in its tooltip
+   * until the next action.
+   */
+  setActionResult(key: string, text: string, briefMs = 30_000): void {
+    const until = Date.now() + briefMs;
+    this.actionResults.set(key, { text, until });
+    const refresh = () => {
+      const node = this.taskNodes.get(key);
+      if (node) this.emitter.fire([node]);
+    };
+    refresh();
+    setTimeout(refresh, briefMs + 50).unref?.();
+  }
+
+  private actionResultOf(key: string): { text: string; brief: boolean } | undefined {
+    const result = this.actionResults.get(key);
+    return result && { text: result.text, brief: Date.now() < result.until };
   }
 
   isBusy(key: string): boolean {
@@ -229,6 +259,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const info = productInfo(connection.config.kind);
     item.iconPath = new vscode.ThemeIcon(info.icon);
     item.description = this.summaryOf(connection);
+    // Screen readers hear the name, the product, the counts or the error: what the row shows.
+    item.accessibilityInformation = { label: [connection.name, info.shortName, item.description].filter(Boolean).join(', ') };
     item.tooltip = `${info.name}\n${connection.config.baseUrl}\nUser: ${connection.config.username}`;
     if (sendsInClearText(connection.config.baseUrl)) {
       item.tooltip += `\n${vscode.l10n.t('Unencrypted (http://): the password and the answers travel in clear text.')}`;

@@ -1,28 +1,36 @@
 import * as vscode from 'vscode';
 import { isUnfinished, type StatusCategory, type Task } from '../tasks/model';
-import { taskRowText, taskTooltipMarkdown } from './taskText';
+import { taskRowText, taskTooltipMarkdown, type ActionResultText } from './taskText';
 import { taskClickCommand } from '../commands/taskClick';
 
 const icons: Record<StatusCategory, [icon: string, color?: string]> = {
   pending: ['clock', 'charts.yellow'],
   running: ['loading~spin'],
-  runningWithErrors: ['loading~spin', 'list.warningForeground'],
+  // Needs a person: not the spinner, which says "nothing to do but wait".
+  runningWithErrors: ['run-errors', 'list.errorForeground'],
   succeeded: ['pass', 'testing.iconPassed'],
   succeededWithErrors: ['warning', 'list.warningForeground'],
   cancelled: ['circle-slash', 'disabledForeground'],
   failed: ['error', 'testing.iconFailed'],
-  unknown: ['circle-large-outline'],
+  unknown: ['circle-large-outline', 'list.warningForeground'],
 };
 
-export function statusIcon(category: StatusCategory): vscode.ThemeIcon {
-  const [icon, color] = icons[category];
+const awaitingResponseIcon: [string, string] = ['bell-dot', 'list.warningForeground'];
+const toDoIcon: [string, string] = ['bookmark', 'charts.blue'];
+
+/**
+ * The row's icon: TODO first (the status is the description's first word), then a task waiting
+ * for a person's answer, then the status category.
+ */
+export function statusIcon(task: Pick<Task, 'category' | 'toDo' | 'awaitsResponse'>): vscode.ThemeIcon {
+  const [icon, color] = task.toDo ? toDoIcon : task.awaitsResponse ? awaitingResponseIcon : icons[task.category];
   return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
 }
 
 export { taskContextValue, taskDescription } from './taskText';
 
-export function taskTooltip(task: Task): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(taskTooltipMarkdown(task), true);
+export function taskTooltip(task: Task, actionResult?: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(taskTooltipMarkdown(task, actionResult), true);
   md.supportHtml = false;
   md.isTrusted = false;
   return md;
@@ -32,16 +40,16 @@ export function taskTooltip(task: Task): vscode.MarkdownString {
  * `busyLabel` ("Cancelling…") replaces the status while an action's call runs; the node then
  * offers no action, so the same task cannot be cancelled twice at once.
  */
-export function taskTreeItem(task: Task, busyLabel?: string, watched = false): vscode.TreeItem {
-  const text = taskRowText(task, busyLabel);
+export function taskTreeItem(task: Task, busyLabel?: string, watched = false, actionResult?: ActionResultText): vscode.TreeItem {
+  const text = taskRowText(task, busyLabel, Date.now(), actionResult);
   const item = new vscode.TreeItem(
     text.label,
     task.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
   );
   item.id = text.id;
   item.description = text.description;
-  item.iconPath = busyLabel ? new vscode.ThemeIcon('loading~spin') : statusIcon(task.category);
-  item.tooltip = taskTooltip(task);
+  item.iconPath = busyLabel ? new vscode.ThemeIcon('loading~spin') : statusIcon(task);
+  item.tooltip = taskTooltip(task, actionResult?.text);
   item.contextValue = text.contextValue;
   item.command = taskClickCommand(task);
   item.accessibilityInformation = { label: text.accessibilityLabel };

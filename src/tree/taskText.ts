@@ -5,7 +5,8 @@
  */
 import { taskFacts } from '../tasks/facts';
 import type { Task } from '../tasks/model';
-import { relativeTime } from '../tasks/time';
+import { productInfo } from '../tasks/products';
+import { relativeTime, shortTimeText } from '../tasks/time';
 import { shortPlainText } from '../util/plainText';
 
 /** Longest label and description; the tooltip shows a little more. */
@@ -32,30 +33,35 @@ export function taskContextValue(task: Task): string {
   return `${flags.join('#')}#`;
 }
 
+/** The part that tells tasks apart: a JP1/AO task's service name when its name ends in its own submit time. */
 export function taskLabel(task: Task): string {
-  return shortPlainText(task.title, maxLabelLength) || `${task.product === 'lxca' ? 'Job' : 'Task'} ${shortPlainText(task.id, 40)}`;
+  const noun = productInfo(task.product).noun;
+  const fallback = `${noun.charAt(0).toUpperCase()}${noun.slice(1)} ${shortPlainText(task.id, 40)}`;
+  return shortPlainText(task.shortTitle?.label ?? task.title, maxLabelLength) || fallback;
 }
 
+/** Status first, so a narrow sidebar still shows it; then TODO, progress, the submit time of a short-named task, and when. */
 export function taskDescription(task: Task, now = Date.now()): string {
-  const parts: string[] = [];
+  const parts: string[] = [task.statusLabel];
   if (task.toDo) parts.push('TODO');
-  parts.push(task.statusLabel);
   if (task.progress !== undefined && (task.category === 'running' || task.category === 'runningWithErrors')) {
     parts.push(`${Math.round(task.progress)}%`);
   }
+  if (task.shortTitle) parts.push(shortTimeText(task.shortTitle.time, now));
   const when = task.end ?? task.start;
   if (when !== undefined) parts.push(relativeTime(when, now));
   return shortPlainText(parts.join(' · '), maxLabelLength);
 }
 
-export function taskTooltipMarkdown(task: Task): string {
+export function taskTooltipMarkdown(task: Task, actionResult?: string): string {
   const rows: [string, string | undefined][] = [
     ...taskFacts(task),
+    ['Last action', actionResult],
     ['TODO', task.toDo ? 'yes' : undefined],
     ['Notes', task.notes || undefined],
     ['Subtasks', task.children.length ? String(task.children.length) : undefined],
   ];
-  const lines = [`**${escapeMarkdown(taskLabel(task))}**\n\n`];
+  const lines = [`**${escapeMarkdown(shortPlainText(task.title, maxLabelLength) || taskLabel(task))}**\n\n`];
   for (const [name, value] of rows) {
     if (value !== undefined) lines.push(`${name}: ${escapeMarkdown(shortPlainText(value, maxTooltipValueLength))}  \n`);
   }
@@ -68,16 +74,24 @@ function escapeMarkdown(text: string): string {
   return text.replace(/[&<>"]/g, (c) => entities.get(c) ?? c).replace(/[\\`*_{}[\]()#+\-.!|]/g, '\\$&');
 }
 
+/** What an action did to the task: shown on the row for a while (`brief`), in the tooltip until the next. */
+export interface ActionResultText {
+  text: string;
+  brief: boolean;
+}
+
 /** `busyLabel` ("Cancelling…") replaces the status while an action's call runs. */
-export function taskRowText(task: Task, busyLabel?: string, now = Date.now()): TaskRowText {
+export function taskRowText(task: Task, busyLabel?: string, now = Date.now(), actionResult?: ActionResultText): TaskRowText {
   const label = taskLabel(task);
-  const description = busyLabel ?? taskDescription(task, now);
+  const status = taskDescription(task, now);
+  const description = busyLabel ?? (actionResult?.brief ? shortPlainText(`${status} · ${actionResult.text}`, maxLabelLength) : status);
   return {
     id: task.key,
     label,
     description,
-    tooltipMarkdown: taskTooltipMarkdown(task),
+    tooltipMarkdown: taskTooltipMarkdown(task, actionResult?.text),
     contextValue: busyLabel ? `opsTask#${task.product}#busy#` : taskContextValue(task),
-    accessibilityLabel: `${label}, ${description}`,
+    // Screen readers hear the full name, not the shortened label.
+    accessibilityLabel: `${shortPlainText(task.title, maxLabelLength) || label}, ${description}`,
   };
 }

@@ -17,6 +17,17 @@ export function apiErrorKind(error: unknown): ApiErrorKind | undefined {
   return apiErrorOf(error)?.kind;
 }
 
+/**
+ * After these the server may have carried the request out (it timed out, the connection dropped or
+ * the answer was unreadable): the request is reported so and never sent again.
+ */
+const uncertainKinds: ReadonlySet<ApiErrorKind> = new Set<ApiErrorKind>(['uncertain', 'timeout', 'unreachable', 'aborted', 'badResponse', 'tooLarge', 'server']);
+
+export function mayHaveBeenCarriedOut(error: unknown): boolean {
+  const kind = apiErrorKind(error);
+  return kind !== undefined && uncertainKinds.has(kind);
+}
+
 export function tlsErrorOf(error: unknown): TlsError | undefined {
   return apiErrorKind(error) === 'tls' ? (error as TlsError) : undefined;
 }

@@ -5,6 +5,7 @@
 import { taskFacts } from '../tasks/facts';
 import type { Task } from '../tasks/model';
 import { productInfo } from '../tasks/products';
+import { localTimeText } from '../tasks/time';
 import type { FieldValue, Row, Subtask } from './protocol';
 
 /** A product's own rendering of a member, or undefined for the plain one. */
@@ -39,7 +40,7 @@ function fieldValue(name: string, value: unknown): FieldValue {
   if (typeof value === 'number') {
     // A large number in a `…Time` member is milliseconds since the epoch (LXCA sends them so).
     const isTime = /Time$/.test(name) && value > 1e11;
-    return { kind: 'text', text: isTime ? `${new Date(value).toLocaleString()} (${value})` : String(value) };
+    return { kind: 'text', text: isTime ? `${localTimeText(value)} (${value})` : String(value) };
   }
   if (typeof value === 'boolean') return { kind: 'text', text: String(value) };
   return { kind: 'json', text: JSON.stringify(value, null, 2) };

@@ -20,7 +20,7 @@ import { array, object, parse, string } from './schema';
 import { onTaskNodes, type PickRequest } from '../commands/taskSelection';
 import type { ConnectionRegistry } from '../connections/registry';
 import { log } from '../log';
-import { taskKey, type Task, type TaskOperation } from '../tasks/model';
+import { taskKey, type Task } from '../tasks/model';
 import { errorText } from '../ui/errorText';
 
 const extensionId = 'ops-tasks.ops-tasks';
@@ -152,9 +152,9 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
     },
   });
 
-  const onTasks = (request: PickRequest & { fits: (task: Task) => boolean }, act: (clicked: TaskNode, all: TaskNode[]) => unknown) =>
-    onTaskNodes(view, registry, request, act);
-  const offers = (operation: TaskOperation) => (task: Task) => task.operations.includes(operation);
+  const onTasks = (pick: PickRequest, act: (clicked: TaskNode, all: TaskNode[]) => unknown) => onTaskNodes(view, registry, pick, act);
+  const editable = (task: Task) => task.operations.includes('editNotes');
+  const cancellable = (task: Task) => task.operations.includes('cancelWithCallback');
 
   return [
     panels,
@@ -163,15 +163,15 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
     restoreCallbackForm,
     vscode.commands.registerCommand(
       'opsTasks.editNotes',
-      onTasks({ title: vscode.l10n.t('Edit Notes'), participle: vscode.l10n.t('annotated'), canPickMany: false, fits: offers('editNotes') }, (clicked) => editNotes(clicked)),
+      onTasks({ title: vscode.l10n.t('Edit Notes'), participle: vscode.l10n.t('given notes'), fits: editable, canPickMany: false }, (clicked) => editNotes(clicked)),
     ),
     vscode.commands.registerCommand(
       'opsTasks.showDetails',
-      onTasks({ title: vscode.l10n.t('Show Details'), participle: vscode.l10n.t('shown'), canPickMany: false, fits: () => true }, (clicked) => showDetails(clicked)),
+      onTasks({ title: vscode.l10n.t('Show Details'), participle: vscode.l10n.t('shown'), fits: () => true, canPickMany: false }, (clicked) => showDetails(clicked)),
     ),
     vscode.commands.registerCommand(
       'opsTasks.lxca.cancelWithCallback',
-      onTasks({ title: vscode.l10n.t('Cancel with Callback'), participle: vscode.l10n.t('cancelled'), canPickMany: true, fits: offers('cancelWithCallback') }, cancelWithCallback),
+      onTasks({ title: vscode.l10n.t('Cancel with Callback'), participle: vscode.l10n.t('cancelled'), fits: cancellable, canPickMany: true }, cancelWithCallback),
     ),
   ];
 }

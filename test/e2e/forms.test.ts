@@ -8,7 +8,7 @@ import { useWorkbench, type WorkbenchOptions } from './harness';
 import { basic } from '../support/rawHttp';
 import { signIn } from '../support/signIn';
 import { until } from '../support/wait';
-import { clickContextMenuItem, editorTab, openOpsTasksView, rightClickRow, rowByLabel, runCommand, treeRows, webviewFrame } from '../support/workbench';
+import { clickContextMenuItem, editorTab, openOpsTasksView, rowByName, runCommand, treeRowNames, webviewFrame } from '../support/workbench';
 
 const lxcaName = 'forms-lxca';
 const jp1aoName = 'forms-jp1ao';
@@ -66,7 +66,13 @@ describe('e2e: webview forms', function () {
       void dialog.dismiss();
     });
     await openOpsTasksView(page);
-    await signIn(page, { [lxcaName]: lxca.password, [jp1aoName]: jp1ao.password }, [hostileName, callbackJob, ...Object.values(tasks).map((t) => t.name)]);
+    await signIn(page, { [lxcaName]: lxca.password, [jp1aoName]: jp1ao.password }, [hostileName, callbackJob]);
+    // JP1/AO rows show the service name; their accessible labels carry the full names.
+    const names = Object.values(tasks).map((t) => t.name);
+    await until('the JP1/AO tasks', async () => {
+      const shown = await treeRowNames(page);
+      return names.every((name) => shown.some((label) => label.startsWith(`${name}, `)));
+    }, 60_000);
   });
 
   beforeEach(() => {
@@ -93,7 +99,7 @@ describe('e2e: webview forms', function () {
    * is still opening; the entries used here only open (or reveal) a panel, so clicking again is safe.
    */
   async function contextMenu(page: Page, rowLabel: string, itemTitle: string): Promise<void> {
-    await rightClickRow(page, rowLabel);
+    await rowByName(page, rowLabel).click({ button: 'right' });
     for (let attempt = 0; attempt < 3; attempt++) {
       await clickContextMenuItem(page, itemTitle);
       if (await until('the menu to close', async () => !(await page.locator('.context-view .monaco-menu').isVisible()), 2_000).catch(() => false)) return;
@@ -124,7 +130,7 @@ describe('e2e: webview forms', function () {
     assert.equal(task.toDo, true);
     assert.deepEqual(puts(jp1ao.requests).map((request) => request.body), [{ notes: 'Checked the logs.\nWaiting for the vendor.', toDo: true }]);
     await until('the TODO marker on the row', async () =>
-      (await treeRows(page)).find((row) => row.label === tasks.edit.name)?.description.startsWith('TODO'),
+      (await treeRowNames(page)).find((label) => label.startsWith(`${tasks.edit.name}, `))?.includes(' · TODO'),
     );
   });
 
@@ -180,7 +186,7 @@ describe('e2e: webview forms', function () {
 
   it('a double-click on a JP1/AO task opens its form; a single click only selects', async () => {
     const { page } = workbench();
-    const row = rowByLabel(page, tasks.doubleClick.name);
+    const row = rowByName(page, tasks.doubleClick.name);
     await row.click();
     await new Promise((resolve) => setTimeout(resolve, 800));
     assert.equal(await editorTab(page, `Notes: ${tasks.doubleClick.name}`).count(), 0);

@@ -12,26 +12,28 @@ import {
   notifications,
   openOpsTasksView,
   quickInput,
-  rightClickRow,
   rowByLabel,
+  rowByName,
   screenshot,
-  treeRows,
+  treeRowNames,
 } from '../support/workbench';
 
 const lxcaName = 'e2e-lxca';
 const jp1aoName = 'e2e-jp1ao';
 const lxcaJob = 'E2E firmware update';
 
-async function waitForRow(page: Page, label: string, description: RegExp, timeoutMs = 20_000): Promise<void> {
+/** Waits until the row of the task named `name` describes it as `description` (its accessible label: "<name>, <description>"). */
+async function waitForRow(page: Page, name: string, description: RegExp, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = '(row not shown)';
   while (Date.now() < deadline) {
-    const row = (await treeRows(page)).find((candidate) => candidate.label === label);
-    if (row) last = row.description;
-    if (row && description.test(row.description)) return;
+    const label = (await treeRowNames(page)).find((candidate) => candidate.startsWith(`${name}, `));
+    const shown = label?.slice(name.length + 2);
+    if (shown !== undefined) last = shown;
+    if (shown !== undefined && description.test(shown)) return;
     await sleep(200);
   }
-  throw new Error(`"${label}" never showed ${description}; last shown: ${last}`);
+  throw new Error(`"${name}" never showed ${description}; last shown: ${last}`);
 }
 
 /**
@@ -60,8 +62,8 @@ async function signIn(page: Page, passwords: Record<string, string>, rowsNeeded:
     while ((await setPasswordRows.count()) >= remaining && Date.now() < deadline) await sleep(200);
   }
   while (Date.now() < deadline) {
-    const labels = new Set((await treeRows(page)).map((row) => row.label));
-    if (rowsNeeded.every((label) => labels.has(label))) return;
+    const names = await treeRowNames(page);
+    if (rowsNeeded.every((name) => names.some((label) => label.startsWith(`${name}, `)))) return;
     await sleep(200);
   }
   const shot = await screenshot(page, 'e2e-failed/task-actions-sign-in.png');
@@ -72,8 +74,8 @@ async function signIn(page: Page, passwords: Record<string, string>, rowsNeeded:
  * Right-clicks a row and runs a context-menu entry. A plain click on the entry sometimes leaves the
  * web workbench's menu open, so the entry is hovered (which focuses it) and Enter runs it.
  */
-async function contextMenu(page: Page, rowLabel: string, itemTitle: string): Promise<void> {
-  await rightClickRow(page, rowLabel);
+async function contextMenu(page: Page, name: string, itemTitle: string): Promise<void> {
+  await rowByName(page, name).click({ button: 'right' });
   const item = page.locator('.context-view .action-label').filter({ hasText: new RegExp(`^${itemTitle}$`) });
   await item.hover();
   await page.keyboard.press('Enter');
@@ -87,6 +89,7 @@ describe('e2e: task actions from the tree', function () {
   let stopTogether: string[] = [];
   let finishesMeanwhile = '';
   let forceStopped = '';
+  let noForceStop = '';
   const nameOf = (id: number) => String(jp1ao.task(id).name);
 
   // Filled in before the workbench starts: the simulators' ports are known only then.
@@ -103,6 +106,10 @@ describe('e2e: task actions from the tree', function () {
     stopTogether = ids.slice(0, 3).map(nameOf);
     finishesMeanwhile = nameOf(ids[3]);
     forceStopped = nameOf(ids[4]);
+    const unsupported = jp1ao.tasks().find((task) => task.scheduleID === undefined && !String(task.supportedActionType).includes('forciblyStop') && !ids.includes(task.instanceID));
+    assert.ok(unsupported, 'the simulator has a task whose service cannot force stop');
+    jp1ao.setTaskStatus(unsupported.instanceID, 'inProgress');
+    noForceStop = nameOf(unsupported.instanceID);
     options.settings = {
       'opsTasks.connections': [
         { name: lxcaName, kind: 'lxca', baseUrl: lxca.url, username: lxca.username },
@@ -123,7 +130,7 @@ describe('e2e: task actions from the tree', function () {
     this.timeout(90_000);
     const { page } = workbench();
     await openOpsTasksView(page);
-    await signIn(page, { [lxcaName]: lxca.password, [jp1aoName]: jp1ao.password }, [lxcaJob, ...stopTogether, finishesMeanwhile, forceStopped]).catch((error) => {
+    await signIn(page, { [lxcaName]: lxca.password, [jp1aoName]: jp1ao.password }, [lxcaJob, ...stopTogether, finishesMeanwhile, forceStopped, noForceStop]).catch((error) => {
       console.log(workbench().consoleErrors.join('\n'));
       throw error;
     });
@@ -149,9 +156,9 @@ describe('e2e: task actions from the tree', function () {
 
   it('stops three selected JP1/AO tasks after one confirmation', async () => {
     const { page } = workbench();
-    await rowByLabel(page, stopTogether[0]).click();
-    await rowByLabel(page, stopTogether[1]).click({ modifiers: ['Control'] });
-    await rowByLabel(page, stopTogether[2]).click({ modifiers: ['Control'] });
+    await rowByName(page, stopTogether[0]).click();
+    await rowByName(page, stopTogether[1]).click({ modifiers: ['Control'] });
+    await rowByName(page, stopTogether[2]).click({ modifiers: ['Control'] });
     await contextMenu(page, stopTogether[2], 'Stop');
     await dialog(page).waitFor();
     const question = await dialog(page).innerText();
@@ -165,20 +172,30 @@ describe('e2e: task actions from the tree', function () {
     assert.equal(stops.length, 3);
   });
 
-  it('shows the server message and the refreshed state when the task finished meanwhile (409)', async () => {
+  it('leaves out a task that finished meanwhile and says so on its row and in the notification', async () => {
     const { page } = workbench();
     const id = jp1ao.tasks().find((task) => task.name === finishesMeanwhile).instanceID;
     jp1ao.setTaskStatus(id, 'completed');
     await contextMenu(page, finishesMeanwhile, 'Stop');
     await dialogButton(page, 'Stop Task').click();
 
-    const toast = notifications(page).filter({ hasText: 'Could not stop' });
+    const toast = notifications(page).filter({ hasText: 'had already finished' });
     await toast.first().waitFor({ timeout: 20_000 });
     const text = await toast.first().innerText();
-    assert.match(text, /cannot be performed because the status of the task/);
-    assert.ok(text.includes(finishesMeanwhile));
-    assert.match(text, /Show Log/);
-    await waitForRow(page, finishesMeanwhile, /^Completed/);
+    assert.match(text, /Stop on e2e-jp1ao: 1 had already finished\./);
+    assert.ok(text.includes(finishesMeanwhile), 'the notification names the task');
+    await waitForRow(page, finishesMeanwhile, /^Completed · Stop: not sent, it had already finished/);
+    assert.equal(jp1ao.requests.filter((request) => request.path.endsWith('/invoke')).length, 0, 'nothing was sent for it');
+  });
+
+  it('offers Force Stop only where the task\'s service supports it', async () => {
+    const { page } = workbench();
+    await rowByName(page, noForceStop).click({ button: 'right' });
+    const items = page.locator('.context-view .action-label');
+    await items.filter({ hasText: /^Stop$/ }).waitFor();
+    const titles = await items.allInnerTexts();
+    await page.keyboard.press('Escape');
+    assert.ok(!titles.includes('Force Stop'), `no Force Stop in ${titles.join(', ')}`);
   });
 
   it('force stops a JP1/AO task, always after a confirmation', async () => {

@@ -19,6 +19,7 @@ import {
   screenshot,
   scrollTreeToEnd,
   treeRowDetails,
+  treeRowNames,
   viewMessage,
   viewTitleAction,
   waitForQuickInputTitle,
@@ -79,6 +80,52 @@ function rowsUnder(rows: TreeRowDetails[], connection: string): TreeRowDetails[]
   if (start < 0) return [];
   const end = rows.findIndex((row, i) => i > start && row.level === 1);
   return rows.slice(start + 1, end < 0 ? undefined : end);
+}
+
+interface SimJp1aoTask {
+  instanceID: number;
+  name: string;
+  serviceName: string;
+  status: string;
+}
+
+/** Marks a JP1/AO task TODO on the server, as another user would. */
+async function markToDo(jp1ao: Jp1aoSimulator, id: number): Promise<void> {
+  const response = await fetch(`${jp1ao.url}/Automation/v1/objects/Tasks/${id}`, {
+    method: 'PUT',
+    headers: {
+      Authorization: `Basic ${Buffer.from(`${jp1ao.username}:${jp1ao.password}`).toString('base64')}`,
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+    },
+    body: JSON.stringify({ notes: '', toDo: true }),
+  });
+  assert.equal(response.status, 200, 'the simulator took the TODO flag');
+}
+
+/** Whether a row's label shows whole and the first word of its description (the status) is on screen. */
+async function rowFit(page: Page, label: string): Promise<{ labelWhole: boolean; statusVisible: boolean }> {
+  return rowByLabel(page, label).first().evaluate((row) => {
+    const name = row.querySelector('.label-name');
+    const description = row.querySelector('.label-description');
+    const right = row.getBoundingClientRect().right;
+    const labelWhole = !!name && name.getBoundingClientRect().right <= right && name.scrollWidth <= name.clientWidth + 1;
+    // The status is the description's first part: about 10 characters must fit before the row ends.
+    const statusVisible = !!description && description.getBoundingClientRect().left + 60 <= right;
+    return { labelWhole, statusVisible };
+  });
+}
+
+/** The codicon of the row labelled `label` whose description matches. */
+async function rowIcon(page: Page, label: string, description: RegExp): Promise<string | undefined> {
+  const rows = rowByLabel(page, label);
+  for (let i = 0; i < (await rows.count()); i++) {
+    const row = rows.nth(i);
+    if (!description.test((await row.locator('.label-description').textContent()) ?? '')) continue;
+    const classes = (await row.locator('.custom-view-tree-node-item-icon, .codicon').first().getAttribute('class')) ?? '';
+    return /codicon-([\w-]+)/.exec(classes)?.[1];
+  }
+  return undefined;
 }
 
 const level = (n: number) => (row: TreeRowDetails) => row.level === n;
@@ -154,6 +201,8 @@ describe('e2e tree: connections added through the UI, subtasks, filter, wrong pa
     const connection = rows.find((row) => row.level === 1 && row.label === lxcaName());
     assert.ok(connection, 'the connection row is shown');
     assert.match(connection.description, /^[1-9]\d* running( · |$)/, 'the connection summarises its running jobs');
+    const spoken = (await treeRowNames(page)).find((label) => label.startsWith(`${lxcaName()}, `)) ?? '';
+    assert.equal(spoken, `${lxcaName()}, LXCA, ${connection.description}`, 'the accessible label carries the name and the counts');
     const tasks = rowsUnder(rows, lxcaName()).filter(level(2));
     assert.deepEqual(
       tasks.map((row) => row.label),
@@ -260,29 +309,53 @@ describe('e2e tree: connections added through the UI, subtasks, filter, wrong pa
     await quickInput(page).locator('input[type="password"]').waitFor({ timeout: 5_000 });
     await quickInputType(page, jp1ao.password);
 
-    const names = (jp1ao.tasks() as { name: string }[]).map((task) => task.name).sort();
+    const simTasks = jp1ao.tasks() as SimJp1aoTask[];
     const tasks = await waitForRows(page, 'the JP1/AO tasks', (rows) => {
       const under = rowsUnder(rows, jp1aoName()).filter(level(2));
-      return under.length === names.length && under;
+      return under.length === simTasks.length && under;
     });
-    assert.deepEqual(tasks.map((row) => row.label).sort(), names);
-    assert.ok(tasks.every((row) => row.description), 'every task shows its status');
+    // Names are "<service>_<submit time>": the row shows the service, the status first, then the time.
+    assert.deepEqual(tasks.map((row) => row.label).sort(), simTasks.map((task) => task.serviceName).sort());
+    for (const row of tasks) assert.match(row.description, /^[A-Z][^·]* · /, `"${row.label}" starts its description with the status: "${row.description}"`);
   });
 
-  it('saves the README screenshot (docs/screenshot.png)', async () => {
+  it('keeps JP1/AO rows readable at the default side bar width: service, status and TODO visible, "TODO" filters', async () => {
+    const { page } = workbench();
+    const simTasks = jp1ao.tasks() as SimJp1aoTask[];
+    const marked = simTasks.find((task) => task.status === 'failed') ?? simTasks[0]!;
+    await markToDo(jp1ao, marked.instanceID);
+    await runCommand(page, 'Ops Tasks: Refresh');
+    const rows = await waitForRows(page, 'the TODO task marked', (all) => {
+      const under = rowsUnder(all, jp1aoName()).filter(level(2));
+      return under.filter((row) => /· TODO\b/.test(row.description)).length === 1 && under;
+    });
+    const sidebar = await page.locator('.part.sidebar').boundingBox();
+    assert.ok(sidebar && sidebar.width <= 320, `the side bar has its default width (${sidebar?.width} px)`);
+    for (const row of rows) {
+      const fit = await rowFit(page, row.label);
+      assert.ok(fit.labelWhole, `"${row.label}" is not cut`);
+      assert.ok(fit.statusVisible, `the status of "${row.label}" is on screen: "${row.description}"`);
+    }
+    assert.equal(await rowIcon(page, marked.serviceName, /· TODO/), 'bookmark', 'the TODO task has the TODO icon');
+
+    await runCommand(page, 'Ops Tasks: Filter Tasks…');
+    await waitForQuickInputTitle(page, 'Filter Tasks (1/2)');
+    await quickInputType(page, 'TODO');
+    await waitForQuickInputTitle(page, 'Filter Tasks (2/2)');
+    await page.keyboard.press('Enter');
+    await waitForRows(page, 'only the TODO task', (all) => {
+      const under = rowsUnder(all, jp1aoName()).filter(level(2));
+      return under.length === 1 && under[0]!.label === marked.serviceName && /· TODO\b/.test(under[0]!.description);
+    });
+    await viewTitleAction(page, 'Clear Filter').click();
+    await waitForRows(page, 'every JP1/AO task again', (all) => rowsUnder(all, jp1aoName()).filter(level(2)).length === simTasks.length);
+  });
+
+  it('saves the README screenshot (docs/screenshot.png) at the default side bar width', async () => {
     const { page } = workbench();
     await page.setViewportSize({ width: 1280, height: 800 });
-    // Widen the side bar so the jobs' names and statuses fit.
-    const sidebar = await page.locator('.part.sidebar').boundingBox();
-    assert.ok(sidebar);
-    const edge = sidebar.x + sidebar.width;
-    await page.mouse.move(edge - 1, sidebar.y + sidebar.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(edge + 280, sidebar.y + sidebar.height / 2, { steps: 5 });
-    await page.mouse.up();
-
-    // The JP1/AO connection collapsed, the LXCA one open with one running job's subtasks shown.
-    await rowTwistie(rowByLabel(page, jp1aoName())).click();
+    // The side bar at its default width: the rows must read well as most users see them.
+    // Both connections open, the LXCA one with one running job's subtasks shown.
     await rowTwistie(rowByLabel(page, lxcaName())).click();
     const jobs = newestJobs(lxca);
     await waitForRows(page, 'the LXCA jobs', (rows) => rowsUnder(rows, lxcaName()).filter(level(2)).length === jobs.length);
@@ -343,7 +416,18 @@ describe('e2e tree: paging, an unreachable server and recovery', function () {
     assert.equal(more.description, '50 of 120 shown');
     assert.deepEqual([more.level, more.position, more.siblings], [2, 51, 51], 'the row follows the 50 jobs shown');
 
-    await rowByLabel(page, 'Load more…').click();
+    // By keyboard, as a screen-reader user would: End selects "Load more…", Enter runs it.
+    await scrollTreeToEnd(page);
+    await page.keyboard.press('Enter');
+    const focused = await until('the focus on the first row loaded', async () => {
+      const label = await page.locator('.monaco-list-row.focused .label-name').first().textContent().catch(() => null);
+      return label === titles[50] && label;
+    });
+    assert.equal(focused, titles[50]);
+    await page.keyboard.press('ArrowDown');
+    await until('the next arrow moves on from there', async () =>
+      (await page.locator('.monaco-list-row.focused .label-name').first().textContent().catch(() => null)) === titles[51],
+    );
     const rows = await waitForRows(
       page,
       '"Load more…" after 100 jobs',
@@ -371,7 +455,10 @@ describe('e2e tree: paging, an unreachable server and recovery', function () {
       return children.some((r) => r.label === 'Retry') && children;
     });
     assert.match(under[0].label, new RegExp(`Could not reach 127\\.0\\.0\\.1:${port}\\b.*refused`));
-    assert.ok(under.slice(3).length > 0, 'the jobs last read stay under the error row while the server is away');
+    assert.deepEqual(under.slice(1, 4).map((row) => row.label), ['Retry', 'Edit Connection…', 'Show Log'], 'the fixes offered');
+    assert.ok(under.slice(4).length > 0, 'the jobs last read stay under the error row while the server is away');
+    const spoken = (await treeRowNames(page)).find((label) => label.startsWith(`${connectionName}, `)) ?? '';
+    assert.match(spoken, new RegExp(`^${connectionName}, LXCA, .*Could not reach .*refused`), 'the connection row\'s accessible label names the error');
 
     lxca = await startLxcaSimulator({ lxcaPort: port, size: 120, newItemEveryMs: 0 });
     await rowByLabel(page, 'Retry').click();

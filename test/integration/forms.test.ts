@@ -179,7 +179,9 @@ describe('forms: the host side of the webview forms', function () {
 
         const node = await taskNode(names.jp1ao, target.key);
         assert.equal(node.task.toDo, true, 'the tree node has the new flag');
-        assert.match(String(api.provider.getTreeItem(node).description), /^TODO · /);
+        const item = api.provider.getTreeItem(node);
+        assert.match(String(item.description), /^[^·]+ · TODO\b/, 'status first, then TODO');
+        assert.equal((item.iconPath as { id?: string }).id, 'bookmark', 'the TODO icon');
       } finally {
         close();
       }

@@ -166,7 +166,7 @@ describe('task actions against the simulators', function () {
       assert.deepEqual(readBack.path.slice('/tasks/'.length).split(',').sort(), [...ids].sort());
     });
 
-    it('reports a job that ended meanwhile with the server message, cancels the rest and never retries', async () => {
+    it('leaves out a job that ended meanwhile ("already finished"), cancels the rest, and says which is which', async () => {
       const hook = { cancelURL: '/patterns?action=cancelDeploy', cancelRESTMethod: 'POST', cancelRESTBody: { jobUID: 'x' } };
       const ended = runningJob('ends before the click', hook);
       const running = runningJob('still running');
@@ -176,21 +176,52 @@ describe('task actions against the simulators', function () {
 
       const report = await run('opsTasks.cancel', selection);
 
-      assert.equal(changes(lxca).length, 2, 'one PUT per hook group, no retry');
+      assert.equal(changes(lxca).length, 1, 'only the running job was sent');
       assert.deepEqual(report.succeeded, [`${lxcaName}/${running}`]);
-      assert.equal(report.failed.length, 1);
-      assert.equal(report.failed[0].key, `${lxcaName}/${ended}`);
-      assert.match(report.failed[0].message, /not running/);
-      assert.match(report.notification ?? '', /^Could not cancel 1 of 2 jobs/);
-      assert.match(report.notification ?? '', /ends before the click/);
-      assert.match(await description(selection[0]), /^Complete/, 'the failed job shows its refreshed state');
+      assert.deepEqual(report.alreadyFinished, [`${lxcaName}/${ended}`]);
+      assert.deepEqual(report.failed, []);
+      assert.match(report.notification ?? '', /^Cancel on actions-lxca: 1 cancelled, 1 had already finished\./);
+      assert.match(report.notification ?? '', /"ends before the click": Cancel: not sent, it had already finished/);
+      assert.match(await description(selection[0]), /^Complete · Cancel: not sent, it had already finished/, 'the message on its own row');
+      assert.match(String((await shown(selection[0])).tooltip && ((await shown(selection[0])).tooltip as vscode.MarkdownString).value), /Last action: Cancel: not sent/);
       assert.match(await description(selection[1]), /^Cancelled/);
+    });
+
+    it('sends the jobs one by one when the server refuses the group request, and reports each', async () => {
+      const first = runningJob('group member one');
+      const second = runningJob('group member two');
+      const third = runningJob('group member three');
+      const selection = await nodes(lxcaName, [first, second, third]);
+      lxca.clearRequests();
+      // The group's PUT is refused (one job ended between the read and the send); the jobs are then read again.
+      lxca.faults.failNext = { status: 409, count: 1, path: /^\/tasks$/ };
+      const report = await run('opsTasks.cancel', selection);
+
+      const puts = changes(lxca);
+      assert.equal(puts.length, 4, 'the refused group request, then one request per job');
+      assert.deepEqual([...report.succeeded].sort(), [first, second, third].map((id) => `${lxcaName}/${id}`).sort());
+      assert.equal(report.notification, undefined, 'all cancelled: nothing to say');
+    });
+
+    it('never sends again a request that got no answer', async () => {
+      const first = runningJob('no answer one');
+      const second = runningJob('no answer two');
+      const selection = await nodes(lxcaName, [first, second]);
+      lxca.clearRequests();
+      lxca.faults.failNext = { status: 503, count: 1, path: /^\/tasks$/ };
+
+      const report = await run('opsTasks.cancel', selection);
+
+      assert.equal(changes(lxca).length, 1, 'not retried');
+      assert.equal(report.failed.length, 2);
+      assert.ok(report.failed.every((failure) => failure.mayHaveBeenCarriedOut), 'both may have been carried out');
+      assert.match(report.notification ?? '', /2 got no answer/);
     });
 
     it('names the server refusal (403) and leaves the job as it is', async () => {
       const id = runningJob('no permission here');
       const selection = await nodes(lxcaName, [id]);
-      lxca.faults.failNext = { status: 403, count: 1, path: /^\/tasks/ };
+      lxca.faults.failNext = { status: 403, count: 1, path: /^\/tasks$/ };
       lxca.clearRequests();
 
       const report = await run('opsTasks.cancel', selection);
@@ -238,7 +269,7 @@ describe('task actions against the simulators', function () {
       await until('the stopped tasks', async () => (await descriptions(selection)).every((text) => text.startsWith('Canceled')));
     });
 
-    it('reports a task that finished meanwhile (409) and shows its refreshed state', async () => {
+    it('leaves out a task that finished meanwhile and reports it as already finished', async () => {
       const [finishing, running] = takeTasks(2, (task) => task.scheduleID === undefined);
       jp1ao.setTaskStatus(finishing, 'inProgress');
       jp1ao.setTaskStatus(running, 'inProgress');
@@ -248,11 +279,10 @@ describe('task actions against the simulators', function () {
 
       const report = await run('opsTasks.stop', selection);
 
-      assert.equal(invokes(jp1ao).length, 2, 'each task was tried once');
+      assert.equal(invokes(jp1ao).length, 1, 'only the running task was sent');
       assert.deepEqual(report.succeeded, [`${jp1aoName}/${running}`]);
-      assert.equal(report.failed.length, 1);
-      assert.match(report.failed[0].message, /status of the task .* is completed/);
-      assert.match(report.notification ?? '', /^Could not stop 1 of 2 tasks on actions-jp1ao: "[^"]+": The operation stop cannot be performed/);
+      assert.deepEqual(report.alreadyFinished, [`${jp1aoName}/${finishing}`]);
+      assert.match(report.notification ?? '', /^Stop on actions-jp1ao: 1 stopped, 1 had already finished\./);
       assert.match(await description(selection[0]), /^Completed/);
     });
 

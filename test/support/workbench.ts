@@ -80,6 +80,19 @@ export function welcomeButton(page: Page, title: string): Locator {
   return page.locator(selectors.opsTasksView).locator(selectors.welcomeButton).filter({ hasText: title });
 }
 
+/**
+ * A tree row by the name its accessible label starts with ("<full name>, <status> · …"): finds a
+ * task whose row shows a shorter label (a JP1/AO task shows its service name).
+ */
+export function rowByName(page: Page, name: string): Locator {
+  return page.locator(selectors.opsTasksView).locator(`${selectors.row}[aria-label^="${name.replace(/["\\]/g, '\\$&')}, "]`);
+}
+
+/** The visible rows' accessible labels. */
+export async function treeRowNames(page: Page): Promise<string[]> {
+  return page.locator(selectors.opsTasksView).locator(selectors.row).evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
+}
+
 export async function rightClickRow(page: Page, label: string | RegExp): Promise<void> {
   await rowByLabel(page, label).click({ button: 'right' });
 }

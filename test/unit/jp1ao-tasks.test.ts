@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { formatJp1aoTime, parseJp1aoTime, withOffsetColon } from '../../src/api/jp1ao/dates';
 import type { Jp1aoTask } from '../../src/api/jp1ao/types';
 import * as api from '../../src/api';
-import { jp1aoOperations, toJp1aoTask } from '../../src/tasks/jp1ao';
+import { jp1aoNotOffered, jp1aoOperations, jp1aoShortTitle, splitToDoWord, toJp1aoTask } from '../../src/tasks/jp1ao';
 import { jp1aoStatusesIn } from '../../src/tasks/jp1aoStatus';
 
 function task(members: Partial<Jp1aoTask> = {}): Jp1aoTask {
@@ -145,8 +145,39 @@ describe('JP1/AO task mapping', function () {
       assert.deepEqual(jp1aoOperations(api, task({ status: 'failed', supportedActionType: 'forciblyStop,retry' })), ['archive', 'editNotes', 'retry', 'retryNext']);
     });
 
-    it('restricts nothing when supportedActionType is absent or blank', function () {
-      assert.deepEqual(jp1aoOperations(api, task({ status: 'failed', supportedActionType: '  ' })), ['archive', 'editNotes', 'retry', 'retryNext']);
+    it('restricts nothing when supportedActionType is absent', function () {
+      assert.deepEqual(jp1aoOperations(api, task({ status: 'failed' })), ['archive', 'editNotes', 'retry', 'retryNext']);
+    });
+
+    it('offers neither force stop nor retry when supportedActionType is sent blank', function () {
+      assert.deepEqual(jp1aoOperations(api, task({ status: 'failed', supportedActionType: '  ' })), ['archive', 'editNotes']);
+      assert.deepEqual(jp1aoOperations(api, task({ status: 'inProgress', supportedActionType: '' })), ['editNotes', 'stop']);
+    });
+
+    it('says why Retry or Force Stop is not offered, only where the status would allow it', function () {
+      assert.deepEqual(jp1aoNotOffered(api, task({ status: 'failed', supportedActionType: 'forciblyStop' })), [
+        "Retry: the task's service does not support it (supported actions: forciblystop)",
+      ]);
+      assert.deepEqual(jp1aoNotOffered(api, task({ status: 'completed', supportedActionType: 'forciblyStop' })), []);
+      assert.deepEqual(jp1aoNotOffered(api, task({ status: 'failed', supportedActionType: 'forciblyStop,retry' })), []);
+      assert.match(toJp1aoTask(api, 'c', task({ status: 'inProgress', supportedActionType: '' })).notOffered!.join(), /^Force Stop: .*supported actions: nothing/);
+    });
+  });
+
+  describe('names', function () {
+    it('shows the service name when the suffix is the task\'s own submit time, the full name otherwise', function () {
+      const named = task({ name: 'Nightly_backup_20261203091233', serviceName: 'Nightly backup', submitTime: '2026-12-03T09:12:33.000+09:00' });
+      assert.deepEqual(jp1aoShortTitle(api, named), { label: 'Nightly backup', time: Date.parse('2026-12-03T00:12:33.000Z') });
+      assert.equal(toJp1aoTask(api, 'c', named).title, 'Nightly_backup_20261203091233', 'the full name stays the title');
+      const other = task({ name: 'Nightly_backup_20261203091233', serviceName: 'Nightly backup', submitTime: '2026-12-03T09:15:00.000+09:00' });
+      assert.equal(jp1aoShortTitle(api, other), undefined, 'a stamp that is not the submit time is part of the name');
+      assert.equal(jp1aoShortTitle(api, task({ name: 'Deploy web', submitTime: '2026-12-03T09:12:33.000+09:00' })), undefined);
+    });
+
+    it('takes the word TODO of the filter as the TODO flag', function () {
+      assert.deepEqual(splitToDoWord('backup todo  web'), { words: 'backup web', toDo: true });
+      assert.deepEqual(splitToDoWord('backup'), { words: 'backup', toDo: false });
+      assert.deepEqual(splitToDoWord(undefined), { words: '', toDo: false });
     });
   });
 
