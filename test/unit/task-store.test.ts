@@ -7,6 +7,7 @@ import * as api from '../../src/api';
 import { LxcaAdapter } from '../../src/tasks/lxca';
 import { Jp1aoAdapter } from '../../src/tasks/jp1ao';
 import { TaskStore, type StoreChange } from '../../src/tasks/store';
+import { pinJob } from '../support/pinJobs';
 
 function record(store: TaskStore): StoreChange[] {
   const changes: StoreChange[] = [];
@@ -55,7 +56,7 @@ describe('TaskStore against the LXCA simulator', () => {
 
   it('fires nothing when a refresh changes nothing, and only the changed task when one changes', async () => {
     // Finish every job so nothing moves on its own between two loads.
-    for (const job of sim.jobs()) sim.setJobStatus(job.jobUID, 'Complete', 100);
+    for (const job of sim.jobs()) pinJob(sim, job, 'Complete', 100);
     await store.refresh();
     const changes = record(store);
     await store.refresh();
