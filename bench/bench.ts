@@ -16,6 +16,7 @@ import { Jp1aoAdapter } from '../src/tasks/jp1ao';
 import { LxcaAdapter } from '../src/tasks/lxca';
 import type { TaskSource } from '../src/tasks/adapter';
 import { TaskStore } from '../src/tasks/store';
+import { pinJob } from '../test/support/pinJobs';
 
 const root = join(__dirname, '../..');
 const size = 5000;
@@ -75,19 +76,10 @@ function lxcaSource(sim: LxcaSimulator, connection = 'bench') {
   return { adapter: new LxcaAdapter(api, connection, client, () => http.close()), close: () => http.close() };
 }
 
-interface SimJob {
-  jobUID: string;
-  children?: SimJob[];
-}
-
-/** Newest jobs running, all others finished; subtasks too, all pinned: nothing moves unless the bench moves it. */
+/** Newest jobs running, all others finished, subtasks alike, all pinned: nothing moves unless the bench moves it. */
 function pinJobs(sim: LxcaSimulator, running: number): void {
-  const jobs = (sim.jobs() as SimJob[]).sort((a, b) => Number(b.jobUID) - Number(a.jobUID));
-  const pin = (job: SimJob, run: boolean): void => {
-    sim.setJobStatus(String(job.jobUID), run ? 'Running' : 'Complete', run ? 40 : 100);
-    for (const child of job.children ?? []) pin(child, run);
-  };
-  jobs.forEach((job, i) => pin(job, i < running));
+  const jobs = sim.jobs().sort((a, b) => Number(b.jobUID) - Number(a.jobUID));
+  jobs.forEach((job, i) => pinJob(sim, job, i < running ? 'Running' : 'Complete', i < running ? 40 : 100));
 }
 
 /**

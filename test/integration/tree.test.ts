@@ -8,6 +8,7 @@ import type { ConnectionConfig } from '../../src/connections/config';
 import type { MessageNode, TaskNode, TreeNode } from '../../src/tree/nodes';
 import { startJp1aoSimulator, startLxcaSimulator, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
 import { sleep, until } from '../support/wait';
+import { pinJob } from '../support/pinJobs';
 
 const settings = () => vscode.workspace.getConfiguration();
 let api: OpsTasksTestApi;
@@ -107,7 +108,7 @@ describe('the task tree in the extension host', function () {
   });
 
   it('fires no tree event for a refresh that changes nothing, and only the changed node otherwise', async () => {
-    for (const job of lxca.jobs()) lxca.setJobStatus(job.jobUID, 'Complete', 100);
+    for (const job of lxca.jobs()) pinJob(lxca, job, 'Complete', 100);
     await vscode.commands.executeCommand('opsTasks.refresh', 'tree-lxca');
     await childrenOf('tree-lxca');
     const events: (TreeNode | TreeNode[] | undefined)[] = [];

@@ -9,6 +9,7 @@ import type { RecordedRequest } from '../../src/simulator/types';
 import { jobListChunks, LxcaAdapter, maxJobListPathLength } from '../../src/tasks/lxca';
 import { Jp1aoAdapter } from '../../src/tasks/jp1ao';
 import { TaskStore, type StoreChange } from '../../src/tasks/store';
+import { pinJob } from '../support/pinJobs';
 
 const fullReadEveryMs = 60_000;
 
@@ -37,11 +38,7 @@ describe('active polling against the LXCA simulator', () => {
     // unless the test moves it.
     const newestFirst = sim.jobs().sort((a, b) => Number(b.jobUID) - Number(a.jobUID));
     running = newestFirst.slice(0, runningCount).map((job) => String(job.jobUID));
-    const pin = (job: { jobUID: string; children?: unknown[] }, run: boolean): void => {
-      sim.setJobStatus(String(job.jobUID), run ? 'Running' : 'Complete', run ? 40 : 100);
-      for (const child of job.children ?? []) pin(child as typeof job, run);
-    };
-    newestFirst.forEach((job, i) => pin(job, i < runningCount));
+    newestFirst.forEach((job, i) => pinJob(sim, job, i < runningCount ? 'Running' : 'Complete', i < runningCount ? 40 : 100));
     await store.refresh();
     sim.clearRequests();
   }

@@ -7,6 +7,7 @@ import * as api from '../../src/api';
 import { LxcaAdapter } from '../../src/tasks/lxca';
 import { Jp1aoAdapter } from '../../src/tasks/jp1ao';
 import { TaskStore, type StoreChange } from '../../src/tasks/store';
+import { pinJob } from '../support/pinJobs';
 
 type Recorded = { path: string; query: Record<string, string> };
 const tasksPath = '/Automation/v1/objects/Tasks';
@@ -60,10 +61,8 @@ describe('TaskStore against the LXCA simulator', () => {
   });
 
   it('fires nothing when a refresh changes nothing, and only the changed task when one changes', async () => {
-    // Finish every job and subtask so nothing moves on its own between two loads.
-    const everyJob = (jobs: { jobUID: string; children?: unknown[] }[]): string[] =>
-      jobs.flatMap((job) => [job.jobUID, ...everyJob((job.children ?? []) as typeof jobs)]);
-    for (const id of everyJob(sim.jobs())) sim.setJobStatus(id, 'Complete', 100);
+    // Finish every job so nothing moves on its own between two loads.
+    for (const job of sim.jobs()) pinJob(sim, job, 'Complete', 100);
     await store.refresh();
     const changes = record(store);
     await store.refresh();
