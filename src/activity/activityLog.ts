@@ -1,3 +1,4 @@
+import { isProduct } from '../tasks/products';
 import type * as vscode from 'vscode';
 import { EventEmitter } from '../tasks/events';
 import type { ActivityEntry } from './record';
@@ -18,7 +19,7 @@ export function isActivityEntry(value: unknown): value is ActivityEntry {
     typeof entry.kind === 'string' &&
     kinds.has(entry.kind) &&
     typeof entry.connection === 'string' &&
-    (entry.product === 'lxca' || entry.product === 'jp1ao') &&
+    isProduct(entry.product) &&
     typeof entry.taskId === 'string' &&
     typeof entry.taskTitle === 'string' &&
     typeof entry.result === 'string' &&

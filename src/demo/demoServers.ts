@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type * as Simulator from '../simulator/index';
 import { connectionsSetting, type ConnectionConfig } from '../connections/config';
 import type { Product } from '../tasks/model';
+import { isProduct } from '../tasks/products';
 
 export const demoNames: Readonly<Record<Product, string>> = { lxca: 'Demo LXCA', jp1ao: 'Demo JP1/AO' };
 
@@ -39,7 +40,7 @@ function savedPorts(): { lxcaPort: number; jp1aoPort: number } {
 
 function isDemoEntry(entry: unknown): entry is ConnectionConfig {
   const config = entry as Partial<ConnectionConfig> | null;
-  return typeof config?.name === 'string' && typeof config.baseUrl === 'string' && (config.kind === 'lxca' || config.kind === 'jp1ao') && isDemoConnection(config as ConnectionConfig);
+  return typeof config?.name === 'string' && typeof config.baseUrl === 'string' && isProduct(config.kind) && isDemoConnection(config as ConnectionConfig);
 }
 
 /**

@@ -34,6 +34,11 @@ const infos = new Map<Product, ProductInfo>([
 export const allProducts: readonly ProductInfo[] = [...infos.values()];
 
 /** The facts of a product; needs no network and no API bundle. */
+/** A product this version knows, e.g. from settings or saved state. */
+export function isProduct(value: unknown): value is Product {
+  return typeof value === 'string' && infos.has(value as Product);
+}
+
 export function productInfo(product: Product): ProductInfo {
   const info = infos.get(product);
   if (!info) throw new Error(`Unknown product ${String(product)}`);
