@@ -6,7 +6,7 @@
 import { taskFacts } from '../tasks/facts';
 import type { Task } from '../tasks/model';
 import { relativeTime } from '../tasks/time';
-import { shortPlainText } from '../util/plainText';
+import { capText, shortPlainText } from '../util/plainText';
 
 /** Longest label and description; the tooltip shows a little more. */
 export const maxLabelLength = 200;
@@ -32,8 +32,16 @@ export function taskContextValue(task: Task): string {
   return `${flags.join('#')}#`;
 }
 
+/**
+ * The title on one line, capped. Tags are kept as text: VS Code draws tree labels as plain text,
+ * and a job really named `<b>x</b>` is shown by that name.
+ */
 export function taskLabel(task: Task): string {
-  return shortPlainText(task.title, maxLabelLength) || `${task.product === 'lxca' ? 'Job' : 'Task'} ${shortPlainText(task.id, 40)}`;
+  return oneLine(task.title, maxLabelLength) || `${task.product === 'lxca' ? 'Job' : 'Task'} ${oneLine(task.id, 40)}`;
+}
+
+function oneLine(text: string, max: number): string {
+  return capText(text.slice(0, max * 4).replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim(), max);
 }
 
 export function taskDescription(task: Task, now = Date.now()): string {
@@ -45,7 +53,7 @@ export function taskDescription(task: Task, now = Date.now()): string {
   }
   const when = task.end ?? task.start;
   if (when !== undefined) parts.push(relativeTime(when, now));
-  return shortPlainText(parts.join(' · '), maxLabelLength);
+  return oneLine(parts.join(' · '), maxLabelLength);
 }
 
 export function taskTooltipMarkdown(task: Task): string {
