@@ -7,7 +7,7 @@ import { taskFacts } from '../tasks/facts';
 import type { Task } from '../tasks/model';
 import { productInfo } from '../tasks/products';
 import { relativeTime, shortTimeText } from '../tasks/time';
-import { shortPlainText } from '../util/plainText';
+import { capText, shortPlainText } from '../util/plainText';
 
 /** Longest label and description; the tooltip shows a little more. */
 export const maxLabelLength = 200;
@@ -33,11 +33,19 @@ export function taskContextValue(task: Task): string {
   return `${flags.join('#')}#`;
 }
 
-/** The part that tells tasks apart: a JP1/AO task's service name when its name ends in its own submit time. */
+/**
+ * The part that tells tasks apart (a JP1/AO task's service name when its name ends in its own
+ * submit time) on one line, capped. Tags are kept as text: VS Code draws tree labels as plain
+ * text, and a job really named `<b>x</b>` is shown by that name.
+ */
 export function taskLabel(task: Task): string {
   const noun = productInfo(task.product).noun;
-  const fallback = `${noun.charAt(0).toUpperCase()}${noun.slice(1)} ${shortPlainText(task.id, 40)}`;
-  return shortPlainText(task.shortTitle?.label ?? task.title, maxLabelLength) || fallback;
+  const fallback = `${noun.charAt(0).toUpperCase()}${noun.slice(1)} ${oneLine(task.id, 40)}`;
+  return oneLine(task.shortTitle?.label ?? task.title, maxLabelLength) || fallback;
+}
+
+function oneLine(text: string, max: number): string {
+  return capText(text.slice(0, max * 4).replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim(), max);
 }
 
 /** Status first, so a narrow sidebar still shows it; then TODO, progress, the submit time of a short-named task, and when. */
@@ -50,7 +58,7 @@ export function taskDescription(task: Task, now = Date.now()): string {
   if (task.shortTitle) parts.push(shortTimeText(task.shortTitle.time, now));
   const when = task.end ?? task.start;
   if (when !== undefined) parts.push(relativeTime(when, now));
-  return shortPlainText(parts.join(' · '), maxLabelLength);
+  return oneLine(parts.join(' · '), maxLabelLength);
 }
 
 export function taskTooltipMarkdown(task: Task, actionResult?: string): string {
@@ -84,7 +92,7 @@ export interface ActionResultText {
 export function taskRowText(task: Task, busyLabel?: string, now = Date.now(), actionResult?: ActionResultText): TaskRowText {
   const label = taskLabel(task);
   const status = taskDescription(task, now);
-  const description = busyLabel ?? (actionResult?.brief ? shortPlainText(`${status} · ${actionResult.text}`, maxLabelLength) : status);
+  const description = busyLabel ?? (actionResult?.brief ? oneLine(`${status} · ${actionResult.text}`, maxLabelLength) : status);
   return {
     id: task.key,
     label,
@@ -92,6 +100,6 @@ export function taskRowText(task: Task, busyLabel?: string, now = Date.now(), ac
     tooltipMarkdown: taskTooltipMarkdown(task, actionResult?.text),
     contextValue: busyLabel ? `opsTask#${task.product}#busy#` : taskContextValue(task),
     // Screen readers hear the full name, not the shortened label.
-    accessibilityLabel: `${shortPlainText(task.title, maxLabelLength) || label}, ${description}`,
+    accessibilityLabel: `${oneLine(task.title, maxLabelLength) || label}, ${description}`,
   };
 }

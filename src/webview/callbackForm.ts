@@ -56,11 +56,13 @@ export class CallbackForm implements FormController<CallbackPageMessage> {
       return;
     }
     this.sending = true;
+    let result;
     try {
-      await this.channel.post({ type: 'result', requestId: message.requestId, ...(await this.send(message.input)) });
+      result = await this.send(message.input);
     } finally {
-      this.sending = false;
+      this.sending = false; // before the answer is posted: the page may send again as soon as it has it
     }
+    await this.channel.post({ type: 'result', requestId: message.requestId, ...result });
   }
 
   private async send(input: CallbackInput): Promise<{ ok: boolean; message: string; field?: CallbackField }> {
