@@ -50,6 +50,8 @@ describe('e2e: completion alerts and Activity', function () {
   let watchedId = '';
   let reloadedId = '';
   let notesTask = '';
+  /** The task's row label: the service name, since the name ends in its own submit time. */
+  let notesRow = '';
 
   const options: WorkbenchOptions = { settings: {} };
   before(async () => {
@@ -59,7 +61,11 @@ describe('e2e: completion alerts and Activity', function () {
     watchedId = lxca.addJob({ name: watchedJob, status: 'Running', percentage: 40, createdBy: 'operator' });
     lxca.addJob({ name: cancelledJob, status: 'Running', percentage: 10 });
     reloadedId = lxca.addJob({ name: reloadedJob, status: 'Running', percentage: 5 });
-    notesTask = String(jp1ao.tasks()[0]!.name);
+    const rowLabelOf = (task: { name?: unknown; serviceName?: unknown }) => String(task.serviceName ?? String(task.name).replace(/_\d{14}$/, '').replace(/_/g, ' '));
+    const labels = jp1ao.tasks().map(rowLabelOf);
+    const notes = jp1ao.tasks().find((task) => labels.filter((label) => label === rowLabelOf(task)).length === 1) ?? jp1ao.tasks()[0]!;
+    notesTask = String(notes.name);
+    notesRow = rowLabelOf(notes);
     options.settings = {
       'opsTasks.connections': [
         { name: lxcaName, kind: 'lxca', baseUrl: lxca.url, username: lxca.username },
@@ -80,7 +86,7 @@ describe('e2e: completion alerts and Activity', function () {
     this.timeout(90_000);
     const { page } = workbench();
     await openOpsTasksView(page);
-    await signIn(page, { [lxcaName]: lxca.password, [jp1aoName]: jp1ao.password }, [watchedJob, cancelledJob, reloadedJob, notesTask]);
+    await signIn(page, { [lxcaName]: lxca.password, [jp1aoName]: jp1ao.password }, [watchedJob, cancelledJob, reloadedJob, notesRow]);
     // A second password prompt of the first loads may still be open; the passwords are stored.
     await sleep(1000);
     if (await quickInput(page).isVisible()) await page.keyboard.press('Escape');
@@ -122,7 +128,7 @@ describe('e2e: completion alerts and Activity', function () {
     await runCommand(page, 'View: Close All Editors');
     await contextMenu(page, reloadedJob, 'Notify When Done');
     await until('the bell on the row', async () => (await rowDescription(page, reloadedJob))?.startsWith('🔔'));
-    await contextMenu(page, notesTask, 'Edit Notes and TODO…');
+    await contextMenu(page, notesRow, 'Edit Notes and TODO…');
     let frame = webviewFrame(page);
     await frame.locator('#notes textarea').waitFor();
     const draft = 'Draft typed before the reload, not saved.';

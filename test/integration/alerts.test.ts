@@ -199,11 +199,11 @@ describe('completion alerts, Activity and counts against the simulators', functi
 
   describe('Activity', () => {
     it('lists a cancel that worked and one the server refused, with its words, newest first; cancelled jobs are watched', async () => {
-      const ended = runningJob('Ends before the click');
+      const ended = runningJob('Refused by the server');
       const cancelled = runningJob('Cancelled from VS Code');
       const endedNode = await nodeOf(lxcaName, ended);
       const cancelledNode = await nodeOf(lxcaName, cancelled);
-      lxca.setJobStatus(ended, 'Complete', 100);
+      lxca.faults.failNext = { status: 403, count: 1, path: /^\/tasks$/ };
 
       const refused = await vscode.commands.executeCommand<ActionReport>('opsTasks.cancel', endedNode, [endedNode]);
       const done = await vscode.commands.executeCommand<ActionReport>('opsTasks.cancel', cancelledNode, [cancelledNode]);

@@ -36,7 +36,9 @@ export async function waitForWorkbench(page: Page): Promise<void> {
 /** Shows the Ops Tasks side bar; clicking an entry that is already shown would hide it. */
 export async function openOpsTasksView(page: Page): Promise<Locator> {
   const view = page.locator(selectors.opsTasksView);
-  if (!(await view.isVisible())) await page.locator(selectors.activityEntry('Ops Tasks')).click();
+  // After a reload the workbench restores the side bar a moment after it is ready: wait for that first.
+  const restored = await view.waitFor({ timeout: 2_000 }).then(() => true, () => false);
+  if (!restored) await page.locator(selectors.activityEntry('Ops Tasks')).click();
   await view.waitFor();
   return view;
 }
