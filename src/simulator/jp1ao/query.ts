@@ -88,7 +88,7 @@ function sortRows(rows: Row[], sortBy: string, options: ListOptions): Row[] {
 function project(rows: Row[], fields: string, options: ListOptions): Row[] {
   const wanted = splitList(fields).map((f) => checkField('HQL::fields', f, options));
   if (!wanted.includes('instanceID')) wanted.unshift('instanceID');
-  return rows.map((row) => Object.fromEntries(wanted.filter((f) => f in row).map((f) => [f, row[f]])));
+  return rows.map((row) => Object.fromEntries(wanted.filter((f) => Object.hasOwn(row, f)).map((f) => [f, row[f]])));
 }
 
 /** Missing values sort first; dates compare as instants, numbers as numbers, the rest as text. */
