@@ -8,7 +8,7 @@ import { useWorkbench, type WorkbenchOptions } from './harness';
 import { basic } from '../support/rawHttp';
 import { signIn } from '../support/signIn';
 import { until } from '../support/wait';
-import { clickContextMenuItem, editorTab, openOpsTasksView, rightClickRow, rowByLabel, runCommand, treeRows, webviewFrame } from '../support/workbench';
+import { contextMenu, editorTab, openOpsTasksView, rowByLabel, runCommand, treeRows, webviewFrame } from '../support/workbench';
 
 const lxcaName = 'forms-lxca';
 const jp1aoName = 'forms-jp1ao';
@@ -86,19 +86,6 @@ describe('e2e: webview forms', function () {
       headers: { Authorization: basic(jp1ao.username, jp1ao.password), 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': 'en' },
       body: JSON.stringify({ notes, toDo }),
     });
-  }
-
-  /**
-   * Right-click → menu entry. The workbench now and then drops a click that lands while its menu
-   * is still opening; the entries used here only open (or reveal) a panel, so clicking again is safe.
-   */
-  async function contextMenu(page: Page, rowLabel: string, itemTitle: string): Promise<void> {
-    await rightClickRow(page, rowLabel);
-    for (let attempt = 0; attempt < 3; attempt++) {
-      await clickContextMenuItem(page, itemTitle);
-      if (await until('the menu to close', async () => !(await page.locator('.context-view .monaco-menu').isVisible()), 2_000).catch(() => false)) return;
-    }
-    throw new Error(`the context menu entry ${itemTitle} did not run`);
   }
 
   async function notesForm(page: Page, taskName: string): Promise<FrameLocator> {
