@@ -24,6 +24,20 @@ interface BrowserModule {
   launchBrowser(): Promise<{ browser: Browser; page: Page; consoleErrors: string[]; close(): Promise<void> }>;
 }
 
+/**
+ * User settings for connections to the given servers (in this order), with polling slowed down so
+ * that only what a scenario does changes the tree.
+ */
+export function connectionSettings(
+  servers: readonly { name: string; kind: 'lxca' | 'jp1ao'; server: { url: string; username: string } }[],
+): Record<string, unknown> {
+  return {
+    'opsTasks.connections': servers.map(({ name, kind, server }) => ({ name, kind, baseUrl: server.url, username: server.username })),
+    'opsTasks.refresh.activeIntervalSeconds': 600,
+    'opsTasks.refresh.idleIntervalSeconds': 600,
+  };
+}
+
 export interface WorkbenchOptions {
   /** User settings on top of the quiet defaults (e.g. opsTasks.connections). */
   settings?: Record<string, unknown>;
