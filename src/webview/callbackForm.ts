@@ -1,7 +1,6 @@
-import type { ConnectionRegistry } from '../connections/registry';
 import type { Task } from '../tasks/model';
 import { errorText } from '../ui/errorText';
-import type { FormChannel, FormController } from './formHost';
+import { TargetForm } from './formHost';
 import { callbackField, type CallbackField, type CallbackHostMessage, type CallbackInput, type CallbackPageMessage } from './protocol';
 import { problemWith } from './schema';
 
@@ -33,13 +32,7 @@ export function callbackPrefill(job: Task | undefined, expirationSeconds: number
  * validated again before any request (the page checks it too), and the server's answer is shown
  * in the form.
  */
-export class CallbackForm implements FormController<CallbackPageMessage> {
-  constructor(
-    private readonly registry: ConnectionRegistry,
-    private readonly target: CallbackTarget,
-    private readonly channel: FormChannel<CallbackHostMessage>,
-  ) {}
-
+export class CallbackForm extends TargetForm<CallbackTarget, CallbackPageMessage, CallbackHostMessage> {
   async handle(message: CallbackPageMessage): Promise<void> {
     if (message.type === 'ready') {
       const { input, fromHook } = callbackPrefill(this.target.jobs[0], this.target.expirationSeconds);
