@@ -5,7 +5,10 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureVsCodeServer, launchBrowser, makeTestWorkspace, root, startVsCodeServer } from './vscode-server.mjs';
+import { launchBrowser } from './vscode/browser.mjs';
+import { ensureVsCodeServer, root } from './vscode/install.mjs';
+import { startVsCodeServer } from './vscode/server.mjs';
+import { makeTestWorkspace } from './vscode/workspace.mjs';
 
 const output = process.argv[2];
 if (!output) {

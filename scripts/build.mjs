@@ -10,7 +10,7 @@
 //   dist/simulator.js   the demo servers behind opsTasks.startDemo
 //   dist/simulator-cli.js  `npm run simulator`
 import { build } from 'esbuild';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -59,7 +59,9 @@ const jobs = [
     entryPoints: { extension: 'src/extension.ts' },
     outdir: 'dist',
     external: ['vscode', ...lazyBundles],
-  }),
+    // What went into dist/extension.js, read by the test that keeps src/api out of it.
+    metafile: true,
+  }).then((result) => writeFileSync(join(root, 'dist/extension.meta.json'), JSON.stringify(result.metafile))),
   build({ ...common, entryPoints: { api: 'src/api/index.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { simulator: 'src/simulator/index.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { 'simulator-cli': 'src/simulator/cli.ts' }, outdir: 'dist' }),

@@ -4,7 +4,8 @@
 //   --vscode-version V   VS Code to download (default 1.100.3, the one the server tests use)
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeTestWorkspace, root } from './vscode-server.mjs';
+import { root } from './vscode/install.mjs';
+import { makeTestWorkspace } from './vscode/workspace.mjs';
 
 const versionIndex = process.argv.indexOf('--vscode-version');
 const version = versionIndex > 0 ? process.argv[versionIndex + 1] : '1.100.3';

@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { ensureVsCodeServer, root, startVsCodeServer } from './vscode-server.mjs';
+import { ensureVsCodeServer, root } from './vscode/install.mjs';
+import { startVsCodeServer } from './vscode/server.mjs';
 
 const defaultPort = 8080;
 const dataDir = join(root, '.vscode-test/start');

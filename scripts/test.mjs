@@ -1,11 +1,13 @@
 // The one test command (`npm test`): builds, runs every suite, and ends with one line
 //   N passed, N failed, N skipped
 // added up across the unit suites (plain Node) and the suites that run in a real VS Code.
+// Lint and the type check are one suite each: one passed test when clean, one failed when not.
 // A suite that cannot start counts as one failure, so a broken launcher never looks green.
-//   --only unit | vscode    run one group
+//   --only checks | unit | vscode    run one group
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureChromium } from './vscode/chromium.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const onlyIndex = process.argv.indexOf('--only');
@@ -19,7 +21,20 @@ function run(command, args, env = {}) {
   return result.status ?? 1;
 }
 
+/** Runs a command as one counted suite; its output stays on screen. */
+function check(name, command, args) {
+  return (results) => {
+    console.log(`\n${name}: ${[command, ...args].join(' ')}`);
+    const ok = run(command, args) === 0;
+    console.log(ok ? `  ✓ ${name}` : `  ✗ ${name} failed (output above)`);
+    writeFileSync(results, JSON.stringify({ passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 }));
+    return 0;
+  };
+}
+
 const groups = [
+  { name: 'checks', run: check('lint', 'npm', ['run', '--silent', 'lint']) },
+  { name: 'checks', run: check('typecheck', 'npm', ['run', '--silent', 'typecheck']) },
   {
     name: 'unit',
     run: (results) =>
@@ -37,6 +52,14 @@ const groups = [
   },
 ];
 
+if (!only || only === 'vscode') {
+  const missing = ensureChromium();
+  if (missing) {
+    console.error(missing);
+    process.exit(1);
+  }
+}
+
 const total = { passed: 0, failed: 0, skipped: 0 };
 if (run(process.execPath, [join(root, 'scripts/build.mjs')]) !== 0) {
   total.failed += 1;
@@ -45,7 +68,7 @@ if (run(process.execPath, [join(root, 'scripts/build.mjs')]) !== 0) {
   for (const group of groups) {
     if (only && group.name !== only) continue;
     if (group.available && !group.available()) continue;
-    const results = join(resultsDir, `${group.name}.json`);
+    const results = join(resultsDir, `${group.name}-${groups.indexOf(group)}.json`);
     const status = group.run(results);
     let counts;
     try {

@@ -8,7 +8,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ensureVsCodeServer, launchBrowser, makeTestWorkspace, root, startVsCodeServer } from './vscode-server.mjs';
+import { launchBrowser } from './vscode/browser.mjs';
+import { ensureVsCodeServer, root } from './vscode/install.mjs';
+import { startVsCodeServer } from './vscode/server.mjs';
+import { makeTestWorkspace } from './vscode/workspace.mjs';
 
 const integrationTimeoutMs = 5 * 60_000;
 const e2eTimeoutMs = 15 * 60_000;

@@ -42,7 +42,7 @@ export function formatDuration(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(1))} s`;
 }
 
-const CONNECTION_PROBLEMS: Record<string, string> = {
+const CONNECTION_PROBLEMS = new Map<string, string>(Object.entries({
   ECONNREFUSED: 'the connection was refused',
   ENOTFOUND: 'the host name was not found',
   EAI_AGAIN: 'the host name could not be looked up',
@@ -52,7 +52,7 @@ const CONNECTION_PROBLEMS: Record<string, string> = {
   EPIPE: 'the connection was closed unexpectedly',
   UND_ERR_SOCKET: 'the connection was closed unexpectedly',
   ECONNABORTED: 'the connection was aborted',
-};
+}));
 
 /** Problems before the TCP connection stands: with a proxy, these are about reaching the proxy. */
 const CONNECT_PROBLEMS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
@@ -92,7 +92,7 @@ function proxyError(error: unknown, codes: string[], context: FailureContext): A
   }
   const problem = codes.find((code) => CONNECT_PROBLEMS.has(code));
   if (problem) {
-    const message = `Could not reach the proxy ${proxyHostPort}: ${CONNECTION_PROBLEMS[problem]}.`;
+    const message = `Could not reach the proxy ${proxyHostPort}: ${CONNECTION_PROBLEMS.get(problem)}.`;
     return new ApiError('unreachable', message, { cause: error });
   }
   return undefined;
@@ -118,9 +118,9 @@ export function networkFailure(error: unknown, context: FailureContext): ApiErro
       cause: error,
     });
   }
-  const problem = codes.find((code) => code in CONNECTION_PROBLEMS);
+  const problem = codes.find((code) => CONNECTION_PROBLEMS.has(code));
   if (problem) {
-    return new ApiError('unreachable', `Could not reach ${hostPort}: ${CONNECTION_PROBLEMS[problem]}.`, { cause: error });
+    return new ApiError('unreachable', `Could not reach ${hostPort}: ${CONNECTION_PROBLEMS.get(problem)}.`, { cause: error });
   }
   const tlsProblem = codes.find((code) => code === 'EPROTO' || code.startsWith('ERR_SSL_'));
   if (tlsProblem) {

@@ -97,7 +97,7 @@ export function untrustedCertificateError(
 }
 
 /** Node's certificate verification failures, in words. */
-const VERIFICATION_REASONS: Record<string, string> = {
+const VERIFICATION_REASONS = new Map<string, string>(Object.entries({
   DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed certificate',
   SELF_SIGNED_CERT_IN_CHAIN: 'self-signed certificate in the chain',
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'issued by an unknown certificate authority',
@@ -115,11 +115,11 @@ const VERIFICATION_REASONS: Record<string, string> = {
   INVALID_PURPOSE: 'not meant for a server',
   PATH_LENGTH_EXCEEDED: 'certificate chain too long',
   ERR_TLS_CERT_SIGNATURE_ALGORITHM_UNSUPPORTED: 'unsupported signature algorithm',
-};
+}));
 
 /** The reason in words when `code` is a certificate verification failure, else undefined. */
 export function verificationFailureReason(code: string | undefined): string | undefined {
-  return code === undefined ? undefined : VERIFICATION_REASONS[code];
+  return code === undefined ? undefined : VERIFICATION_REASONS.get(code);
 }
 
 /** Decides, once the handshake is done and before any request, whether a connection may be used. */

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { log } from '../log';
 import type { Task } from '../tasks/model';
 import { productInfo } from '../tasks/products';
-import { errorLogText, errorText } from '../ui/errorText';
+import { errorText } from '../ui/errorText';
 import { distinct } from '../util/collections';
 import type { Selection, TaskAction } from './taskActions';
 

@@ -1,5 +1,5 @@
 // What both running simulators share: address, users, request log, faults, sessions, and stopping.
-import type { HttpCore } from './server';
+import { type HttpCoreOptions, startHttpCore } from './server';
 import type { TlsMaterial } from './tls';
 import type { RunningSimulator, SimulatorOptions } from './types';
 
@@ -10,18 +10,19 @@ interface User {
 
 type SharedMembers = Omit<RunningSimulator, 'product'> & { viewer: User };
 
-/**
- * `users` is the full user first, then the read-only viewer. `addLiveItem` runs every
- * `newItemEveryMs` (default 20 s, 0 = never) so a watched tree has something new to show.
- */
-export function runningSimulator(
-  core: HttpCore,
-  options: SimulatorOptions,
-  users: readonly User[],
-  auth: { expireAll(): void },
-  addLiveItem: () => void,
-  tls?: TlsMaterial,
-): SharedMembers {
+interface Product extends Pick<HttpCoreOptions, 'handle' | 'errorFor'> {
+  port: number | undefined;
+  /** The full user first, then the read-only viewer. */
+  users: readonly User[];
+  auth: { expireAll(): void };
+  /** Runs every `newItemEveryMs` (default 20 s, 0 = never) so a watched tree has something new to show. */
+  addLiveItem(): void;
+}
+
+/** Starts one product's HTTP server on options.host (loopback unless given) and the shared members. */
+export async function runningSimulator(options: SimulatorOptions, tls: TlsMaterial | undefined, product: Product): Promise<SharedMembers> {
+  const { users, auth, addLiveItem } = product;
+  const core = await startHttpCore({ host: options.host ?? '127.0.0.1', port: product.port ?? 0, tls, handle: product.handle, errorFor: product.errorFor });
   const every = options.newItemEveryMs ?? 20_000;
   const timer = every > 0 ? setInterval(addLiveItem, every).unref() : undefined;
   const [main, viewer] = users;

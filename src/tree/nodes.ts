@@ -2,10 +2,14 @@ import type * as vscode from 'vscode';
 import type { Connection } from '../connections/connection';
 import type { Task } from '../tasks/model';
 
-/** A configured server. */
-export class ConnectionNode {
-  readonly kind = 'connection';
+/** A row that stands for a whole connection. */
+abstract class ConnectionRow {
   constructor(readonly connection: Connection) {}
+}
+
+/** A configured server. */
+export class ConnectionNode extends ConnectionRow {
+  readonly kind = 'connection';
 }
 
 /** A task or job, or an LXCA subtask. Kept per key, so refreshes update it in place. */
@@ -19,9 +23,8 @@ export class TaskNode {
 }
 
 /** "Load more…" under a connection that shows fewer tasks than the server has. */
-export class LoadMoreNode {
+export class LoadMoreNode extends ConnectionRow {
   readonly kind = 'loadMore';
-  constructor(readonly connection: Connection) {}
 }
 
 /**

@@ -1,20 +1,13 @@
-import type { ConnectionRegistry } from '../connections/registry';
 import type { Connection } from '../connections/connection';
 import type { Task } from '../tasks/model';
 import { errorText } from '../ui/errorText';
 import { subtasksOf, summaryRows } from './detailsContent';
-import type { FormChannel, FormController } from './formHost';
+import { TargetForm } from './formHost';
 import type { TaskTarget } from './notesForm';
 import type { DetailsHostMessage, DetailsPageMessage, DetailsView } from './protocol';
 
 /** Show Details: every field of a task or job, read fresh from the server on each (re)load. */
-export class DetailsForm implements FormController<DetailsPageMessage> {
-  constructor(
-    private readonly registry: ConnectionRegistry,
-    private readonly target: TaskTarget,
-    private readonly channel: FormChannel<DetailsHostMessage>,
-  ) {}
-
+export class DetailsForm extends TargetForm<TaskTarget, DetailsPageMessage, DetailsHostMessage> {
   async handle(message: DetailsPageMessage): Promise<void> {
     const requestId = message.type === 'refresh' ? message.requestId : undefined;
     try {

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { ConnectionRegistry } from '../connections/registry';
 import type { Parsed } from './schema';
 
 /** The two directions of one page: a webview in production, a plain object in tests. */
@@ -11,6 +12,17 @@ export interface FormChannel<Out> {
 export interface FormController<In extends { type: string }> {
   handle(message: In): Promise<void>;
   dispose?(): void;
+}
+
+/** A form about one target on one connection, talking to its page over `channel`. */
+export abstract class TargetForm<Target, In extends { type: string }, Out> implements FormController<In> {
+  constructor(
+    protected readonly registry: ConnectionRegistry,
+    protected readonly target: Target,
+    protected readonly channel: FormChannel<Out>,
+  ) {}
+
+  abstract handle(message: In): Promise<void>;
 }
 
 export interface ConnectOptions {

@@ -17,9 +17,25 @@ export interface VsCodeServer {
   close(): Promise<void>;
 }
 
-interface VsCodeServerModule {
+interface ServerModule {
   startVsCodeServer(options: { userSettings?: Record<string, unknown>; env?: Record<string, string> }): Promise<VsCodeServer>;
+}
+interface BrowserModule {
   launchBrowser(): Promise<{ browser: Browser; page: Page; consoleErrors: string[]; close(): Promise<void> }>;
+}
+
+/**
+ * User settings for connections to the given servers (in this order), with polling slowed down so
+ * that only what a scenario does changes the tree.
+ */
+export function connectionSettings(
+  servers: readonly { name: string; kind: 'lxca' | 'jp1ao'; server: { url: string; username: string } }[],
+): Record<string, unknown> {
+  return {
+    'opsTasks.connections': servers.map(({ name, kind, server }) => ({ name, kind, baseUrl: server.url, username: server.username })),
+    'opsTasks.refresh.activeIntervalSeconds': 600,
+    'opsTasks.refresh.idleIntervalSeconds': 600,
+  };
 }
 
 export interface WorkbenchOptions {
@@ -42,14 +58,14 @@ export interface Workbench {
 
 const repositoryRoot = resolve(__dirname, '../../..');
 
-// The shared launcher is an ES module outside the bundle; load it at run time.
-function serverModule(): Promise<VsCodeServerModule> {
-  const path = pathToFileURL(join(repositoryRoot, 'scripts/vscode-server.mjs')).href;
-  return import(path) as Promise<VsCodeServerModule>;
+// The shared launcher is ES modules outside the bundle; load them at run time.
+function launcherModule<T>(name: string): Promise<T> {
+  return import(pathToFileURL(join(repositoryRoot, 'scripts/vscode', name)).href) as Promise<T>;
 }
 
 export async function openWorkbench({ settings = {}, folder, env = {} }: WorkbenchOptions = {}): Promise<Workbench> {
-  const { startVsCodeServer, launchBrowser } = await serverModule();
+  const { startVsCodeServer } = await launcherModule<ServerModule>('server.mjs');
+  const { launchBrowser } = await launcherModule<BrowserModule>('browser.mjs');
   const server = await startVsCodeServer({ userSettings: settings, env });
   try {
     const { browser, page, consoleErrors, close: closeBrowser } = await launchBrowser();

@@ -4,7 +4,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { OpsTasksTestApi } from '../../src/extension';
-import type { ConnectionConfig } from '../../src/connections/config';
 import type { Connection } from '../../src/connections/connection';
 import { startJp1aoSimulator, startLxcaSimulator } from '../../src/simulator';
 import type { Jp1aoSimulator, LxcaSimulator, RecordedRequest } from '../../src/simulator/types';
@@ -26,6 +25,7 @@ import {
 } from '../../src/webview/protocol';
 import { parse, type Parsed } from '../../src/webview/schema';
 import { until } from '../support/wait';
+import { useExtensionHost } from '../support/extensionHost';
 
 const tasksPath = '/Automation/v1/objects/Tasks';
 const names = { jp1ao: 'Forms JP1/AO', lxca: 'Forms LXCA' } as const;
@@ -92,22 +92,19 @@ describe('forms: the host side of the webview forms', function () {
   let api: OpsTasksTestApi;
   let jp1ao: Jp1aoSimulator;
   let lxca: LxcaSimulator;
-  let previousConnections: unknown;
+  const host = useExtensionHost();
 
   before(async function () {
     this.timeout(60_000);
-    const extension = vscode.extensions.getExtension<OpsTasksTestApi>('ops-tasks.ops-tasks');
-    assert.ok(extension, 'the extension is installed');
-    api = await extension.activate();
+    api = host().api;
     [jp1ao, lxca] = await Promise.all([startJp1aoSimulator({ size: 30, newItemEveryMs: 0 }), startLxcaSimulator({ size: 30, newItemEveryMs: 0 })]);
-    const configs: [ConnectionConfig, string][] = [
-      [{ name: names.jp1ao, kind: 'jp1ao', baseUrl: jp1ao.url, username: jp1ao.username }, jp1ao.password],
-      [{ name: names.lxca, kind: 'lxca', baseUrl: lxca.url, username: lxca.username }, lxca.password],
-    ];
-    for (const [config, password] of configs) await api.registry.credentials.storeQuietly(config, password);
-    const settings = vscode.workspace.getConfiguration();
-    previousConnections = settings.inspect('opsTasks.connections')?.globalValue;
-    await settings.update('opsTasks.connections', configs.map(([config]) => config), vscode.ConfigurationTarget.Global);
+    await host().connect(
+      [
+        { name: names.jp1ao, kind: 'jp1ao', baseUrl: jp1ao.url, username: jp1ao.username },
+        { name: names.lxca, kind: 'lxca', baseUrl: lxca.url, username: lxca.username },
+      ],
+      { [names.jp1ao]: jp1ao.password, [names.lxca]: lxca.password },
+    );
     for (const name of Object.values(names)) {
       const connection = await until(name, () => api.registry.get(name));
       await api.registry.refresh(connection);
@@ -117,7 +114,6 @@ describe('forms: the host side of the webview forms', function () {
 
   after(async function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.getConfiguration().update('opsTasks.connections', previousConnections, vscode.ConfigurationTarget.Global);
     await Promise.all([jp1ao?.close(), lxca?.close()]);
   });
 

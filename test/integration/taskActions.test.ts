@@ -8,6 +8,7 @@ import type { ActionReport } from '../../src/commands/actionReport';
 import type { TaskNode } from '../../src/tree/nodes';
 import { startSimulators, type Jp1aoSimulator, type LxcaSimulator, type RecordedRequest } from '../../src/simulator/index';
 import { until } from '../support/wait';
+import { useExtensionHost } from '../support/extensionHost';
 
 const lxcaName = 'actions-lxca';
 const jp1aoName = 'actions-jp1ao';
@@ -96,38 +97,30 @@ function runningJob(name: string, hook?: { cancelURL: string; cancelRESTMethod: 
 describe('task actions against the simulators', function () {
   this.timeout(60_000);
 
+  const host = useExtensionHost();
+
   before(async () => {
-    const extension = vscode.extensions.getExtension<OpsTasksTestApi>('ops-tasks.ops-tasks');
-    assert.ok(extension);
-    api = await extension.activate();
+    api = host().api;
     sims = await startSimulators({ size: 40, newItemEveryMs: 0 });
     lxca = sims.lxca;
     jp1ao = sims.jp1ao;
-    const settings = vscode.workspace.getConfiguration();
-    const global = vscode.ConfigurationTarget.Global;
-    await settings.update('opsTasks.confirmCancel', false, global);
-    await settings.update('opsTasks.lxca.cancelExpirationSeconds', expirationSeconds, global);
-    // Only the actions' own reads should reach the servers.
-    await settings.update('opsTasks.refresh.activeIntervalSeconds', 3600, global);
-    await settings.update('opsTasks.refresh.idleIntervalSeconds', 3600, global);
-    await settings.update(
-      'opsTasks.connections',
+    await host().setSettings({
+      'opsTasks.confirmCancel': false,
+      'opsTasks.lxca.cancelExpirationSeconds': expirationSeconds,
+      // Only the actions' own reads should reach the servers.
+      'opsTasks.refresh.activeIntervalSeconds': 3600,
+      'opsTasks.refresh.idleIntervalSeconds': 3600,
+    });
+    await host().connect(
       [
         { name: lxcaName, kind: 'lxca', baseUrl: lxca.url, username: lxca.username },
         { name: jp1aoName, kind: 'jp1ao', baseUrl: jp1ao.url, username: jp1ao.username },
       ],
-      global,
+      { [lxcaName]: lxca.password, [jp1aoName]: jp1ao.password },
     );
-    await until('the connections', () => api.registry.get(lxcaName) && api.registry.get(jp1aoName));
-    await api.registry.credentials.storeQuietly(connection(lxcaName).config, lxca.password);
-    await api.registry.credentials.storeQuietly(connection(jp1aoName).config, jp1ao.password);
   });
 
   after(async () => {
-    const settings = vscode.workspace.getConfiguration();
-    for (const key of ['connections', 'confirmCancel', 'lxca.cancelExpirationSeconds', 'refresh.activeIntervalSeconds', 'refresh.idleIntervalSeconds']) {
-      await settings.update(`opsTasks.${key}`, undefined, vscode.ConfigurationTarget.Global);
-    }
     await sims?.close();
   });
 

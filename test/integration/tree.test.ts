@@ -7,6 +7,7 @@ import { secretKey } from '../../src/connections/credentials';
 import type { ConnectionConfig } from '../../src/connections/config';
 import type { MessageNode, TaskNode, TreeNode } from '../../src/tree/nodes';
 import { startJp1aoSimulator, startLxcaSimulator, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
+import { type ExtensionHost, useExtensionHost } from '../support/extensionHost';
 import { sleep, until } from '../support/wait';
 import { pinJob } from '../support/pinJobs';
 
@@ -18,15 +19,7 @@ let jp1ao: Jp1aoSimulator;
 const lxcaConfig = (): ConnectionConfig => ({ name: 'tree-lxca', kind: 'lxca', baseUrl: lxca.url, username: lxca.username });
 const jp1aoConfig = (): ConnectionConfig => ({ name: 'tree-jp1ao', kind: 'jp1ao', baseUrl: jp1ao.url, username: jp1ao.username });
 
-async function configure(configs: ConnectionConfig[], passwords: Record<string, string | undefined>): Promise<void> {
-  for (const config of configs) {
-    const password = passwords[config.name];
-    if (password === undefined) await api.registry.credentials.delete(config);
-    else await api.registry.credentials.storeQuietly(config, password);
-  }
-  await settings().update('opsTasks.connections', configs, vscode.ConfigurationTarget.Global);
-  await until('the registry to follow the setting', () => api.registry.all().length === configs.length);
-}
+let configure: ExtensionHost['connect'];
 
 async function connectionNode(name: string): Promise<TreeNode> {
   const roots = await api.provider.getChildren();
@@ -44,20 +37,18 @@ const labelOf = (node: TreeNode) => String(api.provider.getTreeItem(node).label)
 describe('the task tree in the extension host', function () {
   this.timeout(60_000);
 
+  const host = useExtensionHost();
+
   before(async () => {
-    const extension = vscode.extensions.getExtension<OpsTasksTestApi>('ops-tasks.ops-tasks')!;
-    api = await extension.activate();
+    api = host().api;
+    configure = host().connect;
     lxca = await startLxcaSimulator({ size: 260, seed: 11, newItemEveryMs: 0 });
     jp1ao = await startJp1aoSimulator({ size: 240, seed: 12, newItemEveryMs: 0 });
-    await settings().update('opsTasks.refresh.activeIntervalSeconds', 3600, vscode.ConfigurationTarget.Global);
-    await settings().update('opsTasks.refresh.idleIntervalSeconds', 3600, vscode.ConfigurationTarget.Global);
+    await host().setSettings({ 'opsTasks.refresh.activeIntervalSeconds': 3600, 'opsTasks.refresh.idleIntervalSeconds': 3600, 'opsTasks.pageSize': undefined });
   });
 
   after(async () => {
     await configure([], {});
-    for (const key of ['opsTasks.refresh.activeIntervalSeconds', 'opsTasks.refresh.idleIntervalSeconds', 'opsTasks.pageSize']) {
-      await settings().update(key, undefined, vscode.ConfigurationTarget.Global);
-    }
     await lxca.close();
     await jp1ao.close();
   });

@@ -5,28 +5,34 @@ import { sleep } from './wait';
 import { quickInput, rowByLabel, screenshot, treeRows } from './workbench';
 
 /**
- * Each connection asks for its password on its first load. A second prompt replaces the first,
- * whose connection then offers "Set Password…" instead: answer prompts and click those nodes
- * until the rows a suite needs are shown.
+ * Each connection asks for its password on its first load, all at once. Typing a password while
+ * another connection's first load still waits races the tree, so: decline those first prompts, wait
+ * until every connection offers "Set Password…", then set the passwords one at a time through those
+ * nodes (the extension's own password prompt), and wait for the rows a suite needs.
  */
 export async function signIn(page: Page, passwords: Record<string, string>, rowsNeeded: readonly string[], timeoutMs = 60_000): Promise<void> {
+  const count = Object.keys(passwords).length;
+  const prompt = quickInput(page).locator('input[type="password"]');
+  const setPasswordRows = rowByLabel(page, 'Set Password…');
   const deadline = Date.now() + timeoutMs;
+  while ((await setPasswordRows.count()) < count && Date.now() < deadline) {
+    if (await prompt.isVisible()) await prompt.press('Escape', { timeout: 2_000 }).catch(() => undefined);
+    await sleep(200);
+  }
+  for (let remaining = count; remaining > 0 && Date.now() < deadline; remaining--) {
+    await setPasswordRows.first().click();
+    await prompt.waitFor({ timeout: 10_000 });
+    const title = (await prompt.getAttribute('aria-label')) ?? '';
+    const name = Object.keys(passwords).find((candidate) => title.endsWith(`on ${candidate}`));
+    if (!name) throw new Error(`unexpected password prompt: ${title}`);
+    await prompt.fill(passwords[name]!);
+    await prompt.press('Enter');
+    while ((await setPasswordRows.count()) >= remaining && Date.now() < deadline) await sleep(200);
+  }
   while (Date.now() < deadline) {
     const labels = new Set((await treeRows(page)).map((row) => row.label));
     if (rowsNeeded.every((label) => labels.has(label))) return;
-    const prompt = quickInput(page).locator('input[type="password"]');
-    if (await prompt.isVisible()) {
-      const title = (await prompt.getAttribute('aria-label')) ?? '';
-      const name = Object.keys(passwords).find((candidate) => title.endsWith(`on ${candidate}`));
-      if (name) {
-        await prompt.fill(passwords[name]!, { timeout: 2_000 }).catch(() => undefined);
-        await prompt.press('Enter', { timeout: 2_000 }).catch(() => undefined);
-        continue;
-      }
-    }
-    const setPassword = rowByLabel(page, 'Set Password…').first();
-    if (await setPassword.isVisible()) await setPassword.click();
-    await sleep(250);
+    await sleep(200);
   }
   const shot = await screenshot(page, 'e2e-failed/sign-in.png');
   throw new Error(`the tree never showed ${rowsNeeded.join(', ')} (screenshot: ${shot})`);

@@ -103,10 +103,16 @@ export async function clickContextMenuItem(page: Page, title: string): Promise<v
   await page.locator(selectors.contextMenuItem).filter({ hasText: new RegExp(`^${escapeRegExp(title)}$`) }).click();
 }
 
-/** Right-clicks a tree row and chooses a context-menu entry by its title. */
+/**
+ * Right-clicks a tree row and runs a context-menu entry by its title, once. A plain click on the
+ * entry sometimes lands while the menu is still opening and is dropped, so the entry is hovered
+ * (which focuses it) and Enter runs it; the menu closing shows that it ran.
+ */
 export async function contextMenu(page: Page, rowLabel: string | RegExp, itemTitle: string): Promise<void> {
   await rightClickRow(page, rowLabel);
-  await clickContextMenuItem(page, itemTitle);
+  await page.locator(selectors.contextMenuItem).filter({ hasText: new RegExp(`^${escapeRegExp(itemTitle)}$`) }).hover();
+  await page.keyboard.press('Enter');
+  await page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden', timeout: 5_000 });
 }
 
 /** Runs a command by its palette title, e.g. "Ops Tasks: Refresh". */

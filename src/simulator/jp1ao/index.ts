@@ -1,6 +1,5 @@
 // Starts the fake JP1/Automatic Operation server.
 import { runningSimulator } from '../running';
-import { startHttpCore } from '../server';
 import type { TlsMaterial } from '../tls';
 import { type Jp1aoSimulator, resolveVariants, type SimulatorOptions } from '../types';
 import { AO_USERS, AoAuth } from './auth';
@@ -15,18 +14,18 @@ export async function startJp1ao(options: SimulatorOptions, tls?: TlsMaterial): 
   const seeder = new Jp1aoSeeder(store, options.seed ?? 1);
   seeder.seed(options.size ?? 300);
   const auth = new AoAuth(options.tokenLifetimeSeconds ?? 1000);
-  const core = await startHttpCore({
-    host: options.host ?? '127.0.0.1',
-    port: options.jp1aoPort ?? 0,
-    tls,
-    handle: jp1aoHandler(auth, store, variants),
-    errorFor: aoErrorForStatus,
-  });
   const find = (id: number | string) => store.get(Number(id));
 
   return {
     product: 'jp1ao',
-    ...runningSimulator(core, options, AO_USERS, auth, () => seeder.addLiveTask(), tls),
+    ...(await runningSimulator(options, tls, {
+      port: options.jp1aoPort,
+      handle: jp1aoHandler(auth, store, variants),
+      errorFor: aoErrorForStatus,
+      users: AO_USERS,
+      auth,
+      addLiveItem: () => seeder.addLiveTask(),
+    })),
     task: (id: number | string) => {
       const task = find(id);
       return task && store.view(task);

@@ -88,7 +88,7 @@ function sortRows(rows: Row[], sortBy: string, options: ListOptions): Row[] {
 function project(rows: Row[], fields: string, options: ListOptions): Row[] {
   const wanted = splitList(fields).map((f) => checkField('HQL::fields', f, options));
   if (!wanted.includes('instanceID')) wanted.unshift('instanceID');
-  return rows.map((row) => Object.fromEntries(wanted.filter((f) => f in row).map((f) => [f, row[f]])));
+  return rows.map((row) => Object.fromEntries(wanted.filter((f) => Object.hasOwn(row, f)).map((f) => [f, row[f]])));
 }
 
 /** Missing values sort first; dates compare as instants, numbers as numbers, the rest as text. */
@@ -205,22 +205,17 @@ export function parseFilter(source: string, options: ListOptions): Predicate {
     }
     return comparison();
   };
-  const and = (): Predicate => {
-    const parts = [unit()];
-    while (peekWord('and')) {
+  /** `operand (word operand)*`: every operand must hold for `and`, one for `or`. */
+  const joined = (word: 'and' | 'or', operand: () => Predicate): Predicate => {
+    const parts = [operand()];
+    while (peekWord(word)) {
       i++;
-      parts.push(unit());
+      parts.push(operand());
     }
-    return (row) => parts.every((p) => p(row));
+    return word === 'and' ? (row) => parts.every((p) => p(row)) : (row) => parts.some((p) => p(row));
   };
-  const or = (): Predicate => {
-    const parts = [and()];
-    while (peekWord('or')) {
-      i++;
-      parts.push(and());
-    }
-    return (row) => parts.some((p) => p(row));
-  };
+  const and = () => joined('and', unit);
+  const or = () => joined('or', and);
 
   if (tokens.length === 0) fail('the filter is empty');
   const predicate = or();

@@ -197,14 +197,14 @@ export function jp1aoHandler(auth: AoAuth, store: TaskStore, variants: Simulator
     })
     .add('GET', `${OBJECTS}/Schedules/:id/actions/:action`, {
       run: (req, { id, action }) => {
-        if (!store.schedules.has(Number(id)) || !(action in SCHEDULE_FROM)) return aoError(req, 'notFound', `Schedules/${id}/actions/${action}`);
+        if (!store.schedules.has(Number(id)) || !Object.hasOwn(SCHEDULE_FROM, action)) return aoError(req, 'notFound', `Schedules/${id}/actions/${action}`);
         return ok(template(req, `Schedules/${id}`, action));
       },
     })
     .add('POST', `${OBJECTS}/Schedules/:id/actions/:action/invoke`, {
       run: (req, { id, action }, user) => {
         const scheduleID = Number(id);
-        if (!/^\d+$/.test(id) || !store.schedules.has(scheduleID) || !(action in SCHEDULE_FROM) || !user.canModify)
+        if (!/^\d+$/.test(id) || !store.schedules.has(scheduleID) || !Object.hasOwn(SCHEDULE_FROM, action) || !user.canModify)
           return aoError(req, 'notFound', `Schedules/${id}/actions/${action}`);
         const problem = invokeBodyProblem(req.body, action);
         if (problem) return aoError(req, 'badRequest', problem);

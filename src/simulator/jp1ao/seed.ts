@@ -142,13 +142,14 @@ export class Jp1aoSeeder {
       case 'terminating':
         phases.push({ at: now + rng.int(10, 60) * SECOND, status: 'canceled' });
         break;
-      default:
+      default: {
         task.startTime = Math.min(started, now - 2 * MINUTE);
         const room = now - MINUTE - task.startTime;
         const duration = rng.int(1, 90) * MINUTE;
         task.completionTime = task.startTime + (duration < room ? duration : Math.floor(rng.next() * room));
         task.modifyTime = task.completionTime;
         task.stepTime = task.completionTime;
+      }
     }
     if (['inProgress', 'waitingResponse', 'abnormalDetection', 'terminating'].includes(task.status)) {
       task.startTime = justStarted ? now : Math.min(now - rng.int(10, 600) * SECOND, Math.max(task.submitTime, now - HOUR));

@@ -1,6 +1,5 @@
 // Starts the fake LXCA appliance.
 import { runningSimulator } from '../running';
-import { startHttpCore } from '../server';
 import type { TlsMaterial } from '../tls';
 import { type LxcaJobTemplate, type LxcaSimulator, resolveVariants, type SimulatorOptions } from '../types';
 import { LXCA_USERS, LxcaAuth } from './auth';
@@ -15,13 +14,6 @@ export async function startLxca(options: SimulatorOptions, tls?: TlsMaterial): P
   const seeder = new LxcaSeeder(store, options.seed ?? 1);
   seeder.seed(options.size ?? 300);
   const auth = new LxcaAuth(!!tls);
-  const core = await startHttpCore({
-    host: options.host ?? '127.0.0.1',
-    port: options.lxcaPort ?? 0,
-    tls,
-    handle: lxcaHandler(auth, store, variants),
-    errorFor: lxcaErrorForStatus,
-  });
   const found = (id: string) => {
     const job = store.get(String(id));
     if (!job) throw new Error(`no LXCA job ${id}`);
@@ -30,7 +22,14 @@ export async function startLxca(options: SimulatorOptions, tls?: TlsMaterial): P
 
   return {
     product: 'lxca',
-    ...runningSimulator(core, options, LXCA_USERS, auth, () => seeder.addLiveJob(), tls),
+    ...(await runningSimulator(options, tls, {
+      port: options.lxcaPort,
+      handle: lxcaHandler(auth, store, variants),
+      errorFor: lxcaErrorForStatus,
+      users: LXCA_USERS,
+      auth,
+      addLiveItem: () => seeder.addLiveJob(),
+    })),
     job: (id: string) => {
       const job = store.get(String(id));
       return job && store.view(job);

@@ -46,7 +46,7 @@ export function checkPlainCancel(body: unknown): string[] | SimResponse {
 
 /** Tells the owner's progress form (`{"jobUID": "9", "percentage": 50, …}`) from a cancel callback. */
 export function isProgressReport(body: unknown): boolean {
-  return isObject(body) && body.cancelRESTMethod === undefined && body.cancelURL === undefined && ('jobUID' in body || 'percentage' in body);
+  return isObject(body) && body.cancelRESTMethod === undefined && body.cancelURL === undefined && (Object.hasOwn(body, 'jobUID') || Object.hasOwn(body, 'percentage'));
 }
 
 export function checkProgressReport(body: Record<string, unknown>, ids: string[]): { percentage?: number; status?: string; messages?: unknown[] } | SimResponse {
