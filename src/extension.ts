@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { Credentials } from './connections/credentials';
 import { ConnectionRegistry } from './connections/registry';
 import { registerCommands } from './commands/register';
-import { stopDemo } from './commands/startDemo';
+import { resumeDemo, stopDemo } from './commands/startDemo';
+import { useDemoMemento } from './connections/demo';
 import { disposeLog } from './log';
 import { TaskTreeProvider } from './tree/provider';
 import { RunningSummary } from './tree/runningSummary';
@@ -15,10 +16,15 @@ export interface OpsTasksTestApi {
   view: vscode.TreeView<TreeNode>;
 }
 
-/** Builds the services and registers the view and commands. No network, no API bundle. */
-export function activate(context: vscode.ExtensionContext): OpsTasksTestApi {
+/**
+ * Builds the services and registers the view and commands. No network, no API bundle — unless the
+ * demo was running before a window reload: its servers start again before the tree loads.
+ */
+export async function activate(context: vscode.ExtensionContext): Promise<OpsTasksTestApi> {
   const credentials = new Credentials(context.secrets);
   const registry = new ConnectionRegistry(credentials);
+  useDemoMemento(context.globalState);
+  await resumeDemo(registry);
   const provider = new TaskTreeProvider(registry, (work) =>
     Promise.resolve(vscode.window.withProgress({ location: { viewId: 'opsTasks.tasks' } }, () => work)),
   );

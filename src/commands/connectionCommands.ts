@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { removeDemo } from './startDemo';
 import { appendConnection, isHttpUrl, updateConnection, type ConnectionConfig } from '../connections/config';
 import { askPassword } from '../connections/credentials';
 import type { ConnectionRegistry } from '../connections/registry';
@@ -66,6 +67,7 @@ export async function editConnection(registry: ConnectionRegistry, arg: unknown)
 export async function removeConnection(registry: ConnectionRegistry, arg: unknown): Promise<void> {
   const connection = await pickConnection(registry, arg, 'Remove which connection?');
   if (!connection) return;
+  if (await removeDemo(registry, connection.name)) return;
   const answer = await vscode.window.showWarningMessage(
     `Remove the connection "${connection.name}" and its stored password?`,
     { modal: true },

@@ -3,6 +3,7 @@ import { MissingPasswordError, type Connection } from '../connections/connection
 import type { ApiError, TlsError } from '../api/errors';
 import { apiErrorOf, errorText } from '../ui/errorText';
 import { MessageNode } from './nodes';
+import { isDemoConnection } from '../connections/demo';
 
 function action(connection: Connection, id: string, label: string, icon: string, command: vscode.Command): MessageNode {
   return new MessageNode(`${connection.name}/!${id}`, label, { icon, command, contextValue: 'opsAction' });
@@ -14,6 +15,8 @@ const setPassword = (c: Connection) =>
   action(c, 'password', 'Set Password…', 'key', { command: 'opsTasks.setPassword', title: 'Set Password', arguments: [c.name] });
 const editConnection = (c: Connection) =>
   action(c, 'edit', 'Edit Connection…', 'edit', { command: 'opsTasks.editConnection', title: 'Edit Connection', arguments: [c.name] });
+const restartDemo = (c: Connection) =>
+  action(c, 'demo', 'Restart Demo', 'play', { command: 'opsTasks.startDemo', title: 'Restart Demo' });
 const showLog = (c: Connection) =>
   action(c, 'log', 'Show Log', 'output', { command: 'opsTasks.showLog', title: 'Show Log' });
 
@@ -50,6 +53,7 @@ export function errorNodes(connection: Connection, error: unknown): MessageNode[
     }
     default:
       // The URL or the port may be what is wrong: Edit Connection beside Retry.
+      if (isDemoConnection(connection.config)) return [message(text, detailsOf(apiError, text)), restartDemo(connection), showLog(connection)];
       return [message(text, detailsOf(apiError, text)), retry(connection), editConnection(connection), showLog(connection)];
   }
 }
