@@ -1,10 +1,10 @@
 /** How a task action speaks to the user: the confirmation, the log lines and the one notification. */
 import * as vscode from 'vscode';
 import { log } from '../log';
-import { ApiError, type ApiErrorKind } from '../api/errors';
+import type { ApiErrorKind } from '../api/errors';
 import type { Task } from '../tasks/model';
 import { productInfo } from '../tasks/products';
-import { errorText } from '../ui/errorText';
+import { apiErrorKind, errorText } from '../ui/errorText';
 import { distinct } from '../util/collections';
 import type { Selection, TaskAction } from './taskActions';
 
@@ -84,7 +84,8 @@ export type ActionResult =
 const uncertainKinds: ReadonlySet<ApiErrorKind> = new Set(['timeout', 'unreachable', 'badResponse', 'server', 'tooLarge', 'aborted']);
 
 export function mayHaveBeenCarriedOut(error: unknown): boolean {
-  return error instanceof ApiError && uncertainKinds.has(error.kind);
+  const kind = apiErrorKind(error);
+  return kind !== undefined && uncertainKinds.has(kind);
 }
 
 /** One task's result in a few words, for its node and the log. */

@@ -135,7 +135,7 @@ describe('the task tree in the extension host', function () {
     const nodes = (await childrenOf('tree-lxca')) as MessageNode[];
     assert.equal(nodes[0].kind, 'message');
     assert.match(nodes[0].label, /127\.0\.0\.1:\d+/);
-    assert.deepEqual(nodes.slice(1).map((n) => n.label), ['Retry', 'Show Log']);
+    assert.deepEqual(nodes.slice(1).map((n) => n.label), ['Retry', 'Edit Connection…', 'Show Log']);
     lxca = await startLxcaSimulator({ size: 30, seed: 5, lxcaPort: port, newItemEveryMs: 0 });
     await vscode.commands.executeCommand(nodes[1].options.command!.command, ...(nodes[1].options.command!.arguments ?? []));
     const tasks = (await childrenOf('tree-lxca')).filter((n) => n.kind === 'task');
