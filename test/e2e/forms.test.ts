@@ -222,13 +222,16 @@ describe('e2e: webview forms', function () {
     const frame = webviewFrame(page);
     await frame.locator('#cancelURL input').waitFor();
     await frame.locator('vscode-radio[value="POST"]').click();
-    await frame.locator('#cancelURL input').fill('/jobs/cancel');
+    await frame.locator('#cancelURL input').fill('');
     await frame.locator('#cancelRESTBody textarea').fill('');
     await frame.locator('#send').click();
+    // Every problem at once, in the labels' words.
     const problem = frame.locator('#cancelRESTBody-error');
     await problem.waitFor();
-    assert.equal(await problem.innerText(), 'cancelRESTBody is required for POST: a JSON object');
+    assert.equal(await problem.innerText(), 'JSON body is required for POST: a JSON object');
+    assert.match(await frame.locator('#cancelURL-error').innerText(), /^URL is required/);
     assert.deepEqual(puts(lxca.requests), [], 'no PUT was sent');
+    await frame.locator('#cancelURL input').fill('/jobs/cancel');
 
     await frame.locator('#cancelRESTBody textarea').fill('{"reason": "e2e"}');
     await problem.waitFor({ state: 'hidden' });
