@@ -66,11 +66,11 @@ function build(init: Extract<CallbackHostMessage, { type: 'init' }>): void {
       'form',
       { id: 'form', novalidate: true },
       h('div', { class: 'field' }, h('span', { id: 'method-label', class: 'label' }, 'Method'), methods, problem('cancelRESTMethod')),
-      field('cancelURL', 'URL LXCA calls to cancel', h('vscode-textfield', { id: 'cancelURL', placeholder: '/updatableComponents?action=cancelApply' })),
+      field('cancelURL', 'URL LXCA calls to cancel', h('vscode-textfield', { id: 'cancelURL', placeholder: 'Path on LXCA, for example /updatableComponents?action=cancelApply' })),
       field(
         'cancelRESTBody',
         'JSON body (required for PUT and POST)',
-        h('vscode-textarea', { id: 'cancelRESTBody', rows: '6', monospace: true, resize: 'vertical', placeholder: '{ }' }),
+        h('vscode-textarea', { id: 'cancelRESTBody', rows: '6', monospace: true, resize: 'vertical', placeholder: 'A JSON object, for example {"jobUID": "42"}' }),
       ),
       field('expirationTimeOut', 'Expiration time-out in seconds (-1 = never)', h('vscode-textfield', { id: 'expirationTimeOut', inputmode: 'numeric' })),
       h('div', { class: 'buttons' }, h('vscode-button', { id: 'send' }, 'Send Cancel')),
@@ -117,16 +117,40 @@ function fill(input: CallbackInput): void {
   byId<VscodeTextfield>('expirationTimeOut').value = input.expirationTimeOut;
 }
 
-/** The first problem validateCancelCallback finds, when it is about a field worth flagging yet. */
-function firstProblem(input: CallbackInput, shown: readonly CallbackField[]): { field: CallbackField; message: string } | undefined {
-  try {
-    validateCancelCallback(input);
-    return undefined;
-  } catch (error) {
-    const field = (error as { field?: CallbackField }).field;
-    const message = error instanceof Error ? error.message : String(error);
-    return field && shown.includes(field) ? { field, message } : undefined;
+/** The fields' names as the form's labels say them, for messages written with the API's names. */
+const labelWords = new Map<CallbackField, string>([
+  ['cancelRESTMethod', 'Method'],
+  ['cancelURL', 'URL'],
+  ['cancelRESTBody', 'JSON body'],
+  ['expirationTimeOut', 'Expiration time-out'],
+]);
+
+/** A value each field accepts, to look past one problem for the next. */
+const acceptable: CallbackInput = { cancelRESTMethod: 'GET', cancelURL: '/', cancelRESTBody: '{}', expirationTimeOut: '60' };
+
+function inLabelWords(message: string): string {
+  let text = message;
+  for (const [field, words] of labelWords) text = text.split(field).join(words);
+  return text;
+}
+
+/** Every problem validateCancelCallback finds, one per field, for the fields worth flagging yet. */
+function problems(input: CallbackInput, shown: readonly CallbackField[]): Map<CallbackField, string> {
+  const found = new Map<CallbackField, string>();
+  let probe = { ...input };
+  for (let attempt = 0; attempt < fields.length; attempt++) {
+    try {
+      validateCancelCallback(probe);
+      break;
+    } catch (error) {
+      const field = (error as { field?: CallbackField }).field;
+      if (!field || found.has(field)) break;
+      found.set(field, inLabelWords(error instanceof Error ? error.message : String(error)));
+      probe = { ...probe, [field]: acceptable[field] };
+    }
   }
+  for (const field of [...found.keys()]) if (!shown.includes(field)) found.delete(field);
+  return found;
 }
 
 function markField(name: CallbackField, message: string | undefined): void {
@@ -138,9 +162,10 @@ function markField(name: CallbackField, message: string | undefined): void {
 }
 
 function showProblems(shown: readonly CallbackField[] = state.touched ?? []): { field: CallbackField } | undefined {
-  const found = firstProblem(readInput(), shown);
-  for (const name of fields) markField(name, found?.field === name ? found.message : undefined);
-  return found;
+  const found = problems(readInput(), shown);
+  for (const name of fields) markField(name, found.get(name));
+  const first = fields.find((name) => found.has(name));
+  return first && { field: first };
 }
 
 function send(): void {

@@ -29,7 +29,11 @@ interface NotesState {
   discarded?: string;
 }
 
+/** JP1/AO keeps at most this many characters of notes (specs/jp1ao-tasks.md, PUT Tasks/{id}). */
+const notesLimit = 1024;
+
 let state: NotesState = {};
+let focused = false;
 const pending = new Map<number, { kind: 'save'; sent: Draft } | { kind: 'reload' }>();
 const page = startPage<NotesState, NotesHostMessage, NotesPageMessage>(checkerFor(notesHostMessage), receive);
 
@@ -64,14 +68,16 @@ function receive(message: NotesHostMessage): void {
       const sent = request?.kind === 'save' ? request.sent : undefined;
       const typedMeanwhile = !sameDraft(state.draft, sent);
       update({ ...view(message), base: message.saved, draft: typedMeanwhile ? state.draft : message.saved, conflict: undefined, error: undefined });
-      announce('Saved.');
+      announce(sent && sent.notes === '' ? 'Saved. The note is now empty.' : 'Saved.');
       return;
     }
     case 'conflict':
       update({ conflict: message.server, error: undefined });
+      announce('Not saved: the task changed on the server.');
       return;
     case 'failed':
       update({ error: message.message });
+      announce(request?.kind === 'save' ? 'Not saved.' : '');
       return;
   }
 }
@@ -82,7 +88,7 @@ function view(message: { title: string; summary: Row[] }): Partial<NotesState> {
 
 /** Save; `overwrite` accepts the newer server version the conflict showed as the one replaced. */
 function save(overwrite = false): void {
-  if (busy() || !state.draft || (!dirty() && !overwrite)) return;
+  if (busy() || !state.draft || (!dirty() && !overwrite) || state.draft.notes.length > notesLimit) return;
   const requestId = page.nextRequestId();
   const sent = { ...state.draft };
   const baseModifyTime = overwrite ? state.conflict?.modifyTime : state.base?.modifyTime;
@@ -129,7 +135,7 @@ function build(): void {
       h(
         'div',
         { class: 'buttons' },
-        h('vscode-button', { id: 'save', title: 'Save (Ctrl+S)' }, 'Save'),
+        h('vscode-button', { id: 'save', title: 'Save (Ctrl+S or Ctrl+Enter)' }, 'Save'),
         h('vscode-button', { id: 'revert', secondary: true }, 'Revert'),
       ),
       h('p', { id: 'status', role: 'status', 'aria-live': 'polite' }),
@@ -157,7 +163,8 @@ function build(): void {
   byId('overwrite').addEventListener('click', () => save(true));
   byId('reload').addEventListener('click', reload);
   window.addEventListener('keydown', (event) => {
-    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+    const saveKey = event.key.toLowerCase() === 's' || event.key === 'Enter';
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && saveKey) {
       event.preventDefault();
       save();
     }
@@ -175,8 +182,25 @@ function render(): void {
   byId('summary').replaceChildren(rowsTable('Task', state.summary ?? []));
   if (notes.value !== state.draft.notes) notes.value = state.draft.notes;
   if (toDo.checked !== state.draft.toDo) toDo.checked = state.draft.toDo;
-  byId('count').textContent = `${state.draft.notes.length} characters${dirty() ? ' · unsaved changes' : ''}`;
-  byId<VscodeButton>('save').disabled = busy() || !dirty();
+  const length = state.draft.notes.length;
+  const tooLong = length > notesLimit;
+  const clears = dirty() && length === 0 && (state.base?.notes ?? '') !== '';
+  const count = byId('count');
+  count.textContent = [
+    `${length.toLocaleString('en')} / ${notesLimit.toLocaleString('en')} characters`,
+    tooLong ? `remove ${(length - notesLimit).toLocaleString('en')} to save` : undefined,
+    clears ? 'saving will clear the note' : undefined,
+    dirty() ? 'unsaved changes' : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  count.classList.toggle('error', tooLong);
+  byId<VscodeButton>('save').disabled = busy() || !dirty() || tooLong;
+  if (!focused) {
+    focused = true;
+    // Typing starts in the notes field once the form shows.
+    requestAnimationFrame(() => notes.focus());
+  }
   byId<VscodeButton>('revert').disabled = busy() || !dirty();
   const conflict = byId('conflict');
   conflict.hidden = !state.conflict;

@@ -134,15 +134,24 @@ describe('e2e: webview forms', function () {
     );
   });
 
-  it('a save the server refuses keeps the typed text, shows why, and survives hiding the panel', async () => {
+  it('shows the limit up front, holds Save while too long; a refused save keeps the text, says so, and survives hiding the panel', async () => {
     const { page } = workbench();
     const frame = await notesForm(page, tasks.refused.name);
-    const tooLong = 'n'.repeat(1100);
+    await until('focus in the notes field', () => frame.locator('#notes').evaluate((element) => element === element.ownerDocument.activeElement));
+    assert.match(await frame.locator('#count').innerText(), /^0 \/ 1,024 characters/, 'the limit before any save');
+
+    await frame.locator('#notes textarea').fill('n'.repeat(1100));
+    assert.match(await frame.locator('#count').innerText(), /^1,100 \/ 1,024 characters · remove 76 to save/);
+    assert.equal(await frame.locator('#save').evaluate((button) => (button as unknown as { disabled: boolean }).disabled), true, 'Save is held while the note is too long');
+
+    const tooLong = 'kept when the server refuses';
     await frame.locator('#notes textarea').fill(tooLong);
-    await frame.locator('#save').click();
+    jp1ao.faults.failNext = { status: 412, count: 1, path: /\/Tasks\/\d+$/ };
+    await frame.locator('#notes textarea').press('Control+Enter');
     const error = frame.locator('#error');
     await error.waitFor();
-    assert.match(await error.innerText(), /1,?024/);
+    assert.match(await error.innerText(), /not available/i);
+    await until('a true status line', async () => (await frame.locator('#status').innerText()) === 'Not saved.');
     assert.equal(await frame.locator('#notes textarea').inputValue(), tooLong);
     assert.equal(jp1ao.task(tasks.refused.id).notes, '');
 
@@ -213,13 +222,16 @@ describe('e2e: webview forms', function () {
     const frame = webviewFrame(page);
     await frame.locator('#cancelURL input').waitFor();
     await frame.locator('vscode-radio[value="POST"]').click();
-    await frame.locator('#cancelURL input').fill('/jobs/cancel');
+    await frame.locator('#cancelURL input').fill('');
     await frame.locator('#cancelRESTBody textarea').fill('');
     await frame.locator('#send').click();
+    // Every problem at once, in the labels' words.
     const problem = frame.locator('#cancelRESTBody-error');
     await problem.waitFor();
-    assert.equal(await problem.innerText(), 'cancelRESTBody is required for POST: a JSON object');
+    assert.equal(await problem.innerText(), 'JSON body is required for POST: a JSON object');
+    assert.match(await frame.locator('#cancelURL-error').innerText(), /^URL is required/);
     assert.deepEqual(puts(lxca.requests), [], 'no PUT was sent');
+    await frame.locator('#cancelURL input').fill('/jobs/cancel');
 
     await frame.locator('#cancelRESTBody textarea').fill('{"reason": "e2e"}');
     await problem.waitFor({ state: 'hidden' });
