@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isDemoConnection, removeDemo } from '../demo/demoServers';
 import { appendConnection, isHttpUrl, sendsInClearText, updateConnection, type ConnectionConfig } from '../connections/config';
 import { askPassword } from '../connections/credentials';
+import { createAdapter } from '../connections/adapterFactory';
 import type { ConnectionRegistry } from '../connections/registry';
 import { allProducts } from '../tasks/products';
 import { errorText } from '../ui/errorText';
@@ -11,27 +12,62 @@ const kinds = allProducts.map((info) => ({ label: info.name, description: info.p
 
 /** Add Connection: kind → URL → user → password, in one guided QuickInput flow. */
 export async function addConnection(registry: ConnectionRegistry): Promise<void> {
-  const kind = await vscode.window.showQuickPick(kinds, { title: 'Add Connection (1/4): product', ignoreFocusOut: true });
+  const kind = await vscode.window.showQuickPick(kinds, { title: vscode.l10n.t('Add Connection (1/5): product'), ignoreFocusOut: true });
   if (!kind) return;
   const baseUrl = await vscode.window.showInputBox({
-    title: 'Add Connection (2/4): server URL',
+    title: vscode.l10n.t('Add Connection (2/5): server URL'),
     prompt: `For example ${kind.info.urlExample}`,
     ignoreFocusOut: true,
     validateInput: (value) => (isHttpUrl(value.trim()) ? undefined : 'Enter a URL starting with https:// (or http://)'),
   });
   if (!baseUrl || !(await confirmPlainHttp(baseUrl))) return;
   const username = await vscode.window.showInputBox({
-    title: 'Add Connection (3/4): user name',
+    title: vscode.l10n.t('Add Connection (3/5): user name'),
     ignoreFocusOut: true,
     validateInput: (value) => (value.trim() ? undefined : 'Enter the user name'),
   });
   if (!username) return;
-  const name = uniqueName(registry, new URL(baseUrl.trim()).host);
-  const config: ConnectionConfig = { name, kind: kind.info.product, baseUrl: baseUrl.trim().replace(/\/+$/, ''), username: username.trim() };
-  const password = await askPassword(config, 'Add Connection (4/4): stored in VS Code\'s secret storage, never in settings.');
+  const url = baseUrl.trim().replace(/\/+$/, '');
+  const draft: ConnectionConfig = { name: new URL(url).host, kind: kind.info.product, baseUrl: url, username: username.trim() };
+  const password = await askPassword(draft, vscode.l10n.t("Add Connection (4/5): stored in VS Code's secret storage, never in settings."));
   if (password === undefined) return;
-  await registry.credentials.store(config, password);
+  if (!(await triedOrSavedAnyway(draft, password))) return;
+  const name = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Add Connection (5/5): name shown in the tree'),
+    value: uniqueName(registry, draft.name),
+    ignoreFocusOut: true,
+    validateInput: (value) =>
+      !value.trim() ? vscode.l10n.t('Enter a name') : registry.get(value.trim()) ? vscode.l10n.t('A connection named "{0}" exists already', value.trim()) : undefined,
+  });
+  if (!name) return;
+  const config: ConnectionConfig = { ...draft, name: name.trim() };
+  await registry.credentials.storeQuietly(config, password);
   await appendConnection(config);
+}
+
+/**
+ * Signs in and reads the server once before anything is saved. When that fails, the user sees why
+ * and chooses: save anyway (the server may be down for now) or stop here.
+ */
+async function triedOrSavedAnyway(config: ConnectionConfig, password: string): Promise<boolean> {
+  const adapter = createAdapter(config, async () => ({ username: config.username, password }), () => undefined);
+  try {
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Trying {0}…', config.baseUrl) },
+      () => adapter.describe(),
+    );
+    return true;
+  } catch (error) {
+    const saveAnyway = vscode.l10n.t('Save Anyway');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} could not be reached with these details: {1}', config.baseUrl, errorText(error)),
+      { modal: true },
+      saveAnyway,
+    );
+    return answer === saveAnyway;
+  } finally {
+    await adapter.close().catch(() => undefined);
+  }
 }
 
 /** An http:// address sends the password unencrypted: go on only when the user says so. */

@@ -259,8 +259,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const info = productInfo(connection.config.kind);
     item.iconPath = new vscode.ThemeIcon(info.icon);
     item.description = this.summaryOf(connection);
-    // Screen readers hear the name, the product, the counts or the error: what the row shows.
-    item.accessibilityInformation = { label: [connection.name, info.shortName, item.description].filter(Boolean).join(', ') };
+    // Screen readers hear the name, the product, the counts and the error, even while the row shows the last tasks.
+    const state = connection.store.state;
+    const failure = state.kind === 'failed' ? errorText(state.error) : undefined;
+    const spoken = [connection.name, info.shortName, item.description, failure && !String(item.description).includes(failure) ? failure : undefined];
+    item.accessibilityInformation = { label: spoken.filter(Boolean).join(', ') };
     item.tooltip = `${info.name}\n${connection.config.baseUrl}\nUser: ${connection.config.username}`;
     if (sendsInClearText(connection.config.baseUrl)) {
       item.tooltip += `\n${vscode.l10n.t('Unencrypted (http://): the password and the answers travel in clear text.')}`;

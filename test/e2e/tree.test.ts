@@ -24,6 +24,7 @@ import {
   viewTitleAction,
   waitForQuickInputTitle,
   type TreeRowDetails,
+  dialogButton,
 } from '../support/workbench';
 import { useWorkbench } from './harness';
 
@@ -182,15 +183,18 @@ describe('e2e tree: connections added through the UI, subtasks, filter, wrong pa
     const { page, server } = workbench();
     await openOpsTasksView(page);
     await runCommand(page, 'Ops Tasks: Add Connection…');
-    await waitForQuickInputTitle(page, 'Add Connection (1/4)');
+    await waitForQuickInputTitle(page, 'Add Connection (1/5)');
     await quickInputPick(page, 'Lenovo XClarity Administrator');
-    await waitForQuickInputTitle(page, 'Add Connection (2/4)');
+    await waitForQuickInputTitle(page, 'Add Connection (2/5)');
     await quickInputType(page, lxca.url);
-    await waitForQuickInputTitle(page, 'Add Connection (3/4)');
+    await waitForQuickInputTitle(page, 'Add Connection (3/5)');
     await quickInputType(page, lxca.username);
     await waitForQuickInputTitle(page, `Password for ${lxca.username} on ${lxcaName()}`);
     await quickInput(page).locator('input[type="password"]').waitFor({ timeout: 5_000 });
     await quickInputType(page, lxca.password);
+    // The server answered, so the name is asked next, suggesting host:port.
+    await waitForQuickInputTitle(page, 'Add Connection (5/5)');
+    await quickInputType(page, lxcaName());
 
     const expected = newestJobs(lxca);
     const rows = await waitForRows(page, 'the connection with its summary and its jobs', (all) => {
@@ -290,14 +294,18 @@ describe('e2e tree: connections added through the UI, subtasks, filter, wrong pa
     await waitForRows(page, 'the LXCA connection collapsed', (rows) => rows.find((r) => r.label === lxcaName())?.expanded === false);
 
     await runCommand(page, 'Ops Tasks: Add Connection…');
-    await waitForQuickInputTitle(page, 'Add Connection (1/4)');
+    await waitForQuickInputTitle(page, 'Add Connection (1/5)');
     await quickInputPick(page, 'JP1/Automatic Operation');
-    await waitForQuickInputTitle(page, 'Add Connection (2/4)');
+    await waitForQuickInputTitle(page, 'Add Connection (2/5)');
     await quickInputType(page, jp1ao.url);
-    await waitForQuickInputTitle(page, 'Add Connection (3/4)');
+    await waitForQuickInputTitle(page, 'Add Connection (3/5)');
     await quickInputType(page, jp1ao.username);
     await waitForQuickInputTitle(page, `Password for ${jp1ao.username} on ${jp1aoName()}`);
     await quickInputType(page, 'not-the-password');
+    // Add Connection tries the server first: the refusal is shown, and the user may save anyway.
+    await dialogButton(page, 'Save Anyway').click();
+    await waitForQuickInputTitle(page, 'Add Connection (5/5)');
+    await quickInputType(page, jp1aoName());
 
     await waitForRows(page, 'the sign-in failure and its fix', (rows) => {
       const under = rowsUnder(rows, jp1aoName());
