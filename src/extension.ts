@@ -4,6 +4,7 @@ import { ConnectionRegistry } from './connections/registry';
 import { registerCommands } from './commands/register';
 import { stopDemo } from './commands/startDemo';
 import { disposeLog } from './log';
+import { useTranslation } from './tasks/l10n';
 import { TaskTreeProvider } from './tree/provider';
 import { RunningSummary } from './tree/runningSummary';
 import type { TreeNode } from './tree/nodes';
@@ -17,6 +18,7 @@ export interface OpsTasksTestApi {
 
 /** Builds the services and registers the view and commands. No network, no API bundle. */
 export function activate(context: vscode.ExtensionContext): OpsTasksTestApi {
+  useTranslation(vscode.l10n.t, vscode.env.language);
   const credentials = new Credentials(context.secrets);
   const registry = new ConnectionRegistry(credentials);
   const provider = new TaskTreeProvider(registry, (work) =>

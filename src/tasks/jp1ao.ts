@@ -22,6 +22,7 @@ import { jp1aoStatusMeaning, jp1aoStatusOf, jp1aoStatusesIn, operationStatuses }
 import { taskKey, type Task, type TaskOperation } from './model';
 import { productInfo } from './products';
 import type { TaskQuery } from './query';
+import { locale, t } from './l10n';
 
 /** What JP1/AO tasks need from the API bundle to become Tasks and details (loaded lazily by the caller). */
 export type Jp1aoApi = Pick<typeof Api, 'parseJp1aoTime' | 'jp1aoSupportedActionTypeNames'>;
@@ -86,7 +87,7 @@ export function toJp1aoTask(api: Jp1aoApi, connection: string, task: Jp1aoTask):
     id,
     connection,
     product: 'jp1ao',
-    title: optionalString(task.name) || `Task ${id}`,
+    title: optionalString(task.name) || t('Task {0}', id),
     status: rawStatus,
     statusLabel: meaning.label,
     category: meaning.category,
@@ -107,37 +108,37 @@ export function toJp1aoTask(api: Jp1aoApi, connection: string, task: Jp1aoTask):
 export function jp1aoTimeText(api: Jp1aoApi, value: unknown): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   const ms = api.parseJp1aoTime(value);
-  return ms === undefined ? value : new Date(ms).toLocaleString();
+  return ms === undefined ? value : new Date(ms).toLocaleString(locale());
 }
 
 function schedule(task: Jp1aoTask): string | undefined {
   const parts = [
     displayText(task.scheduleType),
-    displayText(task.recurrenceInterval) && `every ${task.recurrenceInterval}`,
-    displayText(task.recurrenceTime) && `at ${task.recurrenceTime}`,
-    displayText(task.recurrenceStartDate) && `from ${task.recurrenceStartDate}`,
+    displayText(task.recurrenceInterval) && t('every {0}', task.recurrenceInterval ?? ''),
+    displayText(task.recurrenceTime) && t('at {0}', task.recurrenceTime ?? ''),
+    displayText(task.recurrenceStartDate) && t('from {0}', task.recurrenceStartDate ?? ''),
   ].filter((part): part is string => Boolean(part));
-  return parts.length ? parts.join(', ') : undefined;
+  return parts.length ? parts.join(t(', ')) : undefined;
 }
 
 /** The read-only facts above the notes form. */
 export function jp1aoSummaryRows(api: Jp1aoApi, task: Jp1aoTask): Row[] {
   const time = (value: unknown) => jp1aoTimeText(api, value);
   const rows: [string, string | undefined][] = [
-    ['Name', displayText(task.name)],
-    ['Status', displayText(jp1aoStatusMeaning(optionalString(task.status) ?? '').label)],
-    ['Service', displayText(task.serviceName)],
-    ['Service group', displayText(task.serviceGroupName)],
-    ['Submitter', displayText(task.submitter)],
-    ['Submitted', time(task.submitTime)],
-    ['Scheduled start', time(task.scheduledStartTime)],
-    ['Started', time(task.startTime)],
-    ['Completed', time(task.completionTime)],
-    ['Modified', time(task.modifyTime)],
-    ['Tags', displayText(task.tags)],
-    ['Schedule', schedule(task)],
-    ['Supported actions', displayText(task.supportedActionType)],
-    ['Task ID', displayText(task.instanceID)],
+    [t('Name'), displayText(task.name)],
+    [t('Status'), displayText(jp1aoStatusMeaning(optionalString(task.status) ?? '').label)],
+    [t('Service'), displayText(task.serviceName)],
+    [t('Service group'), displayText(task.serviceGroupName)],
+    [t('Submitter'), displayText(task.submitter)],
+    [t('Submitted'), time(task.submitTime)],
+    [t('Scheduled start'), time(task.scheduledStartTime)],
+    [t('Started'), time(task.startTime)],
+    [t('Completed'), time(task.completionTime)],
+    [t('Modified'), time(task.modifyTime)],
+    [t('Tags'), displayText(task.tags)],
+    [t('Schedule'), schedule(task)],
+    [t('Supported actions'), displayText(task.supportedActionType)],
+    [t('Task ID'), displayText(task.instanceID)],
   ];
   return rows.filter((row): row is [string, string] => row[1] !== undefined).map(([label, value]) => ({ label, value }));
 }
@@ -241,7 +242,7 @@ export class Jp1aoAdapter implements ProductAdapter {
   /** A waiting or holding task is cancelled through its schedule: one call per schedule. */
   private async cancelSchedules(tasks: readonly Task[]): Promise<TaskOutcome[]> {
     const bySchedule = groupBy(tasks, (task) => task.scheduleId);
-    const unscheduled = failedOutcomes(bySchedule.get(undefined) ?? [], new Error('The task has no schedule to cancel.'));
+    const unscheduled = failedOutcomes(bySchedule.get(undefined) ?? [], new Error(t('The task has no schedule to cancel.')));
     bySchedule.delete(undefined);
     const outcomes = await mapWithConcurrency([...bySchedule], jp1aoConcurrency, ([scheduleId, group]) =>
       sharedOutcome(group, () => this.client.cancelSchedule(scheduleId!)),
@@ -254,7 +255,7 @@ export class Jp1aoAdapter implements ProductAdapter {
     const name = version.productName ?? this.info.name;
     const api = version.apiVersion ? ` (API ${version.apiVersion})` : '';
     const who = user.name ?? this.username;
-    return `${name} ${version.productVersion ?? ''}${api}, signed in as ${who}`.replace(/\s+/g, ' ');
+    return t('{0}, signed in as {1}', `${name} ${version.productVersion ?? ''}${api}`.replace(/\s+/g, ' ').trim(), who);
   }
 
   /** The members, the property values and the end of the task log; a part that fails says so. */

@@ -1,12 +1,13 @@
-/** "just now", "5 min ago", "3 h ago", "2 d ago"; future times read "in 5 min". */
+import { locale, t } from './l10n';
+
+/** "just now", "5 minutes ago", "3 hours ago", "2 days ago" in the display language; future times read "in 5 minutes". */
 export function relativeTime(then: number, now = Date.now()): string {
   const seconds = Math.round((now - then) / 1000);
-  const future = seconds < 0;
   const s = Math.abs(seconds);
-  let text: string;
-  if (s < 45) return future ? 'in a moment' : 'just now';
-  else if (s < 3600) text = `${Math.round(s / 60)} min`;
-  else if (s < 86_400) text = `${Math.round(s / 3600)} h`;
-  else text = `${Math.round(s / 86_400)} d`;
-  return future ? `in ${text}` : `${text} ago`;
+  if (s < 45) return seconds < 0 ? t('in a moment') : t('just now');
+  const sign = seconds < 0 ? 1 : -1;
+  const format = new Intl.RelativeTimeFormat(locale(), { numeric: 'always', style: 'short' });
+  if (s < 3600) return format.format(sign * Math.round(s / 60), 'minute');
+  if (s < 86_400) return format.format(sign * Math.round(s / 3600), 'hour');
+  return format.format(sign * Math.round(s / 86_400), 'day');
 }
