@@ -36,7 +36,7 @@ export function readConnections(): ConnectionList {
   const invalid: InvalidConnection[] = [];
   const seen = new Set<string>();
   entries.forEach((entry, index) => {
-    const label = entryName(entry) ?? `Connection ${index + 1}`;
+    const label = entryName(entry) ?? vscode.l10n.t('Connection {0}', index + 1);
     const problem = problemOf(entry, seen);
     if (problem) invalid.push({ name: label, problem });
     else {
@@ -54,13 +54,13 @@ function entryName(entry: unknown): string | undefined {
 }
 
 function problemOf(entry: unknown, seen: Set<string>): string | undefined {
-  if (!entry || typeof entry !== 'object') return 'is not an object';
+  if (!entry || typeof entry !== 'object') return vscode.l10n.t('is not an object');
   const { name, kind, baseUrl, username } = entry as Record<string, unknown>;
-  if (typeof name !== 'string' || !name.trim()) return 'has no name';
-  if (seen.has(name)) return `uses the name "${name}" twice`;
-  if (!allProducts.some((info) => info.product === kind)) return `needs "kind": ${allProducts.map((info) => `"${info.product}"`).join(' or ')}`;
-  if (typeof baseUrl !== 'string' || !isHttpUrl(baseUrl)) return 'needs a "baseUrl" like https://host:port';
-  if (typeof username !== 'string' || !username) return 'needs a "username"';
+  if (typeof name !== 'string' || !name.trim()) return vscode.l10n.t('has no name');
+  if (seen.has(name)) return vscode.l10n.t('uses the name "{0}" twice', name);
+  if (!allProducts.some((info) => info.product === kind)) return vscode.l10n.t('needs "kind": {0}', allProducts.map((info) => `"${info.product}"`).join(' | '));
+  if (typeof baseUrl !== 'string' || !isHttpUrl(baseUrl)) return vscode.l10n.t('needs a "baseUrl" like https://host:port');
+  if (typeof username !== 'string' || !username) return vscode.l10n.t('needs a "username"');
   return undefined;
 }
 

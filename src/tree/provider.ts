@@ -60,11 +60,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         return taskTreeItem(node.task, this.busy.get(node.task.key));
       case 'loadMore': {
         const store = node.connection.store;
-        const item = new vscode.TreeItem('Load more…');
+        const item = new vscode.TreeItem(vscode.l10n.t('Load more…'));
         item.id = `${node.connection.name}/!more`;
-        item.description = `${store.tasks.length} of ${store.total} shown`;
+        item.description = vscode.l10n.t('{0} of {1} shown', store.tasks.length, store.total);
         item.iconPath = new vscode.ThemeIcon('ellipsis');
-        item.command = { command: 'opsTasks.loadMore', title: 'Load More', arguments: [node.connection.name] };
+        item.command = { command: 'opsTasks.loadMore', title: vscode.l10n.t('Load More'), arguments: [node.connection.name] };
         item.contextValue = 'opsLoadMore';
         return item;
       }
@@ -109,7 +109,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (store.state.kind === 'failed') return errorNodes(connection, store.state.error).map((n) => this.stable(n));
     const nodes: TreeNode[] = store.tasks.map((task) => this.taskNode(connection, task));
     if (!nodes.length) {
-      const text = store.filtered ? 'No tasks match the filter' : 'No tasks';
+      const text = store.filtered ? vscode.l10n.t('No tasks match the filter') : vscode.l10n.t('No tasks');
       nodes.push(this.stable(new MessageNode(`${connection.name}/!none`, text, { icon: 'info' })));
     }
     if (store.hasMore) nodes.push(this.loadMoreNode(connection));
@@ -151,11 +151,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     });
     for (const entry of this.registry.invalid) {
       nodes.push(
-        this.stable(new MessageNode(`!invalid/${entry.name}`, `${entry.name}: the setting ${entry.problem}`, {
+        this.stable(new MessageNode(`!invalid/${entry.name}`, vscode.l10n.t('{0}: the setting {1}', entry.name, entry.problem), {
           icon: 'warning',
           color: 'list.warningForeground',
-          command: { command: 'workbench.action.openSettingsJson', title: 'Open Settings (JSON)' },
-          tooltip: 'Click to open settings.json and correct opsTasks.connections.',
+          command: { command: 'workbench.action.openSettingsJson', title: vscode.l10n.t('Open Settings (JSON)') },
+          tooltip: vscode.l10n.t('Click to open settings.json and correct opsTasks.connections.'),
         })),
       );
     }
@@ -210,7 +210,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const info = productInfo(connection.config.kind);
     item.iconPath = new vscode.ThemeIcon(info.icon);
     item.description = this.summaryOf(connection);
-    item.tooltip = `${info.name}\n${connection.config.baseUrl}\nUser: ${connection.config.username}`;
+    item.tooltip = `${info.name}\n${connection.config.baseUrl}\n${vscode.l10n.t('User: {0}', connection.config.username)}`;
     item.contextValue = `opsConnection#${connection.config.kind}#`;
     return item;
   }
@@ -219,12 +219,12 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const store = connection.store;
     switch (store.state.kind) {
       case 'empty':
-        return store.loading ? 'loading…' : '';
+        return store.loading ? vscode.l10n.t('loading…') : '';
       case 'failed':
         return errorText(store.state.error);
       case 'loaded': {
         const summary = summarise(countByCategory(store.tasks));
-        return store.filtered ? `${summary} (filtered)` : summary;
+        return store.filtered ? vscode.l10n.t('{0} (filtered)', summary) : summary;
       }
     }
   }

@@ -45,16 +45,16 @@ export function taskDescription(task: Task, now = Date.now()): string {
 export function taskTooltip(task: Task): vscode.MarkdownString {
   const rows: [string, string | undefined][] = [
     ...taskFacts(task),
-    ['TODO', task.toDo ? 'yes' : undefined],
-    ['Notes', task.notes || undefined],
-    ['Subtasks', task.children.length ? String(task.children.length) : undefined],
+    ['TODO', task.toDo ? vscode.l10n.t('yes') : undefined],
+    [vscode.l10n.t('Notes'), task.notes || undefined],
+    [vscode.l10n.t('Subtasks'), task.children.length ? String(task.children.length) : undefined],
   ];
   const md = new vscode.MarkdownString(undefined, true);
   md.supportHtml = false;
   md.isTrusted = false;
   md.appendMarkdown(`**${escapeMarkdown(task.title)}**\n\n`);
   for (const [name, value] of rows) {
-    if (value !== undefined) md.appendMarkdown(`${name}: ${escapeMarkdown(value)}  \n`);
+    if (value !== undefined) md.appendMarkdown(vscode.l10n.t('{0}: {1}', name, escapeMarkdown(value)) + '  \n');
   }
   return md;
 }
