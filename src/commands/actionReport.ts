@@ -20,25 +20,26 @@ export interface ActionReport {
 
 /** What the products call these tasks ("job" for LXCA); a mixed selection is "tasks". */
 export function taskNoun(tasks: readonly Task[], count = tasks.length): string {
-  const nouns = distinct(tasks.map((task) => productInfo(task.product).noun));
-  const noun = nouns.length === 1 ? nouns[0] : 'task';
-  return count === 1 ? noun : `${noun}s`;
+  const products = distinct(tasks.map((task) => task.product));
+  if (products.length !== 1) return count === 1 ? vscode.l10n.t('task') : vscode.l10n.t('tasks');
+  const info = productInfo(products[0]);
+  return count === 1 ? info.noun : info.nouns;
 }
 
 /** `job "Firmware update"` for one, `3 tasks` for more. */
 export function countText(tasks: readonly Task[]): string {
-  return tasks.length === 1 ? `${taskNoun(tasks)} "${tasks[0].title}"` : `${tasks.length} ${taskNoun(tasks)}`;
+  return tasks.length === 1 ? vscode.l10n.t('{0} "{1}"', taskNoun(tasks), tasks[0].title) : vscode.l10n.t('{0} {1}', tasks.length, taskNoun(tasks));
 }
 
 /** `"A", "B", "C" and 4 more`. */
 export function nameList(names: readonly string[], shown = 5, separator = ', '): string {
   const listed = names.slice(0, shown).join(separator);
-  return names.length > shown ? `${listed} and ${names.length - shown} more` : listed;
+  return names.length > shown ? vscode.l10n.t('{0} and {1} more', listed, names.length - shown) : listed;
 }
 
 /** Names the skipped tasks with the status that rules the action out. */
 function skippedText(skipped: readonly Task[], participle: string): string {
-  return `Skipped ${skipped.length} ${taskNoun(skipped)} that cannot be ${participle}: ${nameList(skipped.map((task) => `"${task.title}" (${task.statusLabel})`), 3)}.`;
+  return vscode.l10n.t('Skipped {0} {1} that cannot be {2}: {3}.', skipped.length, taskNoun(skipped), participle, nameList(skipped.map((task) => `"${task.title}" (${task.statusLabel})`), 3));
 }
 
 function needsConfirmation(action: TaskAction): boolean {
@@ -52,7 +53,7 @@ export async function confirmAction(action: TaskAction, { targets, skipped }: Se
   if (!needsConfirmation(action)) return true;
   const tasks = targets.map((target) => target.task);
   const connections = distinct(targets.map((target) => target.connection.name));
-  const message = `${action.title} ${countText(tasks)} on ${nameList(connections)}?`;
+  const message = vscode.l10n.t('{0} {1} on {2}?', action.title, countText(tasks), nameList(connections));
   const detail = [
     tasks.length > 1 ? nameList(tasks.map((task) => `"${task.title}"`)) : undefined,
     skipped.length ? skippedText(skipped, action.participle) : undefined,
@@ -60,7 +61,7 @@ export async function confirmAction(action: TaskAction, { targets, skipped }: Se
     .filter(Boolean)
     .join('\n\n');
   const noun = taskNoun(tasks);
-  const button = `${action.title} ${tasks.length === 1 ? capitalise(noun) : `${tasks.length} ${capitalise(noun)}`}`;
+  const button = tasks.length === 1 ? vscode.l10n.t('{0} {1}', action.title, capitalise(noun)) : vscode.l10n.t('{0} {1} {2}', action.title, tasks.length, capitalise(noun));
   const answer = await vscode.window.showWarningMessage(message, { modal: true, detail: detail || undefined }, button);
   return answer === button;
 }
@@ -73,8 +74,8 @@ export function logOutcomes(action: TaskAction, outcomes: readonly TaskOutcome[]
   for (const outcome of outcomes) {
     const { task } = outcome;
     const subject = `${action.title} ${task.connection} ${productInfo(task.product).noun} ${task.id} "${task.title}"`;
-    if (outcome.ok) log().info(`${subject}: accepted`);
-    else log().warn(`${subject}: failed: ${errorText(outcome.error)}`);
+    if (outcome.ok) log().info(vscode.l10n.t('{0}: accepted', subject));
+    else log().warn(vscode.l10n.t('{0}: failed: {1}', subject, errorText(outcome.error)));
   }
 }
 
@@ -85,11 +86,11 @@ export function reportOutcomes(action: TaskAction, outcomes: readonly TaskOutcom
   let notification: string | undefined;
   if (failures.length) {
     notification = [failureText(action, outcomes, failures), skippedPart].filter(Boolean).join(' ');
-    void vscode.window.showErrorMessage(notification, 'Show Log').then((choice) => {
+    void vscode.window.showErrorMessage(notification, vscode.l10n.t('Show Log')).then((choice) => {
       if (choice) void vscode.commands.executeCommand('opsTasks.showLog');
     });
   } else if (skippedPart) {
-    notification = outcomes.length ? skippedPart : `Nothing to ${action.verb}. ${skippedPart}`;
+    notification = outcomes.length ? skippedPart : vscode.l10n.t('Nothing to {0}. {1}', action.verb, skippedPart);
     void vscode.window.showInformationMessage(notification);
   }
   return {
@@ -104,12 +105,18 @@ export function reportOutcomes(action: TaskAction, outcomes: readonly TaskOutcom
 function failureText(action: TaskAction, outcomes: readonly TaskOutcome[], failures: readonly Extract<TaskOutcome, { ok: false }>[]): string {
   const tasks = failures.map((failure) => failure.task);
   const severalConnections = distinct(outcomes.map((outcome) => outcome.task.connection)).length > 1;
-  const where = (task: Task) => (severalConnections ? ` on ${task.connection}` : '');
+  
   if (outcomes.length === 1) {
     const [{ task, error }] = failures;
-    return `Could not ${action.verb} ${countText(tasks)} on ${task.connection}: ${errorText(error)}`;
+    return vscode.l10n.t('Could not {0} {1} on {2}: {3}', action.verb, countText(tasks), task.connection, errorText(error));
   }
-  const reasons = failures.map(({ task, error }) => `"${task.title}"${where(task)}: ${errorText(error)}`);
+  const reasons = failures.map(({ task, error }) =>
+    severalConnections
+      ? vscode.l10n.t('"{0}" on {1}: {2}', task.title, task.connection, errorText(error))
+      : vscode.l10n.t('"{0}": {1}', task.title, errorText(error)),
+  );
   const all = outcomes.map((outcome) => outcome.task);
-  return `Could not ${action.verb} ${failures.length} of ${outcomes.length} ${taskNoun(all)}${severalConnections ? '' : ` on ${tasks[0].connection}`}: ${nameList(reasons, 3, '; ')}`;
+  return severalConnections
+    ? vscode.l10n.t('Could not {0} {1} of {2} {3}: {4}', action.verb, failures.length, outcomes.length, taskNoun(all), nameList(reasons, 3, '; '))
+    : vscode.l10n.t('Could not {0} {1} of {2} {3} on {4}: {5}', action.verb, failures.length, outcomes.length, taskNoun(all), tasks[0].connection, nameList(reasons, 3, '; '));
 }

@@ -16,6 +16,9 @@ const infos = new Map<Product, ProductInfo>([
       get noun() {
         return t('job');
       },
+      get nouns() {
+        return t('jobs');
+      },
       urlExample: 'https://lxca.example.com',
       editsNotes: false,
     },
@@ -32,6 +35,9 @@ const infos = new Map<Product, ProductInfo>([
       icon: 'server-process',
       get noun() {
         return t('task');
+      },
+      get nouns() {
+        return t('tasks');
       },
       urlExample: 'https://jp1ao.example.com:22016',
       editsNotes: true,
