@@ -15,7 +15,7 @@ let running: Promise<{ close(): Promise<void> }> | undefined;
  */
 export async function startDemo(registry: ConnectionRegistry): Promise<void> {
   await vscode.window.withProgress(
-    { location: { viewId: 'opsTasks.tasks' }, title: 'Starting the demo servers…' },
+    { location: { viewId: 'opsTasks.tasks' }, title: vscode.l10n.t('Starting the demo servers…') },
     async () => {
       await stopDemo();
       // eslint-disable-next-line @typescript-eslint/no-require-imports

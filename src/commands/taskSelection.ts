@@ -56,7 +56,7 @@ export async function selectionFromPick(
     .all()
     .flatMap((connection) => [...withSubtasks(connection.store.tasks)].filter(fits).map((task) => ({ connection, task })));
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage(`No loaded task can be ${action.participle} now.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('No loaded task can be {0} now.', action.participle));
     return undefined;
   }
   const items = candidates.map((target) => ({
@@ -67,7 +67,7 @@ export async function selectionFromPick(
   const picked = await vscode.window.showQuickPick(items, {
     canPickMany: true,
     title: `${action.title}: which tasks?`,
-    placeHolder: 'Select one or more tasks',
+    placeHolder: vscode.l10n.t('Select one or more tasks'),
     matchOnDescription: true,
   });
   if (!picked?.length) return undefined;
@@ -89,7 +89,7 @@ export function taskNodesOf(view: vscode.TreeView<TreeNode>, node: unknown, sele
 export function onTaskNodes(view: vscode.TreeView<TreeNode>, act: (clicked: TaskNode, all: TaskNode[]) => unknown) {
   return (node?: unknown, selected?: unknown) => {
     const nodes = taskNodesOf(view, node, selected);
-    if (!nodes) return vscode.window.showInformationMessage('Select a task in the Ops Tasks view first.');
+    if (!nodes) return vscode.window.showInformationMessage(vscode.l10n.t('Select a task in the Ops Tasks view first.'));
     return act(nodes.clicked, nodes.all);
   };
 }

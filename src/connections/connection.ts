@@ -8,11 +8,12 @@ import { TaskStore } from '../tasks/store';
 import type { TaskQuery } from '../tasks/query';
 import type { RequestLogEntry } from '../api/http';
 import { apiErrorKind } from '../ui/errorText';
+import { t } from '../tasks/l10n';
 
 /** No password is stored for this connection yet. */
 export class MissingPasswordError extends Error {
   constructor(readonly connection: string) {
-    super(`No password is stored for ${connection}.`);
+    super(t('No password is stored for {0}.', connection));
     this.name = 'MissingPasswordError';
   }
 }

@@ -6,6 +6,7 @@ import { subtasksOf, summaryRows } from './detailsContent';
 import type { FormChannel, FormController } from './formHost';
 import type { TaskTarget } from './notesForm';
 import type { DetailsHostMessage, DetailsPageMessage, DetailsView } from './protocol';
+import { t } from '../tasks/l10n';
 
 /** Show Details: every field of a task or job, read fresh from the server on each (re)load. */
 export class DetailsForm implements FormController<DetailsPageMessage> {
@@ -34,7 +35,7 @@ export class DetailsForm implements FormController<DetailsPageMessage> {
       const known = connection.store.find(this.target.key);
       if (!known) throw error;
       task = known;
-      notice = `Showing the task as last listed: reading it again failed (${errorText(error)}).`;
+      notice = t('Showing the task as last listed: reading it again failed ({0}).', errorText(error));
     }
     return {
       title: task.title,

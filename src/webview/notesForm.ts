@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { ConnectionRegistry } from '../connections/registry';
 import { errorText } from '../ui/errorText';
 import type { FormChannel, FormController } from './formHost';
@@ -49,7 +49,7 @@ export class NotesForm implements FormController<NotesPageMessage> {
     } catch (error) {
       const known = requestId === undefined ? this.connection().store.find(this.target.key) : undefined;
       if (known) await this.post({ type: 'loaded', ...this.connection().notes().viewOf(known) });
-      await this.post({ type: 'failed', requestId, message: `Could not read the task: ${errorText(error)}` });
+      await this.post({ type: 'failed', requestId, message: vscode.l10n.t('Could not read the task: {0}', errorText(error)) });
     }
   }
 
@@ -67,7 +67,7 @@ export class NotesForm implements FormController<NotesPageMessage> {
       connection.store.applyUpdates([updated]);
       await this.post({ type: 'saved', requestId, ...notes.viewOf(updated) });
     } catch (error) {
-      await this.post({ type: 'failed', requestId, message: `Not saved: ${errorText(error)}` });
+      await this.post({ type: 'failed', requestId, message: vscode.l10n.t('Not saved: {0}', errorText(error)) });
     }
   }
 

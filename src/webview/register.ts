@@ -51,11 +51,11 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
 
   const editNotes = (node: TaskNode) => {
     if (!node.task.operations.includes('editNotes')) return;
-    panels.show(`notes:${node.task.key}`, `Notes: ${node.task.title}`, notesKind, (channel) => new NotesForm(registry, targetOf(node), channel));
+    panels.show(`notes:${node.task.key}`, vscode.l10n.t('Notes: {0}', node.task.title), notesKind, (channel) => new NotesForm(registry, targetOf(node), channel));
   };
 
   const showDetails = (node: TaskNode) => {
-    panels.show(`details:${node.task.key}`, `Details: ${node.task.title}`, detailsKind, (channel) => new DetailsForm(registry, targetOf(node), channel));
+    panels.show(`details:${node.task.key}`, vscode.l10n.t('Details: {0}', node.task.title), detailsKind, (channel) => new DetailsForm(registry, targetOf(node), channel));
   };
 
   const cancelWithCallback = (clicked: TaskNode, nodes: readonly TaskNode[]) => {
@@ -63,11 +63,11 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
       .filter((node) => node.connection.name === clicked.connection.name && node.task.operations.includes('cancelWithCallback'))
       .map((node) => node.task);
     if (jobs.length === 0) {
-      void vscode.window.showInformationMessage('None of the selected jobs can be cancelled any more.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('None of the selected jobs can be cancelled any more.'));
       return;
     }
     const ids = jobs.map((job) => job.id);
-    const title = `Cancel with Callback: ${jobs.length === 1 ? jobs[0]!.title : `${jobs.length} jobs`}`;
+    const title = vscode.l10n.t('Cancel with Callback: {0}', jobs.length === 1 ? jobs[0]!.title : vscode.l10n.t('{0} jobs', jobs.length));
     const expirationSeconds = vscode.workspace.getConfiguration('opsTasks').get<number>('lxca.cancelExpirationSeconds', 60);
     panels.show(`callback:${clicked.connection.name}/${ids.join(',')}`, title, callbackKind, (channel) =>
       new CallbackForm(registry, { connection: clicked.connection.name, jobs, expirationSeconds }, channel),
