@@ -6,6 +6,7 @@ import { taskFacts } from '../tasks/facts';
 import type { Task } from '../tasks/model';
 import { productInfo } from '../tasks/products';
 import type { FieldValue, Row, Subtask } from './protocol';
+import { locale, t } from '../tasks/l10n';
 
 /** A product's own rendering of a member, or undefined for the plain one. */
 export type FieldFormat = (name: string, value: unknown) => FieldValue | undefined;
@@ -15,11 +16,11 @@ const ownSections = new Set(['children', 'messages']);
 
 export function summaryRows(task: Task): Row[] {
   const rows: [string, string | undefined][] = [
-    ['Title', task.title],
+    [t('Title'), task.title],
     ...taskFacts(task),
-    ['Connection', task.connection],
-    ['TODO', productInfo(task.product).editsNotes ? (task.toDo ? 'yes' : 'no') : undefined],
-    ['Notes', task.notes || undefined],
+    [t('Connection'), task.connection],
+    ['TODO', productInfo(task.product).editsNotes ? (task.toDo ? t('yes') : t('no')) : undefined],
+    [t('Notes'), task.notes || undefined],
   ];
   return rows.filter((row): row is [string, string] => row[1] !== undefined).map(([label, value]) => ({ label, value }));
 }
@@ -39,7 +40,7 @@ function fieldValue(name: string, value: unknown): FieldValue {
   if (typeof value === 'number') {
     // A large number in a `…Time` member is milliseconds since the epoch (LXCA sends them so).
     const isTime = /Time$/.test(name) && value > 1e11;
-    return { kind: 'text', text: isTime ? `${new Date(value).toLocaleString()} (${value})` : String(value) };
+    return { kind: 'text', text: isTime ? `${new Date(value).toLocaleString(locale())} (${value})` : String(value) };
   }
   if (typeof value === 'boolean') return { kind: 'text', text: String(value) };
   return { kind: 'json', text: JSON.stringify(value, null, 2) };

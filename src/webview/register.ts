@@ -22,20 +22,26 @@ const notesKind: FormKind<NotesPageMessage> = {
   viewType: 'opsTasks.notes',
   page: 'notes',
   parse: (data) => parse(notesPageMessage, data),
-  pageTitle: 'Edit Notes and TODO',
+  get pageTitle() {
+    return vscode.l10n.t('Edit Notes and TODO');
+  },
 };
 const detailsKind: FormKind<DetailsPageMessage> = {
   viewType: 'opsTasks.details',
   page: 'details',
   parse: (data) => parse(detailsPageMessage, data),
-  pageTitle: 'Task Details',
+  get pageTitle() {
+    return vscode.l10n.t('Task Details');
+  },
   findWidget: true,
 };
 const callbackKind: FormKind<CallbackPageMessage> = {
   viewType: 'opsTasks.cancelWithCallback',
   page: 'callback',
   parse: (data) => parse(callbackPageMessage, data),
-  pageTitle: 'Cancel with Callback',
+  get pageTitle() {
+    return vscode.l10n.t('Cancel with Callback');
+  },
 };
 
 function targetOf(node: TaskNode): TaskTarget {
