@@ -20,6 +20,11 @@ export function setDisplayLanguage(userDataDir, locale) {
   const translations = join(userDataDir, 'empty-language-pack', `${locale}.i18n.json`);
   mkdirSync(join(userDataDir, 'empty-language-pack'), { recursive: true });
   writeFileSync(translations, JSON.stringify({ contents: {} }));
-  packs[locale] = { hash: `empty-${locale}`, extensions: [], translations: { vscode: translations }, label: locale };
+  packs[locale] = {
+    hash: `empty-${locale}`,
+    extensions: [{ extensionIdentifier: { id: `ops-tasks.empty-language-pack-${locale}` }, version: '0.0.0' }],
+    translations: { vscode: translations },
+    label: locale,
+  };
   writeFileSync(registry, JSON.stringify(packs, null, 2));
 }
