@@ -79,14 +79,14 @@ export class Connection {
   /** Edit Notes and TODO, for a product that has them. */
   notes(): NotesEditor {
     const notes = this.adapter().notes;
-    if (!notes) throw new Error(`${this.name} has no notes or TODO to edit`);
+    if (!notes) throw new Error(t('{0} has no notes or TODO to edit', this.name));
     return notes;
   }
 
   /** Cancel with Callback, for a product that has it. */
   cancelCallback(): CancelCallbackSender {
     const sender = this.adapter().cancelCallback;
-    if (!sender) throw new Error(`${this.name} has no cancel callback`);
+    if (!sender) throw new Error(t('{0} has no cancel callback', this.name));
     return sender;
   }
 

@@ -51,7 +51,7 @@ export class DetailsForm implements FormController<DetailsPageMessage> {
   private async readTask(connection: Connection): Promise<Task> {
     const { id } = this.target;
     const [task] = await connection.read([id]);
-    if (!task) throw new Error(`${connection.adapter().info.shortName} did not return ${connection.adapter().info.noun} ${id}`);
+    if (!task) throw new Error(t('{0} did not return {1} {2}', connection.adapter().info.shortName, connection.adapter().info.noun, id));
     return task;
   }
 }
