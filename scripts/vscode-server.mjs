@@ -8,6 +8,7 @@ import { createServer, request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { setDisplayLanguage } from './display-language.mjs';
 
 export const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 export const codeServerVersion = '4.100.3';
@@ -186,13 +187,14 @@ function startFrontDoor({ port, upstreamPort, keyFile }) {
  * which the extension host inherits.
  * Returns { port, userDataDir, url(options), output(), exited, close() }.
  */
-export async function startVsCodeServer({ userSettings = {}, port = 0, dataDir, env = {} } = {}) {
+export async function startVsCodeServer({ userSettings = {}, port = 0, dataDir, env = {}, locale } = {}) {
   const main = ensureVsCodeServer();
   const temporary = !dataDir;
   const base = dataDir ?? removeOnExit(mkdtempSync(join(tmpdir(), 'ops-tasks-vscode-')));
   const userDataDir = join(base, 'user-data');
   const serverDataDir = join(base, 'server-data');
   writeSettings(userDataDir, userSettings, { keepExisting: !temporary });
+  if (locale) setDisplayLanguage(userDataDir, locale); // e.g. 'ja'; see display-language.mjs
   const child = spawn(process.execPath, [
     main,
     '--host', '127.0.0.1',

@@ -33,7 +33,7 @@ export async function toggleToDo(registry: ConnectionRegistry, clicked: TaskNode
     }
   });
   if (failures.length) {
-    log().warn(`Toggle TODO failed: ${failures.join('; ')}`);
-    void vscode.window.showErrorMessage(`Could not change TODO. ${failures.join(' ')}`);
+    log().warn(vscode.l10n.t('Toggle TODO failed: {0}', failures.join('; ')));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not change TODO. {0}', failures.join(' ')));
   }
 }

@@ -18,7 +18,7 @@ export interface VsCodeServer {
 }
 
 interface VsCodeServerModule {
-  startVsCodeServer(options: { userSettings?: Record<string, unknown>; env?: Record<string, string> }): Promise<VsCodeServer>;
+  startVsCodeServer(options: { userSettings?: Record<string, unknown>; env?: Record<string, string>; locale?: string }): Promise<VsCodeServer>;
   launchBrowser(): Promise<{ browser: Browser; page: Page; consoleErrors: string[]; close(): Promise<void> }>;
 }
 
@@ -29,6 +29,8 @@ export interface WorkbenchOptions {
   folder?: string;
   /** Extra environment for the server and so the extension host. */
   env?: Record<string, string>;
+  /** VS Code's display language (e.g. 'ja'), as set with "Configure Display Language". */
+  locale?: string;
 }
 
 export interface Workbench {
@@ -48,9 +50,9 @@ function serverModule(): Promise<VsCodeServerModule> {
   return import(path) as Promise<VsCodeServerModule>;
 }
 
-export async function openWorkbench({ settings = {}, folder, env = {} }: WorkbenchOptions = {}): Promise<Workbench> {
+export async function openWorkbench({ settings = {}, folder, env = {}, locale }: WorkbenchOptions = {}): Promise<Workbench> {
   const { startVsCodeServer, launchBrowser } = await serverModule();
-  const server = await startVsCodeServer({ userSettings: settings, env });
+  const server = await startVsCodeServer({ userSettings: settings, env, locale });
   try {
     const { browser, page, consoleErrors, close: closeBrowser } = await launchBrowser();
     const close = async () => {
