@@ -7,8 +7,12 @@ import { errorText } from '../ui/errorText';
 
 /** Toggle TODO from the palette: the tasks that carry a TODO flag. */
 export const toggleToDoPick: PickRequest = {
-  title: 'Toggle TODO',
-  participle: 'marked TODO',
+  get title() {
+    return vscode.l10n.t('Toggle TODO');
+  },
+  get participle() {
+    return vscode.l10n.t('marked TODO');
+  },
   fits: (task) => task.operations.includes('editNotes'),
   canPickMany: true,
 };

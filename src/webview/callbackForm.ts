@@ -53,7 +53,7 @@ export class CallbackForm implements FormController<CallbackPageMessage> {
       return;
     }
     if (this.sending) {
-      await this.channel.post({ type: 'result', requestId: message.requestId, ok: false, message: 'The cancel callback is being sent already; wait for its answer.' });
+      await this.channel.post({ type: 'result', requestId: message.requestId, ok: false, message: t('The cancel callback is being sent already; wait for its answer.') });
       return;
     }
     this.sending = true;
