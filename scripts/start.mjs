@@ -4,6 +4,7 @@
 // that address, sealed with a key half kept in .vscode-test/start/: they survive restarts as long
 // as the same browser opens the same port — hence a fixed default port.
 //   --port N   listen on N (default 8080; a free port is taken if N is busy)
+//   --locale L VS Code's display language, e.g. ja or en (kept for later starts)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -68,7 +69,9 @@ if (port !== 0 && !(await isFree(port))) {
   console.log(`Port ${port} is busy; using a free one (passwords stored under another port do not carry over).`);
   port = 0;
 }
-const server = await startVsCodeServer({ port, dataDir });
+const localeIndex = process.argv.indexOf('--locale');
+const locale = localeIndex > 0 ? process.argv[localeIndex + 1] : undefined;
+const server = await startVsCodeServer({ port, dataDir, locale });
 writeFileSync(runningFile, JSON.stringify({ pid: process.pid, url: server.url() }));
 process.once('exit', () => rmSync(runningFile, { force: true }));
 printBox([

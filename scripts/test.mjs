@@ -46,6 +46,10 @@ const groups = [
       ], { OPS_TASKS_RESULTS: results }),
   },
   {
+    name: 'l10n',
+    run: (results) => run(process.execPath, [join(root, 'scripts/check-l10n.mjs')], { OPS_TASKS_RESULTS: results }),
+  },
+  {
     name: 'vscode',
     available: () => existsSync(join(root, 'scripts/vscode-test.mjs')),
     run: (results) => run(process.execPath, [join(root, 'scripts/vscode-test.mjs')], { OPS_TASKS_RESULTS: results }),

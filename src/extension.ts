@@ -4,6 +4,7 @@ import { ConnectionRegistry } from './connections/registry';
 import { registerCommands } from './commands/register';
 import { demoPassword, isDemoConnection, stopDemo } from './demo/demoServers';
 import { disposeLog } from './log';
+import { useTranslation } from './tasks/l10n';
 import { TaskTreeProvider } from './tree/provider';
 import { RunningSummary } from './tree/runningSummary';
 import type { TreeNode } from './tree/nodes';
@@ -24,6 +25,7 @@ export interface OpsTasksTestApi {
 
 /** Builds the services and registers the view and commands. No network, no API bundle. */
 export function activate(context: vscode.ExtensionContext): OpsTasksTestApi {
+  useTranslation(vscode.l10n.t, vscode.env.language);
   const credentials = new Credentials(context.secrets, (config) => (isDemoConnection(config) ? demoPassword(config) : undefined));
   const registry = new ConnectionRegistry(credentials, savedOrder(context.globalState));
   const provider = new TaskTreeProvider(registry, (work) =>

@@ -21,6 +21,7 @@ import {
 } from '../../src/webview/protocol';
 import { byId, h, setMessage, showApp } from './lib/dom';
 import { checkerFor, startPage } from './lib/page';
+import { l10n } from './lib/l10n';
 
 interface CallbackState {
   input?: CallbackInput;
@@ -58,22 +59,22 @@ function build(init: Extract<CallbackHostMessage, { type: 'init' }>): void {
     ...cancelRestMethods.map((method) => h('vscode-radio', { name: 'method', value: method, label: method }, method)),
   );
   showApp(
-    h('h1', {}, 'Cancel with Callback'),
-    h('p', {}, 'Sends ', h('code', {}, `PUT /tasks/${ids}`), ` to ${init.connection} with the cancel callback below, for:`),
+    h('h1', {}, l10n('Cancel with Callback')),
+    h('p', {}, l10n('Sends {0} to {1} with the cancel callback below, for:', `PUT /tasks/${ids}`, init.connection)),
     h('ul', { class: 'jobs' }, ...init.jobs.map((job) => h('li', {}, `${job.title} `, h('span', { class: 'hint' }, `(job ${job.id})`)))),
-    h('p', { class: 'hint' }, init.fromHook ? "Filled in from the job's registered cancel hook." : 'The job has no registered cancel hook.'),
+    h('p', { class: 'hint' }, init.fromHook ? l10n("Filled in from the job's registered cancel hook.") : l10n('The job has no registered cancel hook.')),
     h(
       'form',
       { id: 'form', novalidate: true },
-      h('div', { class: 'field' }, h('span', { id: 'method-label', class: 'label' }, 'Method'), methods, problem('cancelRESTMethod')),
-      field('cancelURL', 'URL LXCA calls to cancel', h('vscode-textfield', { id: 'cancelURL', placeholder: 'Path on LXCA, for example /updatableComponents?action=cancelApply' })),
+      h('div', { class: 'field' }, h('span', { id: 'method-label', class: 'label' }, l10n('Method')), methods, problem('cancelRESTMethod')),
+      field('cancelURL', l10n('URL LXCA calls to cancel'), h('vscode-textfield', { id: 'cancelURL', placeholder: l10n('Path on LXCA, for example /updatableComponents?action=cancelApply') })),
       field(
         'cancelRESTBody',
-        'JSON body (required for PUT and POST)',
-        h('vscode-textarea', { id: 'cancelRESTBody', rows: '6', monospace: true, resize: 'vertical', placeholder: 'A JSON object, for example {"jobUID": "42"}' }),
+        l10n('JSON body (required for PUT and POST)'),
+        h('vscode-textarea', { id: 'cancelRESTBody', rows: '6', monospace: true, resize: 'vertical', placeholder: l10n('A JSON object, for example {"jobUID": "42"}') }),
       ),
-      field('expirationTimeOut', 'Expiration time-out in seconds (-1 = never)', h('vscode-textfield', { id: 'expirationTimeOut', inputmode: 'numeric' })),
-      h('div', { class: 'buttons' }, h('vscode-button', { id: 'send' }, 'Send Cancel')),
+      field('expirationTimeOut', l10n('Expiration time-out in seconds (-1 = never)'), h('vscode-textfield', { id: 'expirationTimeOut', inputmode: 'numeric' })),
+      h('div', { class: 'buttons' }, h('vscode-button', { id: 'send' }, l10n('Send Cancel'))),
       h('p', { id: 'result', role: 'status', 'aria-live': 'polite', hidden: true }),
     ),
   );

@@ -15,6 +15,7 @@ import {
 import { h, rowsTable, showApp, type Child } from './lib/dom';
 import { renderFormattedText } from './lib/formattedText';
 import { checkerFor, startPage } from './lib/page';
+import { l10n } from './lib/l10n';
 
 let refreshing: number | undefined;
 const page = startPage<undefined, DetailsHostMessage, DetailsPageMessage>(checkerFor(detailsHostMessage), receive);
@@ -23,11 +24,11 @@ function receive(message: DetailsHostMessage): void {
   if (message.requestId !== undefined && message.requestId !== refreshing) return;
   refreshing = undefined;
   if (message.type === 'loaded') showView(message.view);
-  else showApp(h('h1', {}, 'Task details'), h('p', { class: 'error', role: 'alert' }, message.message), refreshButton());
+  else showApp(h('h1', {}, l10n('Task details')), h('p', { class: 'error', role: 'alert' }, message.message), refreshButton());
 }
 
 function refreshButton(): HTMLElement {
-  const button = h('vscode-button', { id: 'refresh', secondary: true }, 'Refresh');
+  const button = h('vscode-button', { id: 'refresh', secondary: true }, l10n('Refresh'));
   button.addEventListener('click', () => {
     if (refreshing !== undefined) return;
     refreshing = page.nextRequestId();
@@ -57,8 +58,8 @@ function fieldsTable(fields: DetailsView['fields']): HTMLTableElement {
   return h(
     'table',
     { class: 'fields' },
-    h('caption', { class: 'visually-hidden' }, 'All fields as the server sent them'),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Field'), h('th', { scope: 'col' }, 'Value'))),
+    h('caption', { class: 'visually-hidden' }, l10n('All fields as the server sent them')),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, l10n('Field')), h('th', { scope: 'col' }, l10n('Value')))),
     h('tbody', {}, ...fields.map((field) => h('tr', {}, h('th', { scope: 'row' }, field.name), h('td', {}, fieldValue(field.value))))),
   );
 }
@@ -72,8 +73,8 @@ function subtasksTable(subtasks: readonly Subtask[]): HTMLTableElement {
   return h(
     'table',
     { class: 'list' },
-    h('caption', { class: 'visually-hidden' }, 'Subtasks'),
-    h('thead', {}, h('tr', {}, ...['Subtask', 'Status', 'Progress', 'ID'].map((name) => h('th', { scope: 'col' }, name)))),
+    h('caption', { class: 'visually-hidden' }, l10n('Subtasks')),
+    h('thead', {}, h('tr', {}, ...[l10n('Subtask'), l10n('Status'), l10n('Progress'), l10n('ID')].map((name) => h('th', { scope: 'col' }, name)))),
     h('tbody', {}, ...rows),
   );
 }
@@ -96,22 +97,22 @@ function messagesList(messages: readonly LxcaMessageView[]): HTMLElement {
 }
 
 function propertiesTable(rows: readonly PropertyRow[]): Node {
-  if (rows.length === 0) return h('p', { class: 'hint' }, 'This task has no properties.');
+  if (rows.length === 0) return h('p', { class: 'hint' }, l10n('This task has no properties.'));
   return h(
     'table',
     { class: 'list' },
-    h('caption', { class: 'visually-hidden' }, 'Input and output properties'),
-    h('thead', {}, h('tr', {}, ...['Key', 'Name', 'Value'].map((name) => h('th', { scope: 'col' }, name)))),
+    h('caption', { class: 'visually-hidden' }, l10n('Input and output properties')),
+    h('thead', {}, h('tr', {}, ...[l10n('Key'), l10n('Name'), l10n('Value')].map((name) => h('th', { scope: 'col' }, name)))),
     h('tbody', {}, ...rows.map((row) => h('tr', {}, h('td', {}, h('code', {}, row.key)), h('td', {}, row.name ?? ''), h('td', {}, h('span', { class: 'value' }, row.value))))),
   );
 }
 
 function logSection(log: NonNullable<DetailsView['log']>): HTMLElement {
-  if (log.error) return section('Task log', h('p', { class: 'error' }, log.error));
+  if (log.error) return section(l10n('Task log'), h('p', { class: 'error' }, log.error));
   const lines = log.lines ?? [];
   return section(
-    log.partial ? 'Task log (last lines)' : 'Task log',
-    lines.length ? h('pre', { class: 'log', tabindex: '0', 'aria-label': 'Task log' }, lines.join('\n')) : h('p', { class: 'hint' }, 'The log is empty.'),
+    log.partial ? l10n('Task log (last lines)') : l10n('Task log'),
+    lines.length ? h('pre', { class: 'log', tabindex: '0', 'aria-label': l10n('Task log') }, lines.join('\n')) : h('p', { class: 'hint' }, l10n('The log is empty.')),
   );
 }
 
@@ -119,13 +120,13 @@ function showView(view: DetailsView): void {
   showApp(
     h('header', { class: 'title-bar' }, h('h1', { id: 'title' }, view.title), refreshButton()),
     view.notice ? h('p', { class: 'warning', role: 'status' }, view.notice) : undefined,
-    section('Summary', rowsTable('Summary', view.summary)),
-    view.messages ? section('Messages', messagesList(view.messages)) : undefined,
-    view.subtasks ? section('Subtasks', subtasksTable(view.subtasks)) : undefined,
+    section(l10n('Summary'), rowsTable(l10n('Summary'), view.summary)),
+    view.messages ? section(l10n('Messages'), messagesList(view.messages)) : undefined,
+    view.subtasks ? section(l10n('Subtasks'), subtasksTable(view.subtasks)) : undefined,
     view.properties
-      ? section('Input and output properties', view.properties.error ? h('p', { class: 'error' }, view.properties.error) : propertiesTable(view.properties.rows ?? []))
+      ? section(l10n('Input and output properties'), view.properties.error ? h('p', { class: 'error' }, view.properties.error) : propertiesTable(view.properties.rows ?? []))
       : undefined,
     view.log ? logSection(view.log) : undefined,
-    section('All fields', fieldsTable(view.fields)),
+    section(l10n('All fields'), fieldsTable(view.fields)),
   );
 }

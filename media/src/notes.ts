@@ -10,6 +10,7 @@ import type { VscodeTextarea } from '@vscode-elements/elements/dist/vscode-texta
 import { notesHostMessage, type NotesHostMessage, type NotesPageMessage, type NotesSnapshot, type Row } from '../../src/webview/protocol';
 import { byId, h, rowsTable, setMessage, showApp } from './lib/dom';
 import { checkerFor, startPage } from './lib/page';
+import { l10n } from './lib/l10n';
 
 interface Draft {
   notes: string;
@@ -68,16 +69,16 @@ function receive(message: NotesHostMessage): void {
       const sent = request?.kind === 'save' ? request.sent : undefined;
       const typedMeanwhile = !sameDraft(state.draft, sent);
       update({ ...view(message), base: message.saved, draft: typedMeanwhile ? state.draft : message.saved, conflict: undefined, error: undefined });
-      announce(sent && sent.notes === '' ? 'Saved. The note is now empty.' : 'Saved.');
+      announce(sent && sent.notes === '' ? l10n('Saved. The note is now empty.') : l10n('Saved.'));
       return;
     }
     case 'conflict':
       update({ conflict: message.server, error: undefined });
-      announce('Not saved: the task changed on the server.');
+      announce(l10n('Not saved: the task changed on the server.'));
       return;
     case 'failed':
       update({ error: message.message });
-      announce(request?.kind === 'save' ? 'Not saved.' : '');
+      announce(request?.kind === 'save' ? l10n('Not saved.') : '');
       return;
   }
 }
@@ -95,7 +96,7 @@ function save(overwrite = false): void {
   pending.set(requestId, { kind: 'save', sent });
   page.post({ type: 'save', requestId, notes: sent.notes, toDo: sent.toDo, baseModifyTime });
   update(overwrite ? { conflict: undefined, base: state.conflict } : {});
-  announce('Saving…');
+  announce(l10n('Saving…'));
 }
 
 function reload(): void {
@@ -119,40 +120,40 @@ function announce(text: string): void {
 
 function build(): void {
   const notes = h('vscode-textarea', { id: 'notes', rows: '8', resize: 'vertical', 'aria-describedby': 'count' });
-  const toDo = h('vscode-checkbox', { id: 'todo' }, 'TODO: this task needs follow-up');
+  const toDo = h('vscode-checkbox', { id: 'todo' }, l10n('TODO: this task needs follow-up'));
   showApp(
-    h('h1', { id: 'title' }, 'Edit Notes and TODO'),
-    h('p', { id: 'loading' }, 'Loading…'),
+    h('h1', { id: 'title' }, l10n('Edit Notes and TODO')),
+    h('p', { id: 'loading' }, l10n('Loading…')),
     h('p', { id: 'error', class: 'error', role: 'alert', hidden: true }),
     h('div', { id: 'summary' }),
     h(
       'form',
       { id: 'form', 'aria-labelledby': 'title', hidden: true },
-      h('vscode-label', { for: 'notes' }, 'Notes'),
+      h('vscode-label', { for: 'notes' }, l10n('Notes')),
       notes,
       h('p', { id: 'count', class: 'hint' }),
       toDo,
       h(
         'div',
         { class: 'buttons' },
-        h('vscode-button', { id: 'save', title: 'Save (Ctrl+S or Ctrl+Enter)' }, 'Save'),
-        h('vscode-button', { id: 'revert', secondary: true }, 'Revert'),
+        h('vscode-button', { id: 'save', title: l10n('Save (Ctrl+S or Ctrl+Enter)') }, l10n('Save')),
+        h('vscode-button', { id: 'revert', secondary: true }, l10n('Revert')),
       ),
       h('p', { id: 'status', role: 'status', 'aria-live': 'polite' }),
       h(
         'div',
         { id: 'conflict', class: 'warning', role: 'alert', hidden: true },
-        h('p', {}, 'This task was changed on the server after you started editing. Nothing was saved.'),
+        h('p', {}, l10n('This task was changed on the server after you started editing. Nothing was saved.')),
         h('p', { id: 'conflict-server' }),
-        h('pre', { id: 'conflict-notes', class: 'notes', 'aria-label': 'Notes on the server now' }),
+        h('pre', { id: 'conflict-notes', class: 'notes', 'aria-label': l10n('Notes on the server now') }),
         h(
           'div',
           { class: 'buttons' },
-          h('vscode-button', { id: 'overwrite' }, 'Overwrite with my changes'),
-          h('vscode-button', { id: 'reload', secondary: true }, 'Reload (discard my changes)'),
+          h('vscode-button', { id: 'overwrite' }, l10n('Overwrite with my changes')),
+          h('vscode-button', { id: 'reload', secondary: true }, l10n('Reload (discard my changes)')),
         ),
       ),
-      h('details', { id: 'discarded', hidden: true }, h('summary', {}, 'Your discarded text'), h('pre', { id: 'discarded-text', class: 'notes' })),
+      h('details', { id: 'discarded', hidden: true }, h('summary', {}, l10n('Your discarded text')), h('pre', { id: 'discarded-text', class: 'notes' })),
     ),
   );
   notes.addEventListener('input', () => update({ draft: { notes: notes.value, toDo: state.draft?.toDo ?? false } }));
@@ -178,8 +179,8 @@ function render(): void {
   if (!state.draft) return;
   const notes = byId<VscodeTextarea>('notes');
   const toDo = byId<VscodeCheckbox>('todo');
-  byId('title').textContent = state.title ?? 'Edit Notes and TODO';
-  byId('summary').replaceChildren(rowsTable('Task', state.summary ?? []));
+  byId('title').textContent = state.title ?? l10n('Edit Notes and TODO');
+  byId('summary').replaceChildren(rowsTable(l10n('Task'), state.summary ?? []));
   if (notes.value !== state.draft.notes) notes.value = state.draft.notes;
   if (toDo.checked !== state.draft.toDo) toDo.checked = state.draft.toDo;
   const length = state.draft.notes.length;
@@ -187,10 +188,10 @@ function render(): void {
   const clears = dirty() && length === 0 && (state.base?.notes ?? '') !== '';
   const count = byId('count');
   count.textContent = [
-    `${length.toLocaleString('en')} / ${notesLimit.toLocaleString('en')} characters`,
-    tooLong ? `remove ${(length - notesLimit).toLocaleString('en')} to save` : undefined,
-    clears ? 'saving will clear the note' : undefined,
-    dirty() ? 'unsaved changes' : undefined,
+    l10n('{0} / {1} characters', length.toLocaleString(), notesLimit.toLocaleString()),
+    tooLong ? l10n('remove {0} to save', (length - notesLimit).toLocaleString()) : undefined,
+    clears ? l10n('saving will clear the note') : undefined,
+    dirty() ? l10n('unsaved changes') : undefined,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -205,9 +206,11 @@ function render(): void {
   const conflict = byId('conflict');
   conflict.hidden = !state.conflict;
   if (state.conflict) {
-    const when = state.conflict.modifyTime ? ` at ${state.conflict.modifyTime}` : '';
-    byId('conflict-server').textContent = `On the server now (modified${when}): TODO ${state.conflict.toDo ? 'on' : 'off'}, notes:`;
-    byId('conflict-notes').textContent = state.conflict.notes || '(empty)';
+    const toDo = state.conflict.toDo ? l10n('on') : l10n('off');
+    byId('conflict-server').textContent = state.conflict.modifyTime
+      ? l10n('On the server now (modified at {0}): TODO {1}, notes:', state.conflict.modifyTime, toDo)
+      : l10n('On the server now (modified): TODO {0}, notes:', toDo);
+    byId('conflict-notes').textContent = state.conflict.notes || l10n('(empty)');
   }
   byId<VscodeButton>('overwrite').disabled = busy();
   byId<VscodeButton>('reload').disabled = busy();

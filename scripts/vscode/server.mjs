@@ -7,6 +7,7 @@ import { children, killGroup, removeOnExit } from './cleanup.mjs';
 import { startFrontDoor } from './frontDoor.mjs';
 import { ensureVsCodeServer, root } from './install.mjs';
 import { writeSettings } from './workspace.mjs';
+import { setDisplayLanguage } from './displayLanguage.mjs';
 
 const serverStartTimeoutMs = 60_000;
 
@@ -29,13 +30,14 @@ export function workbenchUrl(port, { extensionTestsPath, folder } = {}) {
  * which the extension host inherits.
  * Returns { port, userDataDir, url(options), output(), exited, close() }.
  */
-export async function startVsCodeServer({ userSettings = {}, port = 0, dataDir, env = {} } = {}) {
+export async function startVsCodeServer({ userSettings = {}, port = 0, dataDir, env = {}, locale } = {}) {
   const main = ensureVsCodeServer();
   const temporary = !dataDir;
   const base = dataDir ?? removeOnExit(mkdtempSync(join(tmpdir(), 'ops-tasks-vscode-')));
   const userDataDir = join(base, 'user-data');
   const serverDataDir = join(base, 'server-data');
   writeSettings(userDataDir, userSettings, { keepExisting: !temporary });
+  if (locale) setDisplayLanguage(userDataDir, locale); // e.g. 'ja'; see displayLanguage.mjs
   const child = spawn(process.execPath, [
     main,
     '--host', '127.0.0.1',

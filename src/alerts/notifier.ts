@@ -86,7 +86,7 @@ export class CompletionNotifier implements vscode.Disposable {
       buttons: [showDetails, reveal],
       reason,
     };
-    log().info(`Notified: ${notice.text}`);
+    log().info(vscode.l10n.t('Notified: {0}', notice.text));
     const show =
       notice.severity === 'error'
         ? vscode.window.showErrorMessage

@@ -141,7 +141,7 @@ export class TaskWatcher implements vscode.Disposable {
     const connection = this.options.registry.get(name);
     const keys = watches.map((watch) => taskKey(watch.connection, watch.id));
     if (!connection) {
-      log().info(`No longer watching ${keys.join(', ')}: the connection ${name} is gone`);
+      log().info(vscode.l10n.t('No longer watching {0}: the connection {1} is gone', keys.join(', '), name));
       this.options.watches.remove(keys);
       return;
     }
@@ -179,7 +179,7 @@ export class TaskWatcher implements vscode.Disposable {
     const seen = new Set(tasks.map((task) => task.id));
     const gone = ids.filter((id) => !seen.has(id)).map((id) => taskKey(connection.name, id));
     if (gone.length) {
-      log().info(`No longer watching ${gone.join(', ')}: the server no longer has them`);
+      log().info(vscode.l10n.t('No longer watching {0}: the server no longer has them', gone.join(', ')));
       this.options.watches.remove(gone);
     }
   }
@@ -217,7 +217,7 @@ export class TaskWatcher implements vscode.Disposable {
     try {
       await this.readWatched();
     } catch (error) {
-      log().warn(`Reading the watched tasks failed: ${errorText(error)}`);
+      log().warn(vscode.l10n.t('Reading the watched tasks failed: {0}', errorText(error)));
     } finally {
       this.reading = false;
       this.timer = undefined;

@@ -21,25 +21,26 @@ export interface ActionReport {
 
 /** What the products call these tasks ("job" for LXCA); a mixed selection is "tasks". */
 export function taskNoun(tasks: readonly Task[], count = tasks.length): string {
-  const nouns = distinct(tasks.map((task) => productInfo(task.product).noun));
-  const noun = nouns.length === 1 ? nouns[0] : 'task';
-  return count === 1 ? noun : `${noun}s`;
+  const products = distinct(tasks.map((task) => task.product));
+  if (products.length !== 1) return count === 1 ? vscode.l10n.t('task') : vscode.l10n.t('tasks');
+  const info = productInfo(products[0]);
+  return count === 1 ? info.noun : info.nouns;
 }
 
 /** `job "Firmware update"` for one, `3 tasks` for more. */
 export function countText(tasks: readonly Task[]): string {
-  return tasks.length === 1 ? `${taskNoun(tasks)} "${tasks[0].title}"` : `${tasks.length} ${taskNoun(tasks)}`;
+  return tasks.length === 1 ? vscode.l10n.t('{0} "{1}"', taskNoun(tasks), tasks[0].title) : vscode.l10n.t('{0} {1}', tasks.length, taskNoun(tasks));
 }
 
 /** `"A", "B", "C" and 4 more`. */
 export function nameList(names: readonly string[], shown = 5, separator = ', '): string {
   const listed = names.slice(0, shown).join(separator);
-  return names.length > shown ? `${listed} and ${names.length - shown} more` : listed;
+  return names.length > shown ? vscode.l10n.t('{0} and {1} more', listed, names.length - shown) : listed;
 }
 
 /** Names the skipped tasks with the status that rules the action out. */
 function skippedText(skipped: readonly Task[], participle: string): string {
-  return `Skipped ${skipped.length} ${taskNoun(skipped)} that cannot be ${participle}: ${nameList(skipped.map((task) => `"${task.title}" (${task.statusLabel})`), 3)}.`;
+  return vscode.l10n.t('Skipped {0} {1} that cannot be {2}: {3}.', skipped.length, taskNoun(skipped), participle, nameList(skipped.map((task) => `"${task.title}" (${task.statusLabel})`), 3));
 }
 
 function needsConfirmation(action: TaskAction): boolean {
@@ -53,7 +54,7 @@ export async function confirmAction(action: TaskAction, { targets, skipped }: Se
   if (!needsConfirmation(action)) return true;
   const tasks = targets.map((target) => target.task);
   const connections = distinct(targets.map((target) => target.connection.name));
-  const message = `${action.title} ${countText(tasks)} on ${nameList(connections)}?`;
+  const message = vscode.l10n.t('{0} {1} on {2}?', action.title, countText(tasks), nameList(connections));
   const detail = [
     tasks.length > 1 ? nameList(tasks.map((task) => `"${task.title}"`)) : undefined,
     skipped.length ? skippedText(skipped, action.participle) : undefined,
@@ -61,7 +62,7 @@ export async function confirmAction(action: TaskAction, { targets, skipped }: Se
     .filter(Boolean)
     .join('\n\n');
   const noun = taskNoun(tasks);
-  const button = `${action.title} ${tasks.length === 1 ? capitalise(noun) : `${tasks.length} ${capitalise(noun)}`}`;
+  const button = tasks.length === 1 ? vscode.l10n.t('{0} {1}', action.title, capitalise(noun)) : vscode.l10n.t('{0} {1} {2}', action.title, tasks.length, capitalise(noun));
   const answer = await vscode.window.showWarningMessage(message, { modal: true, detail: detail || undefined }, button);
   return answer === button;
 }
@@ -125,21 +126,24 @@ export function reportResults(action: TaskAction, results: readonly ActionResult
   const problems = results.filter((result) => result.kind === 'failed' || result.kind === 'unknown');
   const skippedPart = skipped.length ? skippedText(skipped, action.participle) : undefined;
   const severalConnections = distinct(results.map((result) => result.task.connection)).length > 1;
-  const where = (task: Task) => (severalConnections ? ` on ${task.connection}` : '');
   let notification: string | undefined;
   if (notDone.length) {
-    const onOne = severalConnections || results.length === 0 ? '' : ` on ${results[0]!.task.connection}`;
-    const heading = results.length === 1 && problems.length === 1
-      ? `Could not ${action.verb} ${countText([problems[0]!.task])}${onOne}: ${errorText((problems[0] as { error: unknown }).error)}`
-      : `${action.title}${onOne}: ${countsText(action, results)}.`;
-    const perTask = results.length === 1 && problems.length === 1 ? [] : notDone.map((result) => `"${result.task.title}"${where(result.task)}: ${resultText(action, result)}`);
+    const connection = severalConnections || results.length === 0 ? undefined : results[0]!.task.connection;
+    const oneProblem = results.length === 1 && problems.length === 1;
+    const heading = oneProblem
+      ? vscode.l10n.t('Could not {0} {1} on {2}: {3}', action.verb, countText([problems[0]!.task]), results[0]!.task.connection, errorText((problems[0] as { error: unknown }).error))
+      : connection === undefined
+        ? vscode.l10n.t('{0}: {1}.', action.title, countsText(action, results))
+        : vscode.l10n.t('{0} on {1}: {2}.', action.title, connection, countsText(action, results));
+    const perTask = oneProblem ? [] : notDone.map((result) => taskResultText(action, result, severalConnections));
     notification = [heading, nameList(perTask, 5, '; '), skippedPart].filter(Boolean).join(' ');
     const show = problems.length ? vscode.window.showErrorMessage : vscode.window.showInformationMessage;
-    void show(notification, 'Show Log').then((choice) => {
+    const showLog = vscode.l10n.t('Show Log');
+    void show(notification, showLog).then((choice) => {
       if (choice) void vscode.commands.executeCommand('opsTasks.showLog');
     });
   } else if (skippedPart) {
-    notification = results.length ? skippedPart : `Nothing to ${action.verb}. ${skippedPart}`;
+    notification = results.length ? skippedPart : vscode.l10n.t('Nothing to {0}. {1}', action.verb, skippedPart);
     void vscode.window.showInformationMessage(notification);
   }
   return {
@@ -150,4 +154,11 @@ export function reportResults(action: TaskAction, results: readonly ActionResult
     skipped: skipped.map((task) => task.key),
     notification,
   };
+}
+
+function taskResultText(action: TaskAction, result: ActionResult, severalConnections: boolean): string {
+  const { task } = result;
+  return severalConnections
+    ? vscode.l10n.t('"{0}" on {1}: {2}', task.title, task.connection, resultText(action, result))
+    : vscode.l10n.t('"{0}": {1}', task.title, resultText(action, result));
 }

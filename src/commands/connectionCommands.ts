@@ -8,23 +8,23 @@ import { allProducts } from '../tasks/products';
 import { errorText } from '../ui/errorText';
 import { pickConnection } from './pickConnection';
 
-const kinds = allProducts.map((info) => ({ label: info.name, description: info.pickDescription, info }));
+const kinds = () => allProducts.map((info) => ({ label: info.name, description: info.pickDescription, info }));
 
 /** Add Connection: kind → URL → user → password, in one guided QuickInput flow. */
 export async function addConnection(registry: ConnectionRegistry): Promise<void> {
-  const kind = await vscode.window.showQuickPick(kinds, { title: vscode.l10n.t('Add Connection (1/5): product'), ignoreFocusOut: true });
+  const kind = await vscode.window.showQuickPick(kinds(), { title: vscode.l10n.t('Add Connection (1/5): product'), ignoreFocusOut: true });
   if (!kind) return;
   const baseUrl = await vscode.window.showInputBox({
     title: vscode.l10n.t('Add Connection (2/5): server URL'),
-    prompt: `For example ${kind.info.urlExample}`,
+    prompt: vscode.l10n.t('For example {0}', kind.info.urlExample),
     ignoreFocusOut: true,
-    validateInput: (value) => (isHttpUrl(value.trim()) ? undefined : 'Enter a URL starting with https:// (or http://)'),
+    validateInput: (value) => (isHttpUrl(value.trim()) ? undefined : vscode.l10n.t('Enter a URL starting with https:// (or http://)')),
   });
   if (!baseUrl || !(await confirmPlainHttp(baseUrl))) return;
   const username = await vscode.window.showInputBox({
     title: vscode.l10n.t('Add Connection (3/5): user name'),
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? undefined : 'Enter the user name'),
+    validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter the user name')),
   });
   if (!username) return;
   const url = baseUrl.trim().replace(/\/+$/, '');
@@ -89,21 +89,21 @@ function uniqueName(registry: ConnectionRegistry, base: string): string {
 }
 
 export async function editConnection(registry: ConnectionRegistry, arg: unknown): Promise<void> {
-  const connection = await pickConnection(registry, arg, 'Edit which connection?');
+  const connection = await pickConnection(registry, arg, vscode.l10n.t('Edit which connection?'));
   if (!connection) return;
   const old = connection.config;
   const baseUrl = await vscode.window.showInputBox({
-    title: `Edit ${old.name}: server URL`,
+    title: vscode.l10n.t('Edit {0}: server URL', old.name),
     value: old.baseUrl,
     ignoreFocusOut: true,
-    validateInput: (value) => (isHttpUrl(value.trim()) ? undefined : 'Enter a URL starting with https:// (or http://)'),
+    validateInput: (value) => (isHttpUrl(value.trim()) ? undefined : vscode.l10n.t('Enter a URL starting with https:// (or http://)')),
   });
   if (!baseUrl || (!sendsInClearText(old.baseUrl) && !(await confirmPlainHttp(baseUrl)))) return;
   const username = await vscode.window.showInputBox({
-    title: `Edit ${old.name}: user name`,
+    title: vscode.l10n.t('Edit {0}: user name', old.name),
     value: old.username,
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? undefined : 'Enter the user name'),
+    validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter the user name')),
   });
   if (!username) return;
   const next: ConnectionConfig = { ...old, baseUrl: baseUrl.trim().replace(/\/+$/, ''), username: username.trim() };
@@ -113,15 +113,16 @@ export async function editConnection(registry: ConnectionRegistry, arg: unknown)
 }
 
 export async function removeConnection(registry: ConnectionRegistry, arg: unknown): Promise<void> {
-  const connection = await pickConnection(registry, arg, 'Remove which connection?');
+  const connection = await pickConnection(registry, arg, vscode.l10n.t('Remove which connection?'));
   if (!connection) return;
   if (isDemoConnection(connection.config)) return removeDemoConnections(registry);
+  const remove = vscode.l10n.t('Remove');
   const answer = await vscode.window.showWarningMessage(
-    `Remove the connection "${connection.name}" and its stored password?`,
+    vscode.l10n.t('Remove the connection "{0}" and its stored password?', connection.name),
     { modal: true },
-    'Remove',
+    remove,
   );
-  if (answer !== 'Remove') return;
+  if (answer !== remove) return;
   await registry.credentials.delete(connection.config);
   await updateConnection(connection.name, () => undefined);
 }
@@ -141,7 +142,7 @@ async function removeDemoConnections(registry: ConnectionRegistry): Promise<void
 }
 
 export async function setPassword(registry: ConnectionRegistry, arg: unknown): Promise<void> {
-  const connection = await pickConnection(registry, arg, 'Set the password of which connection?');
+  const connection = await pickConnection(registry, arg, vscode.l10n.t('Set the password of which connection?'));
   if (!connection) return;
   const password = await askPassword(connection.config);
   if (password === undefined) return;
@@ -149,18 +150,18 @@ export async function setPassword(registry: ConnectionRegistry, arg: unknown): P
 }
 
 export async function signOut(registry: ConnectionRegistry, arg: unknown): Promise<void> {
-  const connection = await pickConnection(registry, arg, 'Sign out of which connection?');
+  const connection = await pickConnection(registry, arg, vscode.l10n.t('Sign out of which connection?'));
   if (!connection) return;
   await connection.signOut();
   await registry.credentials.delete(connection.config);
-  void vscode.window.showInformationMessage(`Signed out of ${connection.name}; its password was removed.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of {0}; its password was removed.', connection.name));
 }
 
 export async function testConnection(registry: ConnectionRegistry, arg: unknown): Promise<void> {
-  const connection = await pickConnection(registry, arg, 'Test which connection?');
+  const connection = await pickConnection(registry, arg, vscode.l10n.t('Test which connection?'));
   if (!connection) return;
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Testing ${connection.name}…` },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Testing {0}…', connection.name) },
     async () => {
       try {
         return { ok: true as const, text: await connection.adapter().describe() };
@@ -169,6 +170,6 @@ export async function testConnection(registry: ConnectionRegistry, arg: unknown)
       }
     },
   );
-  if (result.ok) void vscode.window.showInformationMessage(`${connection.name}: connected — ${result.text}`);
+  if (result.ok) void vscode.window.showInformationMessage(vscode.l10n.t('{0}: connected — {1}', connection.name, result.text));
   else void vscode.window.showErrorMessage(`${connection.name}: ${result.text}`);
 }

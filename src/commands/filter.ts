@@ -7,8 +7,8 @@ import { allCategories, categoryLabel, describeQuery, isEmptyQuery, type TaskQue
 export async function filterTasks(registry: ConnectionRegistry, view: vscode.TreeView<unknown>): Promise<void> {
   const current = registry.currentQuery;
   const text = await vscode.window.showInputBox({
-    title: 'Filter Tasks (1/2): words',
-    prompt: 'Words that must appear in the name, ID, status, owner or notes. Leave empty for all tasks.',
+    title: vscode.l10n.t('Filter Tasks (1/2): words'),
+    prompt: vscode.l10n.t('Words that must appear in the name, ID, status, owner or notes. Leave empty for all tasks.'),
     value: current.text ?? '',
   });
   if (text === undefined) return;
@@ -18,7 +18,7 @@ export async function filterTasks(registry: ConnectionRegistry, view: vscode.Tre
       category,
       picked: current.categories?.includes(category) ?? false,
     })),
-    { title: 'Filter Tasks (2/2): statuses', placeHolder: 'Pick none for every status', canPickMany: true },
+    { title: vscode.l10n.t('Filter Tasks (2/2): statuses'), placeHolder: vscode.l10n.t('Pick none for every status'), canPickMany: true },
   );
   if (picks === undefined) return;
   await applyFilter(registry, view, { text: text.trim() || undefined, categories: picks.map((p) => p.category as StatusCategory) });

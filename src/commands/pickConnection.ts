@@ -10,7 +10,7 @@ import { productInfo } from '../tasks/products';
 export async function pickConnection(
   registry: ConnectionRegistry,
   arg: unknown,
-  placeHolder = 'Which connection?',
+  placeHolder = vscode.l10n.t('Which connection?'),
 ): Promise<Connection | undefined> {
   const named = typeof arg === 'string' ? arg : (arg as { connection?: Connection } | undefined)?.connection?.name;
   if (named) return registry.get(named);

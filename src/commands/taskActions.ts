@@ -46,13 +46,14 @@ export interface TaskAction {
 const finished = (task: Task) => !isUnfinished(task);
 const noLongerFailed = (task: Task) => task.category !== 'failed';
 
+/** Texts are getters so that they read in the display language when shown. */
 export const taskActions: readonly TaskAction[] = [
-  { command: 'opsTasks.cancel', operation: 'cancel', title: 'Cancel', busyLabel: 'Cancelling…', verb: 'cancel', participle: 'cancelled', confirm: 'setting', settled: finished },
-  { command: 'opsTasks.stop', operation: 'stop', title: 'Stop', busyLabel: 'Stopping…', verb: 'stop', participle: 'stopped', confirm: 'setting', settled: finished },
-  { command: 'opsTasks.forceStop', operation: 'forceStop', title: 'Force Stop', busyLabel: 'Force stopping…', verb: 'force stop', participle: 'force stopped', confirm: 'always', settled: finished },
-  { command: 'opsTasks.retry', operation: 'retry', title: 'Retry', busyLabel: 'Retrying…', verb: 'retry', participle: 'retried', confirm: 'never', settled: noLongerFailed },
-  { command: 'opsTasks.retryNext', operation: 'retryNext', title: 'Retry from the Next Step', busyLabel: 'Retrying from the next step…', verb: 'retry', participle: 'retried', confirm: 'never', settled: noLongerFailed },
-  { command: 'opsTasks.archive', operation: 'archive', title: 'Archive', busyLabel: 'Archiving…', verb: 'archive', participle: 'archived', confirm: 'setting', removesTask: true, settled: () => true },
+  { command: 'opsTasks.cancel', operation: 'cancel', get title() { return vscode.l10n.t('Cancel'); }, get busyLabel() { return vscode.l10n.t('Cancelling…'); }, get verb() { return vscode.l10n.t('cancel'); }, get participle() { return vscode.l10n.t('cancelled'); }, confirm: 'setting', settled: finished },
+  { command: 'opsTasks.stop', operation: 'stop', get title() { return vscode.l10n.t('Stop'); }, get busyLabel() { return vscode.l10n.t('Stopping…'); }, get verb() { return vscode.l10n.t('stop'); }, get participle() { return vscode.l10n.t('stopped'); }, confirm: 'setting', settled: finished },
+  { command: 'opsTasks.forceStop', operation: 'forceStop', get title() { return vscode.l10n.t('Force Stop'); }, get busyLabel() { return vscode.l10n.t('Force stopping…'); }, get verb() { return vscode.l10n.t('force stop'); }, get participle() { return vscode.l10n.t('force stopped'); }, confirm: 'always', settled: finished },
+  { command: 'opsTasks.retry', operation: 'retry', get title() { return vscode.l10n.t('Retry'); }, get busyLabel() { return vscode.l10n.t('Retrying…'); }, get verb() { return vscode.l10n.t('retry'); }, get participle() { return vscode.l10n.t('retried'); }, confirm: 'never', settled: noLongerFailed },
+  { command: 'opsTasks.retryNext', operation: 'retryNext', get title() { return vscode.l10n.t('Retry from the Next Step'); }, get busyLabel() { return vscode.l10n.t('Retrying from the next step…'); }, get verb() { return vscode.l10n.t('retry'); }, get participle() { return vscode.l10n.t('retried'); }, confirm: 'never', settled: noLongerFailed },
+  { command: 'opsTasks.archive', operation: 'archive', get title() { return vscode.l10n.t('Archive'); }, get busyLabel() { return vscode.l10n.t('Archiving…'); }, get verb() { return vscode.l10n.t('archive'); }, get participle() { return vscode.l10n.t('archived'); }, confirm: 'setting', removesTask: true, settled: () => true },
 ];
 
 export function registerTaskActions(context: CommandContext): vscode.Disposable[] {

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Task } from '../tasks/model';
+import { t } from '../tasks/l10n';
 
 /** Internal (not contributed) command a JP1/AO task row runs on every click. */
 export const taskClickCommandId = 'opsTasks.taskClick';
@@ -11,7 +12,7 @@ export const taskClickCommandId = 'opsTasks.taskClick';
  */
 export function taskClickCommand(task: Task): vscode.Command | undefined {
   if (!task.operations.includes('editNotes')) return undefined;
-  return { command: taskClickCommandId, title: 'Edit Notes and TODO (double-click)', arguments: [task.key] };
+  return { command: taskClickCommandId, title: t('Edit Notes and TODO (double-click)'), arguments: [task.key] };
 }
 
 export class DoubleClickDetector {

@@ -7,8 +7,12 @@ import { errorText } from '../ui/errorText';
 
 /** Toggle TODO from the palette: the tasks that carry a TODO flag. */
 export const toggleToDoPick: PickRequest = {
-  title: 'Toggle TODO',
-  participle: 'marked TODO',
+  get title() {
+    return vscode.l10n.t('Toggle TODO');
+  },
+  get participle() {
+    return vscode.l10n.t('marked TODO');
+  },
   fits: (task) => task.operations.includes('editNotes'),
   canPickMany: true,
 };
@@ -33,7 +37,7 @@ export async function toggleToDo(registry: ConnectionRegistry, clicked: TaskNode
     }
   });
   if (failures.length) {
-    log().warn(`Toggle TODO failed: ${failures.join('; ')}`);
-    void vscode.window.showErrorMessage(`Could not change TODO. ${failures.join(' ')}`);
+    log().warn(vscode.l10n.t('Toggle TODO failed: {0}', failures.join('; ')));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not change TODO. {0}', failures.join(' ')));
   }
 }

@@ -38,7 +38,7 @@ export function readConnections(): ConnectionList {
   const invalid: InvalidConnection[] = [];
   const seen = new Set<string>();
   entries.forEach((entry, index) => {
-    const label = entryName(entry) ?? `Connection ${index + 1}`;
+    const label = entryName(entry) ?? vscode.l10n.t('Connection {0}', index + 1);
     const problem = connectionProblem(entry, seen);
     if (problem) invalid.push({ name: label, problem });
     else {
@@ -54,6 +54,7 @@ function entryName(entry: unknown): string | undefined {
   const name = (entry as { name?: unknown } | null)?.name;
   return typeof name === 'string' && name.trim() ? name : undefined;
 }
+
 
 function normalise(config: ConnectionConfig): ConnectionConfig {
   return { ...config, baseUrl: config.baseUrl.replace(/\/+$/, '') };

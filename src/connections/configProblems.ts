@@ -1,6 +1,7 @@
 /** What is wrong with one entry of `opsTasks.connections`, without VS Code (so it can be tested alone). */
 import { allProducts } from '../tasks/products';
 import { isRecord } from '../util/values';
+import { t } from '../tasks/l10n';
 
 export function isHttpUrl(text: string): boolean {
   try {
@@ -39,16 +40,16 @@ function isLoopback(hostname: string): boolean {
 
 /** The reason an entry cannot be used, shown on its tree node; undefined when it is fine. */
 export function connectionProblem(entry: unknown, seen: ReadonlySet<string>): string | undefined {
-  if (!entry || typeof entry !== 'object') return 'is not an object';
+  if (!entry || typeof entry !== 'object') return t('is not an object');
   const { name, kind, baseUrl, username, tls } = entry as Record<string, unknown>;
-  if (typeof name !== 'string' || !name.trim()) return 'has no name';
-  if (seen.has(name)) return `uses the name "${name}" twice`;
-  if (!allProducts.some((info) => info.product === kind)) return `needs "kind": ${allProducts.map((info) => `"${info.product}"`).join(' or ')}`;
-  if (typeof baseUrl !== 'string' || !isHttpUrl(baseUrl)) return 'needs a "baseUrl" like https://host:port';
-  if (typeof username !== 'string' || !username) return 'needs a "username"';
+  if (typeof name !== 'string' || !name.trim()) return t('has no name');
+  if (seen.has(name)) return t('uses the name "{0}" twice', name);
+  if (!allProducts.some((info) => info.product === kind)) return t('needs "kind": {0}', allProducts.map((info) => `"${info.product}"`).join(' or '));
+  if (typeof baseUrl !== 'string' || !isHttpUrl(baseUrl)) return t('needs a "baseUrl" like https://host:port');
+  if (typeof username !== 'string' || !username) return t('needs a "username"');
   if (isPlainHttp(baseUrl) && isRecord(tls) && (tls.fingerprint256 || tls.caFile)) {
     // Without TLS there is no certificate to pin or check: the setting would be silently ignored.
-    return 'has a certificate pin or CA file, but its "baseUrl" is http:// (no TLS): use https:// or remove "tls"';
+    return t('has a certificate pin or CA file, but its "baseUrl" is http:// (no TLS): use https:// or remove "tls"');
   }
   return undefined;
 }

@@ -8,11 +8,12 @@ import { TaskStore } from '../tasks/store';
 import type { TaskQuery } from '../tasks/query';
 import type { RequestLogEntry } from '../api/http';
 import { apiErrorKind } from '../ui/errorText';
+import { t } from '../tasks/l10n';
 
 /** No password is stored for this connection yet. */
 export class MissingPasswordError extends Error {
   constructor(readonly connection: string) {
-    super(`No password is stored for ${connection}.`);
+    super(t('No password is stored for {0}.', connection));
     this.name = 'MissingPasswordError';
   }
 }
@@ -86,14 +87,14 @@ export class Connection {
   /** Edit Notes and TODO, for a product that has them. */
   notes(): NotesEditor {
     const notes = this.adapter().notes;
-    if (!notes) throw new Error(`${this.name} has no notes or TODO to edit`);
+    if (!notes) throw new Error(t('{0} has no notes or TODO to edit', this.name));
     return notes;
   }
 
   /** Cancel with Callback, for a product that has it. */
   cancelCallback(): CancelCallbackSender {
     const sender = this.adapter().cancelCallback;
-    if (!sender) throw new Error(`${this.name} has no cancel callback`);
+    if (!sender) throw new Error(t('{0} has no cancel callback', this.name));
     return sender;
   }
 

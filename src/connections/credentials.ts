@@ -60,10 +60,10 @@ export function secretKey(config: Pick<ConnectionConfig, 'name' | 'kind' | 'base
 /** The password input box every command uses. */
 export function askPassword(config: ConnectionConfig, reason?: string): Thenable<string | undefined> {
   return vscode.window.showInputBox({
-    title: `Password for ${config.username} on ${config.name}`,
-    prompt: reason ?? `Stored in VS Code's secret storage for ${config.baseUrl}.`,
+    title: vscode.l10n.t('Password for {0} on {1}', config.username, config.name),
+    prompt: reason ?? vscode.l10n.t('Stored in VS Code\'s secret storage for {0}.', config.baseUrl),
     password: true,
     ignoreFocusOut: true,
-    validateInput: (value) => (value ? undefined : 'Enter the password, or press Escape to cancel.'),
+    validateInput: (value) => (value ? undefined : vscode.l10n.t('Enter the password, or press Escape to cancel.')),
   });
 }

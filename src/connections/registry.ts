@@ -69,7 +69,7 @@ export class ConnectionRegistry implements vscode.Disposable {
   /** The connection by name as it is now (a settings change may have replaced the object). */
   current(name: string): Connection {
     const connection = this.connections.get(name);
-    if (!connection) throw new Error(`The connection ${name} no longer exists`);
+    if (!connection) throw new Error(vscode.l10n.t('The connection {0} no longer exists', name));
     return connection;
   }
 

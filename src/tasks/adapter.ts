@@ -45,6 +45,8 @@ export interface ProductInfo {
   readonly icon: string;
   /** What the product calls one task: "job" or "task". */
   readonly noun: string;
+  /** The same for several: "jobs" or "tasks". */
+  readonly nouns: string;
   /** Shown in the URL prompt of Add Connection. */
   readonly urlExample: string;
   /** Tasks carry notes and a TODO flag the user can edit. */

@@ -27,6 +27,7 @@ import { productInfo } from './products';
 import { localTimeText } from './time';
 import type { TaskQuery } from './query';
 import { duplicateReporter, uniqueTasks, type DuplicateReport } from './uniqueTasks';
+import { t } from './l10n';
 
 /** What JP1/AO tasks need from the API bundle to become Tasks and details (loaded lazily by the caller). */
 export type Jp1aoApi = Pick<typeof Api, 'parseJp1aoTime' | 'jp1aoSupportedActionTypeNames'>;
@@ -138,7 +139,7 @@ export function toJp1aoTask(api: Jp1aoApi, connection: string, task: Jp1aoTask):
     id,
     connection,
     product: 'jp1ao',
-    title: optionalString(task.name) || `Task ${id}`,
+    title: optionalString(task.name) || t('Task {0}', id),
     shortTitle: jp1aoShortTitle(api, task),
     status: rawStatus,
     statusLabel: meaning.label,
@@ -165,38 +166,38 @@ export function jp1aoTimeText(api: Jp1aoApi, value: unknown): string | undefined
   return ms === undefined ? value : localTimeText(ms);
 }
 
-function labelled(word: string, text: string | undefined): string | undefined {
-  return text && `${word} ${text}`;
+function labelled(text: string | undefined, format: (text: string) => string): string | undefined {
+  return text && format(text);
 }
 
 function schedule(task: Jp1aoTask): string | undefined {
   const parts = [
     displayText(task.scheduleType),
-    labelled('every', displayText(task.recurrenceInterval)),
-    labelled('at', displayText(task.recurrenceTime)),
-    labelled('from', displayText(task.recurrenceStartDate)),
+    labelled(displayText(task.recurrenceInterval), (text) => t('every {0}', text)),
+    labelled(displayText(task.recurrenceTime), (text) => t('at {0}', text)),
+    labelled(displayText(task.recurrenceStartDate), (text) => t('from {0}', text)),
   ].filter((part): part is string => Boolean(part));
-  return parts.length ? parts.join(', ') : undefined;
+  return parts.length ? parts.join(t(', ')) : undefined;
 }
 
 /** The read-only facts above the notes form. */
 export function jp1aoSummaryRows(api: Jp1aoApi, task: Jp1aoTask): Row[] {
   const time = (value: unknown) => jp1aoTimeText(api, value);
   const rows: [string, string | undefined][] = [
-    ['Name', displayText(task.name)],
-    ['Status', displayText(jp1aoStatusMeaning(optionalString(task.status) ?? '').label)],
-    ['Service', displayText(task.serviceName)],
-    ['Service group', displayText(task.serviceGroupName)],
-    ['Submitter', displayText(task.submitter)],
-    ['Submitted', time(task.submitTime)],
-    ['Scheduled start', time(task.scheduledStartTime)],
-    ['Started', time(task.startTime)],
-    ['Completed', time(task.completionTime)],
-    ['Modified', time(task.modifyTime)],
-    ['Tags', displayText(task.tags)],
-    ['Schedule', schedule(task)],
-    ['Supported actions', displayText(task.supportedActionType)],
-    ['Task ID', displayText(task.instanceID)],
+    [t('Name'), displayText(task.name)],
+    [t('Status'), displayText(jp1aoStatusMeaning(optionalString(task.status) ?? '').label)],
+    [t('Service'), displayText(task.serviceName)],
+    [t('Service group'), displayText(task.serviceGroupName)],
+    [t('Submitter'), displayText(task.submitter)],
+    [t('Submitted'), time(task.submitTime)],
+    [t('Scheduled start'), time(task.scheduledStartTime)],
+    [t('Started'), time(task.startTime)],
+    [t('Completed'), time(task.completionTime)],
+    [t('Modified'), time(task.modifyTime)],
+    [t('Tags'), displayText(task.tags)],
+    [t('Schedule'), schedule(task)],
+    [t('Supported actions'), displayText(task.supportedActionType)],
+    [t('Task ID'), displayText(task.instanceID)],
   ];
   return rows.filter((row): row is [string, string] => row[1] !== undefined).map(([label, value]) => ({ label, value }));
 }
@@ -359,7 +360,7 @@ export class Jp1aoAdapter implements ProductAdapter {
   /** A waiting or holding task is cancelled through its schedule: one call per schedule. */
   private async cancelSchedules(tasks: readonly Task[]): Promise<TaskOutcome[]> {
     const bySchedule = groupBy(tasks, (task) => task.scheduleId);
-    const unscheduled = failedOutcomes(bySchedule.get(undefined) ?? [], new Error('The task has no schedule to cancel.'));
+    const unscheduled = failedOutcomes(bySchedule.get(undefined) ?? [], new Error(t('The task has no schedule to cancel.')));
     bySchedule.delete(undefined);
     const outcomes = await mapWithConcurrency([...bySchedule], jp1aoConcurrency, ([scheduleId, group]) =>
       sharedOutcome(group, () => this.client.cancelSchedule(scheduleId!)),
@@ -372,7 +373,7 @@ export class Jp1aoAdapter implements ProductAdapter {
     const name = version.productName ?? this.info.name;
     const api = version.apiVersion ? ` (API ${version.apiVersion})` : '';
     const who = user.name ?? this.username;
-    return `${name} ${version.productVersion ?? ''}${api}, signed in as ${who}`.replace(/\s+/g, ' ');
+    return t('{0}, signed in as {1}', `${name} ${version.productVersion ?? ''}${api}`.replace(/\s+/g, ' ').trim(), who);
   }
 
   /** The members, the property values and the end of the task log; a part that fails says so. */

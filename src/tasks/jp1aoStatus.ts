@@ -4,6 +4,7 @@
  * extension's vocabulary.
  */
 import type { Jp1aoStatus } from '../api/jp1ao/assumptions';
+import { t } from './l10n';
 import type { StatusCategory, TaskOperation } from './model';
 
 export interface StatusMeaning {
@@ -12,16 +13,17 @@ export interface StatusMeaning {
 }
 
 /** Status table (docs/api/jp1ao.md, "Task status"). */
-const statusMeanings = new Map<Jp1aoStatus, StatusMeaning>([
-  ['waiting', { label: 'Waiting', category: 'pending' }],
-  ['holding', { label: 'Holding (schedule paused)', category: 'pending' }],
-  ['inProgress', { label: 'In Progress', category: 'running' }],
-  ['waitingResponse', { label: 'Waiting for Response', category: 'running' }],
-  ['abnormalDetection', { label: 'In Progress (with Error)', category: 'runningWithErrors' }],
-  ['terminating', { label: 'Stopping', category: 'running' }],
-  ['completed', { label: 'Completed', category: 'succeeded' }],
-  ['failed', { label: 'Failed', category: 'failed' }],
-  ['canceled', { label: 'Canceled', category: 'cancelled' }],
+/** Labels are functions so that they read in the display language at the time they are shown. */
+const statusMeanings = new Map<Jp1aoStatus, { label: () => string; category: StatusCategory }>([
+  ['waiting', { label: () => t('Waiting'), category: 'pending' }],
+  ['holding', { label: () => t('Holding (schedule paused)'), category: 'pending' }],
+  ['inProgress', { label: () => t('In Progress'), category: 'running' }],
+  ['waitingResponse', { label: () => t('Waiting for Response'), category: 'running' }],
+  ['abnormalDetection', { label: () => t('In Progress (with Error)'), category: 'runningWithErrors' }],
+  ['terminating', { label: () => t('Stopping'), category: 'running' }],
+  ['completed', { label: () => t('Completed'), category: 'succeeded' }],
+  ['failed', { label: () => t('Failed'), category: 'failed' }],
+  ['canceled', { label: () => t('Canceled'), category: 'cancelled' }],
 ]);
 
 /** Only `completed` is confirmed in API form, so statuses are compared by their letters alone. */
@@ -39,7 +41,8 @@ export function jp1aoStatusOf(raw: string): Jp1aoStatus | undefined {
 /** The label and category of a raw status; an unknown one is shown as received, in `unknown`. */
 export function jp1aoStatusMeaning(raw: string): StatusMeaning {
   const known = jp1aoStatusOf(raw);
-  return (known && statusMeanings.get(known)) ?? { label: raw, category: 'unknown' };
+  const meaning = known && statusMeanings.get(known);
+  return meaning ? { label: meaning.label(), category: meaning.category } : { label: raw, category: 'unknown' };
 }
 
 /** The known statuses that fall in any of the categories (for a server-side status filter). */

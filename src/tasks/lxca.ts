@@ -15,6 +15,7 @@ import { isEmptyQuery, matchesQuery, type TaskQuery } from './query';
 import { firstK } from '../util/collections';
 import { duplicateReporter, uniqueTasks, type DuplicateReport } from './uniqueTasks';
 import { localTimeText } from './time';
+import { t } from './l10n';
 
 /** What LXCA jobs need from the API bundle to become Tasks and details (loaded lazily by the caller). */
 export type LxcaApi = Pick<typeof Api, 'lxcaPlainText' | 'substituteLxcaArgs' | 'parseLxcaFormattedText' | 'parseLxcaJob'>;
@@ -38,7 +39,7 @@ export function lxcaOperations(job: LxcaJob): readonly TaskOperation[] {
 /** The job's name as one line of plain text with its args filled in, else `Job <id>`. */
 export function lxcaJobTitle(api: LxcaApi, job: LxcaJob): string {
   const name = job.name === undefined ? '' : api.substituteLxcaArgs(api.lxcaPlainText(job.name, { singleLine: true }), job.args);
-  return name || `Job ${job.jobUID}`;
+  return name || t('Job {0}', job.jobUID);
 }
 
 /** Map one LXCA job, with its subtasks, to the extension's Task model. */
@@ -222,7 +223,7 @@ export class LxcaAdapter implements ProductAdapter {
    * the hook each job advertised.
    */
   async perform(request: ActionRequest, tasks: readonly Task[]): Promise<TaskOutcome[]> {
-    if (request.operation !== 'cancel') return failedOutcomes(tasks, new Error(`LXCA jobs cannot be ${request.participle}.`));
+    if (request.operation !== 'cancel') return failedOutcomes(tasks, new Error(t('LXCA jobs cannot be {0}.', request.participle)));
     let outcomes;
     try {
       const jobs = tasks.map((task): LxcaJob => ({ jobUID: task.id, cancelHook: task.cancelHook, children: [], raw: task.raw }));
@@ -233,14 +234,14 @@ export class LxcaAdapter implements ProductAdapter {
     const byJob = new Map(outcomes.flatMap((outcome) => outcome.jobIds.map((id) => [id, outcome] as const)));
     return tasks.map((task): TaskOutcome => {
       const outcome = byJob.get(task.id);
-      if (!outcome) return { task, ok: false, error: new Error('No cancel request was sent for this job.') };
+      if (!outcome) return { task, ok: false, error: new Error(t('No cancel request was sent for this job.')) };
       return outcome.ok ? { task, ok: true } : { task, ok: false, error: outcome.error };
     });
   }
 
   async describe(): Promise<string> {
     const jobs = await this.client.listJobs({ compact: true });
-    return `${this.info.name}, ${jobs.length} jobs`;
+    return t('{0}, {1} jobs', this.info.name, jobs.length);
   }
 
   async details(task: Task): Promise<ProductDetails> {

@@ -2,6 +2,7 @@
  * What LXCA's job status strings mean to the tree: a category and a label. Kept with the Task model
  * (not in the API layer) because categories are the extension's vocabulary.
  */
+import { t } from './l10n';
 import type { StatusCategory } from './model';
 
 export interface LxcaStatus {
@@ -15,39 +16,39 @@ export interface LxcaStatus {
  * Interrupted (older jobs API). The other spellings are harmless guesses. Keys are compared after
  * dropping case and every non-letter, so `Running_With_Errors` = `RunningWithErrors` = `running with errors`.
  */
-const statusVocabulary = new Map<string, LxcaStatus>(Object.entries({
-  pending: { category: 'pending', label: 'Pending' },
-  queued: { category: 'pending', label: 'Queued' },
-  notstarted: { category: 'pending', label: 'Not started' },
-  running: { category: 'running', label: 'Running' },
-  inprogress: { category: 'running', label: 'In progress' },
-  runningwitherrors: { category: 'runningWithErrors', label: 'Running with errors' },
-  runningwitherror: { category: 'runningWithErrors', label: 'Running with errors' },
-  complete: { category: 'succeeded', label: 'Complete' },
-  completed: { category: 'succeeded', label: 'Complete' },
-  success: { category: 'succeeded', label: 'Complete' },
-  succeeded: { category: 'succeeded', label: 'Complete' },
-  completewitherrors: { category: 'succeededWithErrors', label: 'Complete with errors' },
-  completedwitherrors: { category: 'succeededWithErrors', label: 'Complete with errors' },
-  completewitherror: { category: 'succeededWithErrors', label: 'Complete with errors' },
-  completewithwarnings: { category: 'succeededWithErrors', label: 'Complete with warnings' },
-  cancelled: { category: 'cancelled', label: 'Cancelled' },
-  canceled: { category: 'cancelled', label: 'Cancelled' },
-  cancelledwitherrors: { category: 'cancelled', label: 'Cancelled with errors' },
-  canceledwitherrors: { category: 'cancelled', label: 'Cancelled with errors' },
-  stopped: { category: 'failed', label: 'Stopped' },
-  stoppedwitherror: { category: 'failed', label: 'Stopped with error' },
-  stoppedwitherrors: { category: 'failed', label: 'Stopped with error' },
-  interrupted: { category: 'failed', label: 'Interrupted' },
-  failed: { category: 'failed', label: 'Failed' },
-  error: { category: 'failed', label: 'Failed' },
-  expired: { category: 'failed', label: 'Expired' },
-}) as [string, LxcaStatus][]);
+const statusVocabulary = new Map<string, { category: StatusCategory; label: () => string }>(Object.entries({
+  pending: { category: 'pending', label: () => t('Pending') },
+  queued: { category: 'pending', label: () => t('Queued') },
+  notstarted: { category: 'pending', label: () => t('Not started') },
+  running: { category: 'running', label: () => t('Running') },
+  inprogress: { category: 'running', label: () => t('In progress') },
+  runningwitherrors: { category: 'runningWithErrors', label: () => t('Running with errors') },
+  runningwitherror: { category: 'runningWithErrors', label: () => t('Running with errors') },
+  complete: { category: 'succeeded', label: () => t('Complete') },
+  completed: { category: 'succeeded', label: () => t('Complete') },
+  success: { category: 'succeeded', label: () => t('Complete') },
+  succeeded: { category: 'succeeded', label: () => t('Complete') },
+  completewitherrors: { category: 'succeededWithErrors', label: () => t('Complete with errors') },
+  completedwitherrors: { category: 'succeededWithErrors', label: () => t('Complete with errors') },
+  completewitherror: { category: 'succeededWithErrors', label: () => t('Complete with errors') },
+  completewithwarnings: { category: 'succeededWithErrors', label: () => t('Complete with warnings') },
+  cancelled: { category: 'cancelled', label: () => t('Cancelled') },
+  canceled: { category: 'cancelled', label: () => t('Cancelled') },
+  cancelledwitherrors: { category: 'cancelled', label: () => t('Cancelled with errors') },
+  canceledwitherrors: { category: 'cancelled', label: () => t('Cancelled with errors') },
+  stopped: { category: 'failed', label: () => t('Stopped') },
+  stoppedwitherror: { category: 'failed', label: () => t('Stopped with error') },
+  stoppedwitherrors: { category: 'failed', label: () => t('Stopped with error') },
+  interrupted: { category: 'failed', label: () => t('Interrupted') },
+  failed: { category: 'failed', label: () => t('Failed') },
+  error: { category: 'failed', label: () => t('Failed') },
+  expired: { category: 'failed', label: () => t('Expired') },
+}) as [string, { category: StatusCategory; label: () => string }][]);
 
 /** An unknown status is shown exactly as received, in category `unknown`. */
 export function classifyLxcaStatus(status: string | undefined): LxcaStatus {
   const known = status === undefined ? undefined : statusVocabulary.get(status.toLowerCase().replace(/[^a-z]/g, ''));
-  if (known) return known;
-  const label = status?.trim() ? status : 'Unknown';
+  if (known) return { category: known.category, label: known.label() };
+  const label = status?.trim() ? status : t('Unknown');
   return { category: 'unknown', label };
 }

@@ -1,4 +1,5 @@
 import type { ProductInfo } from './adapter';
+import { t } from './l10n';
 import type { Product } from './model';
 
 const infos = new Map<Product, ProductInfo>([
@@ -8,9 +9,16 @@ const infos = new Map<Product, ProductInfo>([
       product: 'lxca',
       name: 'Lenovo XClarity Administrator',
       shortName: 'LXCA',
-      pickDescription: 'LXCA jobs',
+      get pickDescription() {
+        return t('LXCA jobs');
+      },
       icon: 'server',
-      noun: 'job',
+      get noun() {
+        return t('job');
+      },
+      get nouns() {
+        return t('jobs');
+      },
       urlExample: 'https://lxca.example.com',
       editsNotes: false,
     },
@@ -21,9 +29,16 @@ const infos = new Map<Product, ProductInfo>([
       product: 'jp1ao',
       name: 'JP1/Automatic Operation',
       shortName: 'JP1/AO',
-      pickDescription: 'also Ops Center Automator',
+      get pickDescription() {
+        return t('also Ops Center Automator');
+      },
       icon: 'server-process',
-      noun: 'task',
+      get noun() {
+        return t('task');
+      },
+      get nouns() {
+        return t('tasks');
+      },
       urlExample: 'https://jp1ao.example.com:22016',
       editsNotes: true,
     },

@@ -1,3 +1,4 @@
+import { t } from './l10n';
 import type { StatusCategory, Task } from './model';
 import type { TaskOrder } from './ordering';
 
@@ -24,24 +25,24 @@ export function matchesQuery(task: Task, query: TaskQuery): boolean {
 
 export function describeQuery(query: TaskQuery): string {
   const parts: string[] = [];
-  if (query.text?.trim()) parts.push(`"${query.text.trim()}"`);
-  if (query.categories?.length) parts.push(query.categories.map(categoryLabel).join(', '));
+  if (query.text?.trim()) parts.push(t('"{0}"', query.text.trim()));
+  if (query.categories?.length) parts.push(query.categories.map(categoryLabel).join(t(', ')));
   return parts.join(' · ');
 }
 
-const categoryLabels: Record<StatusCategory, string> = {
-  pending: 'Pending',
-  running: 'Running',
-  runningWithErrors: 'Running with errors',
-  succeeded: 'Succeeded',
-  succeededWithErrors: 'Succeeded with errors',
-  cancelled: 'Cancelled',
-  failed: 'Failed',
-  unknown: 'Other',
+const categoryLabels: Record<StatusCategory, () => string> = {
+  pending: () => t('Pending'),
+  running: () => t('Running'),
+  runningWithErrors: () => t('Running with errors'),
+  succeeded: () => t('Succeeded'),
+  succeededWithErrors: () => t('Succeeded with errors'),
+  cancelled: () => t('Cancelled'),
+  failed: () => t('Failed'),
+  unknown: () => t('Other'),
 };
 
 export function categoryLabel(category: StatusCategory): string {
-  return categoryLabels[category];
+  return categoryLabels[category]();
 }
 
 export const allCategories = Object.keys(categoryLabels) as StatusCategory[];

@@ -1,4 +1,5 @@
 import type { TaskTotals } from './adapter';
+import { t } from './l10n';
 import type { StatusCategory, Task } from './model';
 
 export type CategoryCounts = Partial<Record<StatusCategory, number>>;
@@ -13,12 +14,12 @@ export function countByCategory(tasks: readonly Task[]): CategoryCounts {
 export function summarise(counts: CategoryCounts): string {
   const running = (counts.running ?? 0) + (counts.runningWithErrors ?? 0);
   const parts = [
-    [running, 'running'],
-    [counts.pending ?? 0, 'pending'],
-    [counts.failed ?? 0, 'failed'],
+    [running, (n: number) => t('{0} running', n)],
+    [counts.pending ?? 0, (n: number) => t('{0} pending', n)],
+    [counts.failed ?? 0, (n: number) => t('{0} failed', n)],
   ] as const;
-  const text = parts.filter(([n]) => n > 0).map(([n, label]) => `${n} ${label}`).join(' · ');
-  return text || 'nothing running';
+  const text = parts.filter(([n]) => n > 0).map(([n, label]) => label(n)).join(' · ');
+  return text || t('nothing running');
 }
 
 /** Running and failed among these tasks (the whole list, for a product that reads it all). */

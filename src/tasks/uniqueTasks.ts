@@ -1,4 +1,5 @@
 import type { Task } from './model';
+import { t } from './l10n';
 
 /** Told of a task whose id came before. */
 export type DuplicateReport = (task: Pick<Task, 'key' | 'id'>) => void;
@@ -28,6 +29,6 @@ export function duplicateReporter(noun: string, onNotice: ((message: string) => 
   return (task) => {
     if (reported.has(task.key)) return;
     reported.add(task.key);
-    onNotice?.(`The server listed ${noun} ${JSON.stringify(task.id)} more than once; only the first is shown.`);
+    onNotice?.(t('The server listed {0} {1} more than once; only the first is shown.', noun, JSON.stringify(task.id)));
   };
 }

@@ -11,15 +11,15 @@ function action(connection: Connection, id: string, label: string, icon: string,
 }
 
 const retry = (c: Connection) =>
-  action(c, 'retry', 'Retry', 'refresh', { command: 'opsTasks.refresh', title: 'Retry', arguments: [c.name] });
+  action(c, 'retry', vscode.l10n.t('Retry'), 'refresh', { command: 'opsTasks.refresh', title: vscode.l10n.t('Retry'), arguments: [c.name] });
 const setPassword = (c: Connection) =>
-  action(c, 'password', 'Set Password…', 'key', { command: 'opsTasks.setPassword', title: 'Set Password', arguments: [c.name] });
+  action(c, 'password', vscode.l10n.t('Set Password…'), 'key', { command: 'opsTasks.setPassword', title: vscode.l10n.t('Set Password'), arguments: [c.name] });
 const showLog = (c: Connection) =>
-  action(c, 'log', 'Show Log', 'output', { command: 'opsTasks.showLog', title: 'Show Log' });
+  action(c, 'log', vscode.l10n.t('Show Log'), 'output', { command: 'opsTasks.showLog', title: vscode.l10n.t('Show Log') });
 const editConnection = (c: Connection) =>
-  action(c, 'edit', vscode.l10n.t('Edit Connection…'), 'edit', { command: 'opsTasks.editConnection', title: 'Edit Connection', arguments: [c.name] });
+  action(c, 'edit', vscode.l10n.t('Edit Connection…'), 'edit', { command: 'opsTasks.editConnection', title: vscode.l10n.t('Edit Connection'), arguments: [c.name] });
 const restartDemo = (c: Connection) =>
-  action(c, 'restartDemo', vscode.l10n.t('Restart Demo'), 'debug-restart', { command: 'opsTasks.startDemo', title: 'Restart Demo' });
+  action(c, 'restartDemo', vscode.l10n.t('Restart Demo'), 'debug-restart', { command: 'opsTasks.startDemo', title: vscode.l10n.t('Restart Demo') });
 
 /** A failed connection becomes a clear message and the action that fixes it, never an empty tree. */
 export function errorNodes(connection: Connection, error: unknown): MessageNode[] {
@@ -31,22 +31,22 @@ export function errorNodes(connection: Connection, error: unknown): MessageNode[
     });
 
   if (error instanceof MissingPasswordError) {
-    return [message(`No password stored for ${connection.config.username}`), setPassword(connection)];
+    return [message(vscode.l10n.t('No password stored for {0}', connection.config.username)), setPassword(connection)];
   }
   const apiError = apiErrorOf(error);
   const text = errorText(error);
   if (isDemoConnection(connection.config)) return [message(text, detailsOf(apiError, text)), restartDemo(connection), showLog(connection)];
   switch (apiError?.kind) {
     case 'auth':
-      return [message(`Sign-in failed: ${text}`), setPassword(connection)];
+      return [message(vscode.l10n.t('Sign-in failed: {0}', text)), setPassword(connection)];
     case 'tls': {
       const certificate = (error as TlsError).certificate;
       const nodes = [message(text, certificateTooltip(error as TlsError))];
       if (certificate) {
         nodes.push(
-          action(connection, 'trust', 'Trust This Certificate…', 'shield', {
+          action(connection, 'trust', vscode.l10n.t('Trust This Certificate…'), 'shield', {
             command: 'opsTasks.trustCertificate',
-            title: 'Trust This Certificate',
+            title: vscode.l10n.t('Trust This Certificate'),
             arguments: [connection.name, certificate],
           }),
         );
@@ -63,14 +63,16 @@ export function errorNodes(connection: Connection, error: unknown): MessageNode[
 const maxTooltipServerText = 2_000;
 
 function detailsOf(error: ApiError | undefined, text: string): string {
-  const said = error?.fullText ? `Server said: ${capText(error.fullText, maxTooltipServerText)}` : error?.excerpt && `Server said: ${error.excerpt}`;
+  const said = error?.fullText
+    ? vscode.l10n.t('Server said: {0}', capText(error.fullText, maxTooltipServerText))
+    : error?.excerpt && vscode.l10n.t('Server said: {0}', error.excerpt);
   return [text, error?.details && capText(error.details, maxTooltipServerText), said].filter(Boolean).join('\n\n');
 }
 
 function certificateTooltip(error: TlsError): string {
   const c = error.certificate;
   if (!c) return error.message;
-  return [error.message, `SHA-256: ${c.fingerprint256}`, c.subject && `Subject: ${c.subject}`, c.issuer && `Issuer: ${c.issuer}`]
+  return [error.message, `SHA-256: ${c.fingerprint256}`, c.subject && vscode.l10n.t('Subject: {0}', c.subject), c.issuer && vscode.l10n.t('Issuer: {0}', c.issuer)]
     .filter(Boolean)
     .join('\n');
 }

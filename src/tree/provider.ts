@@ -66,11 +66,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         return taskTreeItem(node.task, this.busy.get(node.task.key), this.isWatched(node.task.key), this.actionResultOf(node.task.key));
       case 'loadMore': {
         const store = node.connection.store;
-        const item = new vscode.TreeItem('Load more…');
+        const item = new vscode.TreeItem(vscode.l10n.t('Load more…'));
         item.id = `${node.connection.name}/!more`;
-        item.description = `${store.tasks.length} of ${store.total} shown`;
+        item.description = vscode.l10n.t('{0} of {1} shown', store.tasks.length, store.total);
         item.iconPath = new vscode.ThemeIcon('ellipsis');
-        item.command = { command: 'opsTasks.loadMore', title: 'Load More', arguments: [node.connection.name] };
+        item.command = { command: 'opsTasks.loadMore', title: vscode.l10n.t('Load More'), arguments: [node.connection.name] };
         item.contextValue = 'opsLoadMore';
         return item;
       }
@@ -119,7 +119,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     }
     const nodes: TreeNode[] = store.tasks.map((task) => this.taskNode(connection, task));
     if (!nodes.length) {
-      const text = store.filtered ? 'No tasks match the filter' : 'No tasks';
+      const text = store.filtered ? vscode.l10n.t('No tasks match the filter') : vscode.l10n.t('No tasks');
       nodes.push(this.stable(new MessageNode(`${connection.name}/!none`, text, { icon: 'info' })));
     }
     if (store.hasMore) nodes.push(this.loadMoreNode(connection));
@@ -200,11 +200,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     });
     for (const entry of this.registry.invalid) {
       nodes.push(
-        this.stable(new MessageNode(`!invalid/${entry.name}`, `${entry.name}: the setting ${entry.problem}`, {
+        this.stable(new MessageNode(`!invalid/${entry.name}`, vscode.l10n.t('{0}: the setting {1}', entry.name, entry.problem), {
           icon: 'warning',
           color: 'list.warningForeground',
-          command: { command: 'workbench.action.openSettingsJson', title: 'Open Settings (JSON)' },
-          tooltip: 'Click to open settings.json and correct opsTasks.connections.',
+          command: { command: 'workbench.action.openSettingsJson', title: vscode.l10n.t('Open Settings (JSON)') },
+          tooltip: vscode.l10n.t('Click to open settings.json and correct opsTasks.connections.'),
         })),
       );
     }
@@ -264,7 +264,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const failure = state.kind === 'failed' ? errorText(state.error) : undefined;
     const spoken = [connection.name, info.shortName, item.description, failure && !String(item.description).includes(failure) ? failure : undefined];
     item.accessibilityInformation = { label: spoken.filter(Boolean).join(', ') };
-    item.tooltip = `${info.name}\n${connection.config.baseUrl}\nUser: ${connection.config.username}`;
+    item.tooltip = `${info.name}\n${connection.config.baseUrl}\n${vscode.l10n.t('User: {0}', connection.config.username)}`;
     if (sendsInClearText(connection.config.baseUrl)) {
       item.tooltip += `\n${vscode.l10n.t('Unencrypted (http://): the password and the answers travel in clear text.')}`;
     }
@@ -284,13 +284,13 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const store = connection.store;
     switch (store.state.kind) {
       case 'empty':
-        return store.loading ? 'loading…' : '';
+        return store.loading ? vscode.l10n.t('loading…') : '';
       case 'failed':
         return store.stale ? staleDescription(store.loadedAt) : errorText(store.state.error);
       case 'loaded': {
         const { running, failed } = shownTotals(store);
         const summary = summarise({ running, failed });
-        return store.filtered ? `${summary} (filtered)` : summary;
+        return store.filtered ? vscode.l10n.t('{0} (filtered)', summary) : summary;
       }
     }
   }

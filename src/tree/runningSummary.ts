@@ -36,14 +36,14 @@ export class RunningSummary implements vscode.Disposable {
     const text = `${running}/${failed}`;
     if (text === this.lastText) return;
     this.lastText = text;
-    this.view.badge = running ? { value: running, tooltip: `${running} running` } : undefined;
+    this.view.badge = running ? { value: running, tooltip: vscode.l10n.t('{0} running', running) } : undefined;
     if (!this.registry.all().length) {
       this.item.hide();
       return;
     }
-    this.item.text = `${running ? '$(sync~spin)' : '$(tasklist)'} ${running} running${failed ? ` · $(error) ${failed} failed` : ''}`;
-    this.item.tooltip = 'Ops Tasks: show the task view';
-    this.item.accessibilityInformation = { label: `Ops Tasks: ${running} running, ${failed} failed` };
+    this.item.text = `${running ? '$(sync~spin)' : '$(tasklist)'} ${vscode.l10n.t('{0} running', running)}${failed ? ` · $(error) ${vscode.l10n.t('{0} failed', failed)}` : ''}`;
+    this.item.tooltip = vscode.l10n.t('Ops Tasks: show the task view');
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Ops Tasks: {0} running, {1} failed', running, failed) };
     this.item.show();
   }
 

@@ -8,6 +8,7 @@ import type { Task } from '../tasks/model';
 import { productInfo } from '../tasks/products';
 import { relativeTime, shortTimeText } from '../tasks/time';
 import { capText, shortPlainText } from '../util/plainText';
+import { t } from '../tasks/l10n';
 
 /** Longest label and description; the tooltip shows a little more. */
 export const maxLabelLength = 200;
@@ -64,14 +65,14 @@ export function taskDescription(task: Task, now = Date.now()): string {
 export function taskTooltipMarkdown(task: Task, actionResult?: string): string {
   const rows: [string, string | undefined][] = [
     ...taskFacts(task),
-    ['Last action', actionResult],
-    ['TODO', task.toDo ? 'yes' : undefined],
-    ['Notes', task.notes || undefined],
-    ['Subtasks', task.children.length ? String(task.children.length) : undefined],
+    [t('Last action'), actionResult],
+    ['TODO', task.toDo ? t('yes') : undefined],
+    [t('Notes'), task.notes || undefined],
+    [t('Subtasks'), task.children.length ? String(task.children.length) : undefined],
   ];
   const lines = [`**${escapeMarkdown(shortPlainText(task.title, maxLabelLength) || taskLabel(task))}**\n\n`];
   for (const [name, value] of rows) {
-    if (value !== undefined) lines.push(`${name}: ${escapeMarkdown(shortPlainText(value, maxTooltipValueLength))}  \n`);
+    if (value !== undefined) lines.push(`${t('{0}: {1}', name, escapeMarkdown(shortPlainText(value, maxTooltipValueLength)))}  \n`);
   }
   return lines.join('');
 }

@@ -1,5 +1,6 @@
 import type { ApiError, ApiErrorKind, TlsError } from '../api/errors';
 import { shortPlainText } from '../util/plainText';
+import { t } from '../tasks/l10n';
 
 /** Longest one-line error text: the API layer's wording plus a short server message. */
 const maxErrorTextLength = 500;
@@ -59,6 +60,6 @@ function safeString(value: unknown): string {
   try {
     return String(value);
   } catch {
-    return 'Unknown error';
+    return t('Unknown error');
   }
 }

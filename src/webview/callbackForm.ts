@@ -5,6 +5,7 @@ import { apiErrorKind, errorText } from '../ui/errorText';
 import type { FormChannel, FormController } from './formHost';
 import { callbackField, type CallbackField, type CallbackHostMessage, type CallbackInput, type CallbackPageMessage } from './protocol';
 import { problemWith } from './schema';
+import { t } from '../tasks/l10n';
 
 export interface CallbackTarget {
   connection: string;
@@ -52,7 +53,7 @@ export class CallbackForm implements FormController<CallbackPageMessage> {
       return;
     }
     if (this.sending) {
-      await this.channel.post({ type: 'result', requestId: message.requestId, ok: false, message: 'The cancel callback is being sent already; wait for its answer.' });
+      await this.channel.post({ type: 'result', requestId: message.requestId, ok: false, message: t('The cancel callback is being sent already; wait for its answer.') });
       return;
     }
     this.sending = true;
@@ -73,9 +74,9 @@ export class CallbackForm implements FormController<CallbackPageMessage> {
       recordOutcomes('cancelCallback', this.target.jobs.map((task) => ({ task, ok: true })));
       // Show the jobs' new state; a failed re-read does not undo the accepted cancel.
       await connection.reread(this.target.jobs).catch(() => undefined);
-      const { shortName, noun } = connection.adapter().info;
-      const which = ids.length === 1 ? `${noun} ${ids[0]}` : `${noun}s ${ids.join(', ')}`;
-      return { ok: true, message: `${shortName} accepted the cancel callback for ${which}.` };
+      const { shortName, noun, nouns } = connection.adapter().info;
+      const which = ids.length === 1 ? `${noun} ${ids[0]}` : `${nouns} ${ids.join(', ')}`;
+      return { ok: true, message: t('{0} accepted the cancel callback for {1}.', shortName, which) };
     } catch (error) {
       const field = fieldOf(error);
       // Input refused before any request is a typo to fix in the form, not something that happened.

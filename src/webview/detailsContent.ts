@@ -7,6 +7,7 @@ import type { Task } from '../tasks/model';
 import { productInfo } from '../tasks/products';
 import { localTimeText } from '../tasks/time';
 import type { FieldValue, Row, Subtask } from './protocol';
+import { t } from '../tasks/l10n';
 
 /** A product's own rendering of a member, or undefined for the plain one. */
 export type FieldFormat = (name: string, value: unknown) => FieldValue | undefined;
@@ -16,11 +17,11 @@ const ownSections = new Set(['children', 'messages']);
 
 export function summaryRows(task: Task): Row[] {
   const rows: [string, string | undefined][] = [
-    ['Title', task.title],
+    [t('Title'), task.title],
     ...taskFacts(task),
-    ['Connection', task.connection],
-    ['TODO', productInfo(task.product).editsNotes ? (task.toDo ? 'yes' : 'no') : undefined],
-    ['Notes', task.notes || undefined],
+    [t('Connection'), task.connection],
+    ['TODO', productInfo(task.product).editsNotes ? (task.toDo ? t('yes') : t('no')) : undefined],
+    [t('Notes'), task.notes || undefined],
   ];
   return rows.filter((row): row is [string, string] => row[1] !== undefined).map(([label, value]) => ({ label, value }));
 }

@@ -5,6 +5,7 @@ import { subtasksOf, summaryRows } from './detailsContent';
 import { TargetForm } from './formHost';
 import type { TaskTarget } from './notesForm';
 import type { DetailsHostMessage, DetailsPageMessage, DetailsView } from './protocol';
+import { t } from '../tasks/l10n';
 
 /** Show Details: every field of a task or job, read fresh from the server on each (re)load. */
 export class DetailsForm extends TargetForm<TaskTarget, DetailsPageMessage, DetailsHostMessage> {
@@ -27,7 +28,7 @@ export class DetailsForm extends TargetForm<TaskTarget, DetailsPageMessage, Deta
       const known = connection.store.find(this.target.key);
       if (!known) throw error;
       task = known;
-      notice = `Showing the task as last listed: reading it again failed (${errorText(error)}).`;
+      notice = t('Showing the task as last listed: reading it again failed ({0}).', errorText(error));
     }
     return {
       title: task.title,
@@ -43,7 +44,7 @@ export class DetailsForm extends TargetForm<TaskTarget, DetailsPageMessage, Deta
   private async readTask(connection: Connection): Promise<Task> {
     const { id } = this.target;
     const [task] = await connection.read([id]);
-    if (!task) throw new Error(`${connection.adapter().info.shortName} did not return ${connection.adapter().info.noun} ${id}`);
+    if (!task) throw new Error(t('{0} did not return {1} {2}', connection.adapter().info.shortName, connection.adapter().info.noun, id));
     return task;
   }
 }

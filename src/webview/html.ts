@@ -10,7 +10,8 @@ export function formResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
  * The page shell: a strict CSP (no inline script, no eval, only our nonce-tagged bundle), the
  * shared style sheet and the page's bundle `dist/media/<page>.js`. The page builds its content
  * itself with textContent, so no server string ever passes through HTML here. `restore` (ids, no
- * secrets) is kept in the page's state so the panel can be rebuilt after a window reload.
+ * secrets) is kept in the page's state so the panel can be rebuilt after a window reload. The page's
+ * own texts come in the display language as the loaded l10n bundle on <body data-l10n>.
  */
 export function formHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page: string, title: string, restore?: unknown): string {
   const nonce = randomBytes(16).toString('base64');
@@ -25,7 +26,7 @@ export function formHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page
     `font-src ${webview.cspSource}`,
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(vscode.env.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -33,8 +34,8 @@ export function formHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page
 <link rel="stylesheet" href="${style.toString()}">
 <title>${escapeHtml(title)}</title>
 </head>
-<body${restore === undefined ? '' : ` data-restore="${escapeHtml(JSON.stringify(restore))}"`}>
-<main id="app" aria-busy="true"><p class="loading">Loading…</p></main>
+<body data-l10n="${escapeHtml(JSON.stringify(vscode.l10n.bundle ?? {}))}"${restore === undefined ? '' : ` data-restore="${escapeHtml(JSON.stringify(restore))}"`}>
+<main id="app" aria-busy="true"><p class="loading">${escapeHtml(vscode.l10n.t('Loading…'))}</p></main>
 <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;

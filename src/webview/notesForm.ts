@@ -4,6 +4,7 @@ import { recordActivity } from '../activity/record';
 import { errorText } from '../ui/errorText';
 import type { FormChannel, FormController } from './formHost';
 import type { NotesHostMessage, NotesPageMessage } from './protocol';
+import { t } from '../tasks/l10n';
 
 export interface TaskTarget {
   connection: string;
@@ -50,7 +51,7 @@ export class NotesForm implements FormController<NotesPageMessage> {
     } catch (error) {
       const known = requestId === undefined ? this.connection().store.find(this.target.key) : undefined;
       if (known) await this.post({ type: 'loaded', ...this.connection().notes().viewOf(known) });
-      await this.post({ type: 'failed', requestId, message: `Could not read the task: ${errorText(error)}` });
+      await this.post({ type: 'failed', requestId, message: t('Could not read the task: {0}', errorText(error)) });
     }
   }
 
@@ -70,7 +71,7 @@ export class NotesForm implements FormController<NotesPageMessage> {
       await this.post({ type: 'saved', requestId, ...notes.viewOf(updated) });
     } catch (error) {
       this.recordFailure(error);
-      await this.post({ type: 'failed', requestId, message: `Not saved: ${errorText(error)}` });
+      await this.post({ type: 'failed', requestId, message: t('Not saved: {0}', errorText(error)) });
     }
   }
 

@@ -29,20 +29,26 @@ const notesKind: FormKind<NotesPageMessage> = {
   viewType: 'opsTasks.notes',
   page: 'notes',
   parse: (data) => parse(notesPageMessage, data),
-  pageTitle: 'Edit Notes and TODO',
+  get pageTitle() {
+    return vscode.l10n.t('Edit Notes and TODO');
+  },
 };
 const detailsKind: FormKind<DetailsPageMessage> = {
   viewType: 'opsTasks.details',
   page: 'details',
   parse: (data) => parse(detailsPageMessage, data),
-  pageTitle: 'Task Details',
+  get pageTitle() {
+    return vscode.l10n.t('Task Details');
+  },
   findWidget: true,
 };
 const callbackKind: FormKind<CallbackPageMessage> = {
   viewType: 'opsTasks.cancelWithCallback',
   page: 'callback',
   parse: (data) => parse(callbackPageMessage, data),
-  pageTitle: 'Cancel with Callback',
+  get pageTitle() {
+    return vscode.l10n.t('Cancel with Callback');
+  },
 };
 
 function restoreFor(target: TaskTarget): { connection: string; id: string } {
@@ -86,12 +92,12 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
   const editNotes = (node: TaskNode) => {
     if (!node.task.operations.includes('editNotes')) return;
     const target = targetOf(node);
-    panels.show(`notes:${target.key}`, `Notes: ${node.task.title}`, notesKind, (channel) => new NotesForm(registry, target, channel), restoreFor(target));
+    panels.show(`notes:${target.key}`, vscode.l10n.t('Notes: {0}', node.task.title), notesKind, (channel) => new NotesForm(registry, target, channel), restoreFor(target));
   };
 
   const showDetails = (node: TaskNode) => {
     const target = targetOf(node);
-    panels.show(`details:${target.key}`, `Details: ${node.task.title}`, detailsKind, (channel) => new DetailsForm(registry, target, channel), restoreFor(target));
+    panels.show(`details:${target.key}`, vscode.l10n.t('Details: {0}', node.task.title), detailsKind, (channel) => new DetailsForm(registry, target, channel), restoreFor(target));
   };
 
   const cancelWithCallback = (clicked: TaskNode, nodes: readonly TaskNode[]) => {
@@ -99,11 +105,11 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
       .filter((node) => node.connection.name === clicked.connection.name && node.task.operations.includes('cancelWithCallback'))
       .map((node) => node.task);
     if (jobs.length === 0) {
-      void vscode.window.showInformationMessage('None of the selected jobs can be cancelled any more.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('None of the selected jobs can be cancelled any more.'));
       return;
     }
     const ids = jobs.map((job) => job.id);
-    const title = `Cancel with Callback: ${jobs.length === 1 ? jobs[0]!.title : `${jobs.length} jobs`}`;
+    const title = vscode.l10n.t('Cancel with Callback: {0}', jobs.length === 1 ? jobs[0]!.title : vscode.l10n.t('{0} jobs', jobs.length));
     const expirationSeconds = vscode.workspace.getConfiguration('opsTasks').get<number>('lxca.cancelExpirationSeconds', 60);
     panels.show(
       `callback:${clicked.connection.name}/${ids.join(',')}`,

@@ -18,7 +18,7 @@ export interface VsCodeServer {
 }
 
 interface ServerModule {
-  startVsCodeServer(options: { userSettings?: Record<string, unknown>; env?: Record<string, string> }): Promise<VsCodeServer>;
+  startVsCodeServer(options: { userSettings?: Record<string, unknown>; env?: Record<string, string>; locale?: string }): Promise<VsCodeServer>;
 }
 interface BrowserModule {
   launchBrowser(): Promise<{ browser: Browser; page: Page; consoleErrors: string[]; close(): Promise<void> }>;
@@ -45,6 +45,8 @@ export interface WorkbenchOptions {
   folder?: string;
   /** Extra environment for the server and so the extension host. */
   env?: Record<string, string>;
+  /** VS Code's display language (e.g. 'ja'), as set with "Configure Display Language". */
+  locale?: string;
 }
 
 export interface Workbench {
@@ -63,10 +65,10 @@ function launcherModule<T>(name: string): Promise<T> {
   return import(pathToFileURL(join(repositoryRoot, 'scripts/vscode', name)).href) as Promise<T>;
 }
 
-export async function openWorkbench({ settings = {}, folder, env = {} }: WorkbenchOptions = {}): Promise<Workbench> {
+export async function openWorkbench({ settings = {}, folder, env = {}, locale }: WorkbenchOptions = {}): Promise<Workbench> {
   const { startVsCodeServer } = await launcherModule<ServerModule>('server.mjs');
   const { launchBrowser } = await launcherModule<BrowserModule>('browser.mjs');
-  const server = await startVsCodeServer({ userSettings: settings, env });
+  const server = await startVsCodeServer({ userSettings: settings, env, locale });
   try {
     const { browser, page, consoleErrors, close: closeBrowser } = await launchBrowser();
     const close = async () => {

@@ -9,8 +9,9 @@ const selectors = {
   activityEntry: (title: string) => `.activitybar .action-label[aria-label="${title}"]`,
   opsTasksView: '[id="workbench.view.extension.opsTasks"]',
   // The container holds two views (Tasks and Activity): rows, messages and focus are the Tasks view's.
-  tasksTree: '[id="workbench.view.extension.opsTasks"] .monaco-list[role="tree"][aria-label="Tasks"]',
-  activityTree: '[id="workbench.view.extension.opsTasks"] .monaco-list[role="tree"][aria-label="Activity"]',
+  // The trees are named by the view names, in the display language (English or Japanese).
+  tasksTree: ['Tasks', 'タスク'].map((name) => `[id="workbench.view.extension.opsTasks"] .monaco-list[role="tree"][aria-label="${name}"]`).join(', '),
+  activityTree: ['Activity', 'アクティビティ'].map((name) => `[id="workbench.view.extension.opsTasks"] .monaco-list[role="tree"][aria-label="${name}"]`).join(', '),
   row: '.monaco-list-row',
   rowLabel: '.label-name',
   rowDescription: '.label-description',
