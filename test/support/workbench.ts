@@ -177,7 +177,7 @@ export async function screenshot(page: Page, path: string): Promise<string> {
 // Tree rows with their place in the tree, the view's message, view-title actions, quick input steps.
 const treeSelectors = {
   twistie: '.monaco-tl-twistie',
-  viewMessage: '.tree-explorer-viewlet-tree-view:has(.monaco-list[aria-label="Tasks"]) > .message',
+  viewMessage: ['Tasks', 'タスク'].map((name) => `.tree-explorer-viewlet-tree-view:has(.monaco-list[aria-label="${name}"]) > .message`).join(', '),
   // With one view in the container its actions sit in the side bar's title, not the pane header.
   titleAction: (title: string) => `.part.sidebar .title-actions .action-label[aria-label="${title}"], .part.sidebar .pane-header .action-label[aria-label="${title}"]`,
   quickInputTitle: '.quick-input-widget .quick-input-title',
