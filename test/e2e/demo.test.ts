@@ -2,11 +2,10 @@ import * as assert from 'node:assert/strict';
 import { useWorkbench } from './harness';
 import { until } from '../support/wait';
 import {
-  clickContextMenuItem,
+  contextMenu,
   dialogButton,
   openOpsTasksView,
   quickInput,
-  rightClickRow,
   rowByLabel,
   rowTwistie,
   treeRows,
@@ -70,8 +69,7 @@ describe('e2e: the demo across reloads', function () {
 
   it('Remove Connection on a demo connection removes the whole demo', async () => {
     const { page } = wb();
-    await rightClickRow(page, 'Demo JP1/AO');
-    await clickContextMenuItem(page, 'Remove Connection');
+    await contextMenu(page, 'Demo JP1/AO', 'Remove Connection');
     await dialogButton(page, 'Remove Demo').click();
     assert.deepEqual(await welcomeButtons(page), ['Add Connection', 'Try the Demo']);
     await until('the demo rows gone', async () => !(await rowByLabel(page, 'Demo LXCA').count()));

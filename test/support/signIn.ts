@@ -2,7 +2,7 @@
 // secret to a settings file.
 import type { Page } from 'playwright-core';
 import { sleep } from './wait';
-import { quickInput, rowByLabel, screenshot, treeRows } from './workbench';
+import { quickInput, rowByLabel, screenshot, treeRowNames, treeRows } from './workbench';
 
 /**
  * Each connection asks for its password on its first load, all at once. Typing a password while
@@ -30,8 +30,10 @@ export async function signIn(page: Page, passwords: Record<string, string>, rows
     while ((await setPasswordRows.count()) >= remaining && Date.now() < deadline) await sleep(200);
   }
   while (Date.now() < deadline) {
+    // A row counts by its label or, for a JP1/AO task shown by its service name, by the full name it is announced with.
     const labels = new Set((await treeRows(page)).map((row) => row.label));
-    if (rowsNeeded.every((label) => labels.has(label))) return;
+    const names = await treeRowNames(page);
+    if (rowsNeeded.every((label) => labels.has(label) || names.some((name) => name.startsWith(`${label}, `)))) return;
     await sleep(200);
   }
   const shot = await screenshot(page, 'e2e-failed/sign-in.png');
