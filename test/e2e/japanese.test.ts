@@ -7,11 +7,10 @@ import { startJp1aoSimulator, type Jp1aoSimulator } from '../../src/simulator/in
 import { useWorkbench, type WorkbenchOptions } from './harness';
 import { sleep, until } from '../support/wait';
 import {
-  clickContextMenuItem,
+  contextMenu,
   openOpsTasksView,
   quickInput,
   quickInputType,
-  rightClickRow,
   rowByLabel,
   runCommand,
   treeRows,
@@ -125,8 +124,7 @@ describe('e2e: Japanese display language', function () {
 
     it('the notes form is Japanese and a Japanese note reaches the server unchanged', async () => {
       const { page } = workbench();
-      await rightClickRow(page, task.name);
-      await clickContextMenuItem(page, 'メモと TODO を編集…');
+      await contextMenu(page, task.name, 'メモと TODO を編集…');
       const frame = webviewFrame(page);
       await frame.locator('#notes textarea').waitFor();
       assert.equal((await frame.locator('vscode-label[for="notes"]').innerText()).trim(), 'メモ');
@@ -134,7 +132,7 @@ describe('e2e: Japanese display language', function () {
       assert.equal((await frame.locator('#revert').innerText()).trim(), '元に戻す');
       assert.match(await frame.locator('#summary').innerText(), /状態\s*完了/);
       await frame.locator('#notes textarea').fill(note);
-      assert.match(await frame.locator('#count').innerText(), /文字 · 未保存の変更あり/);
+      assert.match(await frame.locator('#count').innerText(), /文字 · 未保存の変更/);
       await frame.locator('#notes textarea').press('Control+s');
       await until('the note on the server', () => jp1ao!.task(task.id)?.notes === note);
       await until('the saved announcement', async () => (await frame.locator('#status').innerText()).includes('保存しました。'));

@@ -130,6 +130,9 @@ describe('e2e: task actions from the tree', function () {
     this.timeout(90_000);
     const { page } = workbench();
     await openOpsTasksView(page);
+    // The Activity view shares the side bar: fold it so the tasks this suite needs are on screen.
+    const activityHeader = page.locator('.pane-header[aria-expanded="true"]').filter({ hasText: /activity/i });
+    if (await activityHeader.count()) await activityHeader.first().click();
     await signIn(page, { [lxcaName]: lxca.password, [jp1aoName]: jp1ao.password }, [lxcaJob, ...stopTogether, finishesMeanwhile, forceStopped, noForceStop]).catch((error) => {
       console.log(workbench().consoleErrors.join('\n'));
       throw error;
