@@ -23,6 +23,9 @@ export interface FormKind<In extends { type: string }> {
  * instead of opening a second one. Pages are not kept alive while hidden; each page keeps its
  * unsaved input with setState and gets its data again after its `ready`.
  */
+/** Makes the host side of a form once its panel's channel exists. */
+type ControllerFactory<In extends { type: string }, Out> = (channel: FormChannel<Out>) => FormController<In>;
+
 export class FormPanels implements vscode.Disposable {
   private readonly panels = new Map<string, vscode.WebviewPanel>();
 
@@ -36,7 +39,7 @@ export class FormPanels implements vscode.Disposable {
     key: string,
     title: string,
     kind: FormKind<In>,
-    createController: (channel: FormChannel<Out>) => FormController<In>,
+    createController: ControllerFactory<In, Out>,
     restore?: unknown,
   ): vscode.WebviewPanel {
     const existing = this.panels.get(key);
@@ -64,7 +67,7 @@ export class FormPanels implements vscode.Disposable {
     key: string,
     panel: vscode.WebviewPanel,
     kind: FormKind<In>,
-    createController: (channel: FormChannel<Out>) => FormController<In>,
+    createController: ControllerFactory<In, Out>,
     restore: unknown,
   ): void {
     const existing = this.panels.get(key);
@@ -80,7 +83,7 @@ export class FormPanels implements vscode.Disposable {
     key: string,
     panel: vscode.WebviewPanel,
     kind: FormKind<In>,
-    createController: (channel: FormChannel<Out>) => FormController<In>,
+    createController: ControllerFactory<In, Out>,
     restore: unknown,
   ): void {
     panel.webview.html = formHtml(panel.webview, this.extensionUri, kind.page, kind.pageTitle, restore);

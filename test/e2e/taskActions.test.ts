@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startSimulators, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
 import { useWorkbench, type WorkbenchOptions } from './harness';
+import { signIn } from '../support/signIn';
 import { sleep } from '../support/wait';
 import {
   dialog,
@@ -34,40 +35,6 @@ async function waitForRow(page: Page, name: string, description: RegExp, timeout
     await sleep(200);
   }
   throw new Error(`"${name}" never showed ${description}; last shown: ${last}`);
-}
-
-/**
- * Each connection asks for its password on its first load, both at once. Typing a password while
- * the other connection's first load still waits races the tree (reported separately), so: decline
- * those first prompts, wait until every connection offers "Set Password…", then set the passwords
- * one at a time through those nodes — the extension's own password prompt, nothing in settings.
- */
-async function signIn(page: Page, passwords: Record<string, string>, rowsNeeded: readonly string[]): Promise<void> {
-  const count = Object.keys(passwords).length;
-  const prompt = quickInput(page).locator('input[type="password"]');
-  const setPasswordRows = rowByLabel(page, 'Set Password…');
-  const deadline = Date.now() + 60_000;
-  while ((await setPasswordRows.count()) < count && Date.now() < deadline) {
-    if (await prompt.isVisible()) await prompt.press('Escape', { timeout: 2_000 }).catch(() => undefined);
-    await sleep(200);
-  }
-  for (let remaining = count; remaining > 0 && Date.now() < deadline; remaining--) {
-    await setPasswordRows.first().click();
-    await prompt.waitFor({ timeout: 10_000 });
-    const title = (await prompt.getAttribute('aria-label')) ?? '';
-    const name = Object.keys(passwords).find((candidate) => title.endsWith(`on ${candidate}`));
-    assert.ok(name, `unexpected prompt: ${title}`);
-    await prompt.fill(passwords[name]);
-    await prompt.press('Enter');
-    while ((await setPasswordRows.count()) >= remaining && Date.now() < deadline) await sleep(200);
-  }
-  while (Date.now() < deadline) {
-    const names = await treeRowNames(page);
-    if (rowsNeeded.every((name) => names.some((label) => label.startsWith(`${name}, `)))) return;
-    await sleep(200);
-  }
-  const shot = await screenshot(page, 'e2e-failed/task-actions-sign-in.png');
-  throw new Error(`the tree never showed ${rowsNeeded.join(', ')} (screenshot: ${shot})`);
 }
 
 /**
