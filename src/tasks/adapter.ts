@@ -17,13 +17,24 @@ export interface TaskPage {
   totals?: TaskTotals;
 }
 
+/** How one list read is made. */
+export interface ListOptions {
+  /** Polling traffic, which servers should not count as user activity. */
+  background: boolean;
+  /** Abandons the request (a user's Refresh replaces it). */
+  signal?: AbortSignal;
+  /**
+   * Whether the page should come with the server's totals. A product that must ask for them
+   * separately (JP1/AO: two count requests) skips them when false; one that counts them from the
+   * list it read anyway gives them regardless.
+   */
+  totals: boolean;
+}
+
 /** How a TaskStore reads one connection's tasks, whatever the product. */
 export interface TaskSource {
-  /**
-   * The first `limit` tasks matching the query. `background` marks polling traffic so servers do
-   * not count it as user activity; `signal` abandons the request (a user's Refresh replaces it).
-   */
-  list(query: TaskQuery, limit: number, background: boolean, signal?: AbortSignal): Promise<TaskPage>;
+  /** The first `limit` tasks matching the query. */
+  list(query: TaskQuery, limit: number, options: ListOptions): Promise<TaskPage>;
   /**
    * These unfinished tasks as the server has them now, read at the product's lowest cost for an
    * active poll. Undefined when only a full list can tell what happened (a task vanished, or one

@@ -17,6 +17,7 @@ import {
   type ProductAdapter,
   type ProductDetails,
   type TaskOutcome,
+  type ListOptions,
   type TaskPage,
   type TaskTotals,
 } from './adapter';
@@ -285,7 +286,7 @@ export class Jp1aoAdapter implements ProductAdapter {
     };
   }
 
-  async list(query: TaskQuery, limit: number, _background: boolean, signal?: AbortSignal): Promise<TaskPage> {
+  async list(query: TaskQuery, limit: number, { signal, totals: withTotals }: ListOptions): Promise<TaskPage> {
     const statuses = query.categories?.length ? jp1aoStatusesIn(query.categories) : undefined;
     // "TODO" among the words filters on the flag instead of searching for the word.
     const { words, toDo } = splitToDoWord(query.text);
@@ -294,7 +295,7 @@ export class Jp1aoAdapter implements ProductAdapter {
     const [page, unfinished, totals] = await Promise.all([
       statuses && !statuses.length ? { tasks: [], count: 0 } : this.client.listTasks({ q, filter, statuses, offset: 0, limit, signal }),
       query.order === 'runningFirst' ? this.unfinished(q, filter, query, limit) : [],
-      this.totals(),
+      withTotals ? this.totals() : undefined,
     ]);
     const tasks = this.unique(page.tasks.map((task) => this.toTask(task)));
     if (query.order !== 'runningFirst') return { tasks, total: page.count, totals };

@@ -4,7 +4,7 @@ import type { LxcaJob } from '../api/lxca/types';
 import type { JobRecord as LxcaJobRecord } from '../api/lxca/jobs';
 import type { FieldValue, FormattedPart, LxcaMessageView } from '../webview/protocol';
 import { fieldsOf } from '../webview/detailsContent';
-import { failedOutcomes, type ActionRequest, type CancelCallbackSender, type ProductAdapter, type ProductDetails, type TaskOutcome, type TaskPage } from './adapter';
+import { failedOutcomes, type ActionRequest, type CancelCallbackSender, type ListOptions, type ProductAdapter, type ProductDetails, type TaskOutcome, type TaskPage } from './adapter';
 import { classifyLxcaStatus } from './lxcaStatus';
 import { isUnfinished, taskKey, type Task, type TaskOperation } from './model';
 import { orderedPage } from './ordering';
@@ -172,7 +172,7 @@ export class LxcaAdapter implements ProductAdapter {
    * "Running first" needs every job parsed and mapped. A job listed twice is shown once (the first
    * wins), so the tree never holds two rows of one id.
    */
-  async list(query: TaskQuery, limit: number, background: boolean, signal?: AbortSignal): Promise<TaskPage> {
+  async list(query: TaskQuery, limit: number, { background, signal }: ListOptions): Promise<TaskPage> {
     if (isEmptyQuery(query) && query.order !== 'runningFirst') {
       const records = this.uniqueRecords(await this.client.listJobRecords({ background, signal }));
       const serverOrder = new Map(records.map((record, index) => [record, index]));

@@ -22,6 +22,12 @@ export interface StoreOptions {
    * interval): new tasks started elsewhere appear within it.
    */
   fullReadEveryMs?: number;
+  /**
+   * How long the server's totals (the badge's running and failed counts) stand before a full read
+   * asks for them again; an action makes the next full read ask at once. Between reads, polls of
+   * the unfinished tasks move them along. They cost JP1/AO two count requests per read.
+   */
+  totalsEveryMs?: number;
   now?: () => number;
 }
 
@@ -61,6 +67,9 @@ export class TaskStore {
   private fullReadRequests = 1;
   private fullReadsSettled = 0;
   private fullReadEveryMs: number;
+  private readonly totalsEveryMs: number;
+  /** When the totals were last read with a page; undefined = the next full read asks for them. */
+  private totalsReadAt: number | undefined;
   private readonly now: () => number;
 
   constructor(
@@ -71,6 +80,7 @@ export class TaskStore {
   ) {
     this.shown = pageSize;
     this.fullReadEveryMs = options.fullReadEveryMs ?? 60_000;
+    this.totalsEveryMs = options.totalsEveryMs ?? 15_000;
     this.now = options.now ?? Date.now;
   }
 
@@ -162,6 +172,7 @@ export class TaskStore {
   /** Replaces tasks the caller fetched itself (after an action), firing only their changes. */
   applyUpdates(updated: readonly Task[]): void {
     this.requestFullRead(); // the action may have started or removed tasks the list would show
+    this.totalsReadAt = undefined;
     this.publish(replaceByKey(this.current, updated), this.matching, false);
   }
 
@@ -190,9 +201,11 @@ export class TaskStore {
         this.fullReadsSettled = Math.max(this.fullReadsSettled, requests);
       }
       const wasLoaded = this.stateValue.kind === 'loaded';
-      const totalsChanged = JSON.stringify(page.totals) !== JSON.stringify(this.serverTotals);
+      const totals = page.totals ?? this.serverTotals;
+      if (page.totals && full) this.totalsReadAt = this.lastLoaded;
+      const totalsChanged = JSON.stringify(totals) !== JSON.stringify(this.serverTotals);
       this.stateValue = { kind: 'loaded' };
-      this.serverTotals = page.totals;
+      this.serverTotals = totals;
       this.publish(page.tasks, page.total, !wasLoaded, totalsChanged);
     } catch (error) {
       if (generation !== this.generation) return; // abandoned for a newer load: its failure is no news
@@ -214,7 +227,11 @@ export class TaskStore {
         return { page: { tasks: replaceByKey(this.current, updated), total: this.matching, totals }, full: false };
       }
     }
-    return { page: await source.list(query, this.shown, background, signal), full: true };
+    return { page: await source.list(query, this.shown, { background, signal, totals: this.totalsDue() }), full: true };
+  }
+
+  private totalsDue(): boolean {
+    return this.serverTotals === undefined || this.totalsReadAt === undefined || this.now() - this.totalsReadAt >= this.totalsEveryMs;
   }
 
   private fullReadNeeded(): boolean {

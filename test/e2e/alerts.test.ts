@@ -9,12 +9,11 @@ import { signIn } from '../support/signIn';
 import { sleep, until } from '../support/wait';
 import {
   activityRowByLabel,
-  clickContextMenuItem,
+  contextMenu,
   editorTab,
   notifications,
   openOpsTasksView,
   quickInput,
-  rightClickRow,
   runCommand,
   screenshot,
   treeRows,
@@ -28,16 +27,6 @@ const watchedJob = 'Firmware update on rack 4';
 const cancelledJob = 'Nightly inventory refresh';
 const reloadedJob = 'Deploy OS image to node 12';
 const repositoryRoot = resolve(__dirname, '../../..');
-
-/** Runs a context-menu entry; a click sometimes leaves the web workbench's menu open, so retry. */
-async function contextMenu(page: Page, rowLabel: string, itemTitle: string): Promise<void> {
-  await rightClickRow(page, rowLabel);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await clickContextMenuItem(page, itemTitle);
-    if (await until('the menu to close', async () => !(await page.locator('.context-view .monaco-menu').isVisible()), 2_000).catch(() => false)) return;
-  }
-  throw new Error(`the context menu entry ${itemTitle} did not run`);
-}
 
 async function rowDescription(page: Page, label: string): Promise<string | undefined> {
   return (await treeRows(page)).find((row) => row.label === label)?.description;

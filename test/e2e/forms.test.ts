@@ -8,7 +8,7 @@ import { useWorkbench, type WorkbenchOptions } from './harness';
 import { basic } from '../support/rawHttp';
 import { signIn } from '../support/signIn';
 import { until } from '../support/wait';
-import { clickContextMenuItem, editorTab, openOpsTasksView, rowByName, runCommand, treeRowNames, webviewFrame } from '../support/workbench';
+import { contextMenu, editorTab, openOpsTasksView, rowByName, runCommand, treeRowNames, webviewFrame } from '../support/workbench';
 
 const lxcaName = 'forms-lxca';
 const jp1aoName = 'forms-jp1ao';
@@ -94,21 +94,8 @@ describe('e2e: webview forms', function () {
     });
   }
 
-  /**
-   * Right-click → menu entry. The workbench now and then drops a click that lands while its menu
-   * is still opening; the entries used here only open (or reveal) a panel, so clicking again is safe.
-   */
-  async function contextMenu(page: Page, rowLabel: string, itemTitle: string): Promise<void> {
-    await rowByName(page, rowLabel).click({ button: 'right' });
-    for (let attempt = 0; attempt < 3; attempt++) {
-      await clickContextMenuItem(page, itemTitle);
-      if (await until('the menu to close', async () => !(await page.locator('.context-view .monaco-menu').isVisible()), 2_000).catch(() => false)) return;
-    }
-    throw new Error(`the context menu entry ${itemTitle} did not run`);
-  }
-
   async function notesForm(page: Page, taskName: string): Promise<FrameLocator> {
-    await contextMenu(page, taskName, 'Edit Notes and TODO…');
+    await contextMenu(page, rowByName(page, taskName), 'Edit Notes and TODO…');
     const frame = webviewFrame(page);
     await frame.locator('#notes textarea').waitFor();
     return frame;
@@ -156,7 +143,7 @@ describe('e2e: webview forms', function () {
     assert.equal(jp1ao.task(tasks.refused.id).notes, '');
 
     // Another editor hides the panel (its page is unloaded); coming back restores the draft.
-    await contextMenu(page, callbackJob, 'Show Details');
+    await contextMenu(page, rowByName(page, callbackJob), 'Show Details');
     await webviewFrame(page).locator('h1', { hasText: callbackJob }).waitFor();
     await editorTab(page, `Notes: ${tasks.refused.name}`).click();
     await until('the draft after reload', async () => (await webviewFrame(page).locator('#notes textarea').inputValue().catch(() => '')) === tooLong);
@@ -206,7 +193,7 @@ describe('e2e: webview forms', function () {
 
   it('Show Details renders a hostile job name as text, never as markup', async () => {
     const { page } = workbench();
-    await contextMenu(page, hostileName, 'Show Details');
+    await contextMenu(page, rowByName(page, hostileName), 'Show Details');
     const frame = webviewFrame(page);
     await frame.locator('h1', { hasText: hostileName }).waitFor();
     assert.equal(await frame.locator('h1').innerText(), hostileName);
@@ -218,7 +205,7 @@ describe('e2e: webview forms', function () {
 
   it('Cancel with Callback refuses a POST without a body before sending, then sends the typed callback', async () => {
     const { page } = workbench();
-    await contextMenu(page, callbackJob, 'Cancel with Callback…');
+    await contextMenu(page, rowByName(page, callbackJob), 'Cancel with Callback…');
     const frame = webviewFrame(page);
     await frame.locator('#cancelURL input').waitFor();
     await frame.locator('vscode-radio[value="POST"]').click();

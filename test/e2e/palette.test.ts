@@ -20,7 +20,7 @@ describe('e2e: task commands from the palette', function () {
   after(async () => sim?.close());
   const wb = useWorkbench({ settings });
 
-  for (const command of ['Show Details']) {
+  for (const command of ['Show Details', 'Cancel', 'Cancel with Callback']) {
     it(`${command} opens a picker that tells subtasks apart by their job`, async () => {
       const { page } = wb();
       await openOpsTasksView(page);

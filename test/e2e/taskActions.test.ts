@@ -12,10 +12,7 @@ import {
   dialogButton,
   notifications,
   openOpsTasksView,
-  quickInput,
-  rowByLabel,
   rowByName,
-  screenshot,
   treeRowNames,
 } from '../support/workbench';
 

@@ -3,7 +3,7 @@ import { startJp1aoSimulator, startLxcaSimulator, type Jp1aoSimulator, type Lxca
 import { useWorkbench } from './harness';
 import { signIn } from '../support/signIn';
 import { until } from '../support/wait';
-import { clickContextMenuItem, openOpsTasksView, rightClickRow, rowByLabel, treeRows } from '../support/workbench';
+import { contextMenu, openOpsTasksView, rowByLabel, treeRows } from '../support/workbench';
 
 // The tree against servers that answer in the other ways real appliances may (docs/api/*.md,
 // "Variants"): LXCA's older jobs shape and a JP1/AO server that ignores the page size.
@@ -36,8 +36,7 @@ describe('e2e: servers that speak another dialect', function () {
     assert.match(row?.description ?? '', /Running/);
     assert.ok((await treeRows(page)).every((r) => !/Unknown/.test(r.description)), 'no job reads as Unknown');
 
-    await rightClickRow(page, 'Old-shape firmware update');
-    await clickContextMenuItem(page, 'Cancel');
+    await contextMenu(page, 'Old-shape firmware update', 'Cancel');
     await until('the job cancelled on the server', () => lxca.job(runningId).status.state === 'Cancelled');
     await rowByLabel(page, 'Old-shape firmware update').filter({ hasText: 'Cancelled' }).waitFor();
   });

@@ -15,6 +15,13 @@ export async function signIn(page: Page, passwords: Record<string, string>, rows
   const prompt = quickInput(page).locator('input[type="password"]');
   const setPasswordRows = rowByLabel(page, 'Set Password…');
   const deadline = Date.now() + timeoutMs;
+  // A row counts by its label or, for a JP1/AO task shown by its service name, by the full name it is announced with.
+  const rowsShown = async () => {
+    const labels = new Set((await treeRows(page)).map((row) => row.label));
+    const names = await treeRowNames(page);
+    return rowsNeeded.every((label) => labels.has(label) || names.some((name) => name.startsWith(`${label}, `)));
+  };
+  if ((await setPasswordRows.count()) === 0 && (await rowsShown())) return; // signed in already
   while ((await setPasswordRows.count()) < count && Date.now() < deadline) {
     if (await prompt.isVisible()) await prompt.press('Escape', { timeout: 2_000 }).catch(() => undefined);
     await sleep(200);
@@ -30,10 +37,7 @@ export async function signIn(page: Page, passwords: Record<string, string>, rows
     while ((await setPasswordRows.count()) >= remaining && Date.now() < deadline) await sleep(200);
   }
   while (Date.now() < deadline) {
-    // A row counts by its label or, for a JP1/AO task shown by its service name, by the full name it is announced with.
-    const labels = new Set((await treeRows(page)).map((row) => row.label));
-    const names = await treeRowNames(page);
-    if (rowsNeeded.every((label) => labels.has(label) || names.some((name) => name.startsWith(`${label}, `)))) return;
+    if (await rowsShown()) return;
     await sleep(200);
   }
   const shot = await screenshot(page, 'e2e-failed/sign-in.png');

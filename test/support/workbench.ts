@@ -100,20 +100,28 @@ export async function rightClickRow(page: Page, label: string | RegExp): Promise
   await rowByLabel(page, label).click({ button: 'right' });
 }
 
-export async function clickContextMenuItem(page: Page, title: string): Promise<void> {
-  await page.locator(selectors.contextMenuItem).filter({ hasText: new RegExp(`^${escapeRegExp(title)}$`) }).click();
-}
 
 /**
- * Right-clicks a tree row and runs a context-menu entry by its title, once. A plain click on the
- * entry sometimes lands while the menu is still opening and is dropped, so the entry is hovered
- * (which focuses it) and Enter runs it; the menu closing shows that it ran.
+ * Right-clicks a tree row (by label, or a row locator such as `rowByName`) and runs a context-menu
+ * entry by its title, once. A plain click on the entry sometimes lands while the menu is still
+ * opening and is dropped, so the entry is hovered (which focuses it) and Enter runs it; the menu
+ * closing shows that it ran. A menu still open means nothing ran, so that is tried again.
  */
-export async function contextMenu(page: Page, rowLabel: string | RegExp, itemTitle: string): Promise<void> {
-  await rightClickRow(page, rowLabel);
-  await page.locator(selectors.contextMenuItem).filter({ hasText: new RegExp(`^${escapeRegExp(itemTitle)}$`) }).hover();
-  await page.keyboard.press('Enter');
-  await page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden', timeout: 5_000 });
+export async function contextMenu(page: Page, row: string | RegExp | Locator, itemTitle: string): Promise<void> {
+  const menu = page.locator('.context-view .monaco-menu');
+  const item = page.locator(selectors.contextMenuItem).filter({ hasText: new RegExp(`^${escapeRegExp(itemTitle)}$`) });
+  for (let attempt = 1; ; attempt++) {
+    await (typeof row === 'string' || row instanceof RegExp ? rowByLabel(page, row) : row).click({ button: 'right' });
+    await item.hover();
+    await page.keyboard.press('Enter');
+    try {
+      await menu.waitFor({ state: 'hidden', timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** Runs a command by its palette title, e.g. "Ops Tasks: Refresh". */

@@ -143,7 +143,7 @@ describe('fuzz: hostile server answers', function () {
     const httpClient = new HttpClient({ baseUrl: server.url, requestDeadlineMs: 5_000 });
     const adapter = new LxcaAdapter(api, 'lab', new api.LxcaClient(httpClient, credentials), () => httpClient.close());
     try {
-      await fuzzProduct('LXCA', lxcaResponse, server, () => adapter.list({}, 500, true), figures);
+      await fuzzProduct('LXCA', lxcaResponse, server, () => adapter.list({}, 500, { background: true, totals: true }), figures);
     } finally {
       await httpClient.close();
       await server.close();
@@ -155,7 +155,7 @@ describe('fuzz: hostile server answers', function () {
     const httpClient = new HttpClient({ baseUrl: server.url, requestDeadlineMs: 5_000 });
     const adapter = new Jp1aoAdapter(api, 'ao', new api.Jp1aoClient(httpClient, credentials), 'u', () => httpClient.close());
     try {
-      await fuzzProduct('JP1/AO', jp1aoResponse, server, () => adapter.list({}, 500, false), figures);
+      await fuzzProduct('JP1/AO', jp1aoResponse, server, () => adapter.list({}, 500, { background: false, totals: true }), figures);
     } finally {
       await httpClient.close();
       await server.close();

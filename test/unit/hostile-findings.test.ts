@@ -95,7 +95,7 @@ describe('hostile servers: findings', function () {
     const adapter = new LxcaAdapter(api, 'lab', new LxcaClient(http, async () => ({ username: 'u', password: 'p' })), () => http.close(), (n) => notices.push(n));
     try {
       for (let poll = 0; poll < 2; poll++) {
-        const page = await adapter.list({}, 100, true);
+        const page = await adapter.list({}, 100, { background: true, totals: true });
         const keys = keysOf(page.tasks);
         assert.deepEqual([...keys].sort(), ['lab/5', 'lab/6', 'lab/7']);
         assert.deepEqual(page.tasks.map((task) => task.title), ['seven', 'first five']);
@@ -120,7 +120,7 @@ describe('hostile servers: findings', function () {
     const client = new Jp1aoClient(http, async () => ({ username: 'u', password: 'p' }));
     const adapter = new Jp1aoAdapter(api, 'ao', client, 'u', () => http.close(), (n) => notices.push(n));
     try {
-      const page = await adapter.list({}, 100, false);
+      const page = await adapter.list({}, 100, { background: false, totals: true });
       assert.deepEqual(page.tasks.map((task) => [task.key, task.title]), [['ao/5', 'first'], ['ao/6', 'six']]);
       assert.equal(notices.length, 2);
     } finally {

@@ -146,6 +146,43 @@ describe('TaskStore against the JP1/AO simulator', () => {
     assert.equal(store.tasks.length, 200);
   });
 
+  it('counts running and failed tasks once per totals interval, and again right after an action', async () => {
+    const runningStatuses = new Set(['inProgress', 'waitingResponse', 'abnormalDetection', 'terminating']);
+    const serverRunning = () => sim.tasks().filter((task) => runningStatuses.has(String(task.status))).length;
+    let now = 1_000_000;
+    const client = new Jp1aoClient(http, async () => ({ username: sim.username, password: sim.password }));
+    const adapter = new Jp1aoAdapter(api, 'ao', client, sim.username, () => http.close());
+    const timed = new TaskStore(async () => adapter, 100, {}, { totalsEveryMs: 15_000, now: () => now });
+    try {
+      sim.clearRequests();
+      await timed.refresh();
+      assert.equal(countRequests(sim.requests).length, 2);
+      const running = timed.totals!.running;
+      assert.equal(running, serverRunning());
+
+      now += 5_000;
+      await timed.refresh();
+      await timed.loadMore();
+      assert.equal(pageRequests(sim.requests).length, 3, 'every refresh and Load more reads its page');
+      assert.equal(countRequests(sim.requests).length, 2, 'within the interval the counts stand');
+      assert.equal(timed.totals!.running, running);
+
+      const stopped = timed.tasks.find((task) => task.category === 'running')!;
+      sim.setTaskStatus(stopped.id, 'canceled');
+      timed.applyUpdates(await adapter.read([stopped.id])); // what an action does after its calls
+      await timed.refresh();
+      assert.equal(countRequests(sim.requests).length, 4, 'an action makes the next read count again');
+      assert.equal(timed.totals!.running, serverRunning());
+      assert.ok(timed.totals!.running < running);
+
+      now += 15_000;
+      await timed.refresh();
+      assert.equal(countRequests(sim.requests).length, 6, 'and so does the end of the interval');
+    } finally {
+      timed.dispose();
+    }
+  });
+
   it('sends status categories as an HQL filter and words as q', async () => {
     sim.clearRequests();
     await store.setQuery({ text: 'backup', categories: ['failed', 'cancelled'] });
