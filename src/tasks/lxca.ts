@@ -43,7 +43,8 @@ export function lxcaJobTitle(api: LxcaApi, job: LxcaJob): string {
 }
 
 /** Map one LXCA job, with its subtasks, to the extension's Task model. */
-export function toLxcaTask(api: LxcaApi, connection: string, job: LxcaJob): Task {
+/** `withRaw` false leaves the server's object out: a listed job does not need it, and 5,000 of them would keep megabytes alive. */
+export function toLxcaTask(api: LxcaApi, connection: string, job: LxcaJob, withRaw = true): Task {
   const status = job.status ?? '';
   const { category, label } = classifyLxcaStatus(job.status);
   return {
@@ -59,10 +60,10 @@ export function toLxcaTask(api: LxcaApi, connection: string, job: LxcaJob): Task
     start: job.startTime,
     end: job.endTime,
     owner: job.createdBy,
-    children: job.children.length ? job.children.map((child) => toLxcaTask(api, connection, child)) : noTasks,
+    children: job.children.length ? job.children.map((child) => toLxcaTask(api, connection, child, withRaw)) : noTasks,
     cancelHook: job.cancelHook,
     operations: lxcaOperations(job),
-    raw: job.raw,
+    raw: withRaw ? job.raw : undefined,
   };
 }
 
@@ -180,9 +181,9 @@ export class LxcaAdapter implements ProductAdapter {
       const page = firstK(records, limit, newerRecordFirst).sort((a, b) => serverOrder.get(a)! - serverOrder.get(b)!);
       const jobs = page.flatMap(({ record }) => this.api.parseLxcaJob(record) ?? []);
       const totals = totalsOfCategories(records.map(({ status }) => classifyLxcaStatus(status).category));
-      return { tasks: this.toTasks(jobs).sort(newerTaskFirst), total: records.length, totals };
+      return { tasks: this.toTasks(jobs, false).sort(newerTaskFirst), total: records.length, totals };
     }
-    const tasks = this.toTasks(await this.client.listJobs({ background, signal }));
+    const tasks = this.toTasks(await this.client.listJobs({ background, signal }), false);
     const matching = tasks.filter((task) => matchesQuery(task, query));
     return { tasks: orderedPage(matching.sort(newerTaskFirst), query.order, limit), total: matching.length, totals: totalsOf(tasks) };
   }
@@ -210,7 +211,7 @@ export class LxcaAdapter implements ProductAdapter {
       throw error;
     }
     if (jobs.length !== ids.length) return undefined;
-    return this.toTasks(jobs);
+    return this.toTasks(jobs, false);
   }
 
   /** One `GET /tasks/{ids}`; a job LXCA leaves out is missing from the answer. */
@@ -253,9 +254,10 @@ export class LxcaAdapter implements ProductAdapter {
     await this.closeHttp();
   }
 
-  private toTasks(jobs: readonly LxcaJob[]): Task[] {
+  /** Tasks read one by one (`read`) keep the server's object for the details view; listed ones leave it out. */
+  private toTasks(jobs: readonly LxcaJob[], withRaw = true): Task[] {
     return uniqueTasks(
-      jobs.map((job) => toLxcaTask(this.api, this.connection, job)),
+      jobs.map((job) => toLxcaTask(this.api, this.connection, job, withRaw)),
       this.reportDuplicate,
     );
   }

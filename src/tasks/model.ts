@@ -2,7 +2,8 @@ import type { CancelHook } from '../api/lxca/types';
 
 /**
  * One Task model for both products. The tree, the commands and the webviews only see this shape;
- * `raw` keeps the server's object for the details view.
+ * `raw` keeps the server's object for the details view on a task read by itself; an LXCA job
+ * read in a list leaves it out, so thousands of them stay small.
  */
 export type Product = 'lxca' | 'jp1ao';
 
