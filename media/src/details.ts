@@ -110,8 +110,11 @@ function propertiesTable(rows: readonly PropertyRow[]): Node {
 function logSection(log: NonNullable<DetailsView['log']>): HTMLElement {
   if (log.error) return section(l10n('Task log'), h('p', { class: 'error' }, log.error));
   const lines = log.lines ?? [];
+  // The rest of the page shows local time; the log's lines carry the server's clock.
+  const zone = log.zone ? l10n("Times in the log are the server's ({0}).", log.zone) : l10n("Times in the log are the server's.");
   return section(
     log.partial ? l10n('Task log (last lines)') : l10n('Task log'),
+    lines.length ? h('p', { class: 'hint', id: 'log-zone' }, zone) : undefined,
     lines.length ? h('pre', { class: 'log', tabindex: '0', 'aria-label': l10n('Task log') }, lines.join('\n')) : h('p', { class: 'hint' }, l10n('The log is empty.')),
   );
 }

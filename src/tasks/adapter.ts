@@ -104,6 +104,8 @@ export interface NotesEditor {
 
 /** Cancel with Callback (LXCA). */
 export interface CancelCallbackSender {
+  /** Checks the input as `send` does, without a request: throws what `send` would for it. */
+  check(input: CancelCallbackInput): void;
   /** Checks the input and sends it for the jobs; a bad input throws before any request. */
   send(ids: readonly string[], input: CancelCallbackInput): Promise<void>;
 }

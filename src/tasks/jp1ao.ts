@@ -258,6 +258,16 @@ const taskCalls = new Map<ActionOperation, TaskCall>([
 ]);
 
 /** JP1/AO tasks. The server pages, filters and sorts: one request returns the first tasks and the total. */
+/** The server's offset from UTC ("UTC+09:00") as the task's own times carry it: its log is in that clock. */
+export function serverZone(task: Task): string | undefined {
+  const raw = task.raw as Partial<Jp1aoTask> | undefined;
+  for (const time of [raw?.submitTime, raw?.startTime]) {
+    const match = typeof time === 'string' ? /(?:([+-])(\d{2}):?(\d{2})|Z)$/.exec(time.trim().slice(-8)) : null;
+    if (match) return match[1] ? `UTC${match[1]}${match[2]}:${match[3]}` : 'UTC';
+  }
+  return undefined;
+}
+
 export class Jp1aoAdapter implements ProductAdapter {
   readonly info = productInfo('jp1ao');
   readonly notes: NotesEditor;
@@ -386,7 +396,7 @@ export class Jp1aoAdapter implements ProductAdapter {
     return {
       fields: jp1aoFields(this.api, task),
       properties: properties.status === 'fulfilled' ? { rows: propertyRows(properties.value) } : { error: errorText(properties.reason) },
-      log: log.status === 'fulfilled' ? logTail(log.value, logReadSize, logLines) : { error: errorText(log.reason) },
+      log: log.status === 'fulfilled' ? { ...logTail(log.value, logReadSize, logLines), zone: serverZone(task) } : { error: errorText(log.reason) },
     };
   }
 

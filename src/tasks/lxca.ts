@@ -18,7 +18,7 @@ import { localTimeText } from './time';
 import { t } from './l10n';
 
 /** What LXCA jobs need from the API bundle to become Tasks and details (loaded lazily by the caller). */
-export type LxcaApi = Pick<typeof Api, 'lxcaPlainText' | 'substituteLxcaArgs' | 'parseLxcaFormattedText' | 'parseLxcaJob'>;
+export type LxcaApi = Pick<typeof Api, 'lxcaPlainText' | 'substituteLxcaArgs' | 'parseLxcaFormattedText' | 'parseLxcaJob' | 'validateCancelCallback'>;
 
 /** Shared by every task that has them: thousands of finished jobs need no array each. */
 const noOperations: readonly TaskOperation[] = Object.freeze([]);
@@ -163,7 +163,10 @@ export class LxcaAdapter implements ProductAdapter {
     private readonly closeHttp: () => Promise<void>,
     onNotice?: (message: string) => void,
   ) {
-    this.cancelCallback = { send: (ids, input) => client.cancelWithCallback(ids, input) };
+    this.cancelCallback = {
+      check: (input) => void api.validateCancelCallback(input),
+      send: (ids, input) => client.cancelWithCallback(ids, input),
+    };
     this.reportDuplicate = duplicateReporter(this.info.noun, onNotice);
   }
 

@@ -7,6 +7,9 @@ import { callbackField, type CallbackField, type CallbackHostMessage, type Callb
 import { problemWith } from './schema';
 import { t } from '../tasks/l10n';
 
+/** What the user is asked before a callback goes out; true sends it. */
+export type CallbackConfirmation = (question: { connection: string; jobs: readonly Task[]; input: CallbackInput }) => Promise<boolean>;
+
 export interface CallbackTarget {
   connection: string;
   /** The jobs the callback is sent for; the first one's own hook fills the form. */
@@ -43,6 +46,7 @@ export class CallbackForm implements FormController<CallbackPageMessage> {
     private readonly registry: ConnectionRegistry,
     private readonly target: CallbackTarget,
     private readonly channel: FormChannel<CallbackHostMessage>,
+    private readonly confirm: CallbackConfirmation,
   ) {}
 
   async handle(message: CallbackPageMessage): Promise<void> {
@@ -70,7 +74,12 @@ export class CallbackForm implements FormController<CallbackPageMessage> {
     const ids = this.target.jobs.map((job) => job.id);
     try {
       const connection = this.registry.current(this.target.connection);
-      await connection.cancelCallback().send(ids, input);
+      const sender = connection.cancelCallback();
+      sender.check(input); // a typo is shown in the form, not asked about
+      if (!(await this.confirm({ connection: this.target.connection, jobs: this.target.jobs, input }))) {
+        return { ok: false, message: t('Not sent. The callback is kept in the form.') };
+      }
+      await sender.send(ids, input);
       recordOutcomes('cancelCallback', this.target.jobs.map((task) => ({ task, ok: true })));
       // Show the jobs' new state; a failed re-read does not undo the accepted cancel.
       await connection.reread(this.target.jobs).catch(() => undefined);

@@ -69,7 +69,7 @@ export const detailsView = object({
   messages: optional(array(lxcaMessage)),
   subtasks: optional(array(subtask)),
   properties: optional(object({ rows: optional(array(propertyRow)), error: optional(string) })),
-  log: optional(object({ lines: optional(array(string)), error: optional(string), partial: optional(boolean) })),
+  log: optional(object({ lines: optional(array(string)), error: optional(string), partial: optional(boolean), zone: optional(string) })),
 });
 export type DetailsView = Infer<typeof detailsView>;
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/register';
 import type { TaskNode } from '../tree/nodes';
 import { CallbackForm } from './callbackForm';
+import { confirmCallback } from './callbackConfirm';
 import { DetailsForm } from './detailsForm';
 import { NotesForm, type TaskTarget } from './notesForm';
 import { FormPanels, type FormKind } from './panels';
@@ -115,7 +116,7 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
       `callback:${clicked.connection.name}/${ids.join(',')}`,
       title,
       callbackKind,
-      (channel) => new CallbackForm(registry, { connection: clicked.connection.name, jobs, expirationSeconds }, channel),
+      (channel) => new CallbackForm(registry, { connection: clicked.connection.name, jobs, expirationSeconds }, channel, confirmCallback),
       { connection: clicked.connection.name, ids },
     );
   };
@@ -150,7 +151,7 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
       try {
         const jobs = await jobsOf(registry, connection, ids);
         const expirationSeconds = vscode.workspace.getConfiguration('opsTasks').get<number>('lxca.cancelExpirationSeconds', 60);
-        panels.adopt(`callback:${connection}/${ids.join(',')}`, panel, callbackKind, (channel) => new CallbackForm(registry, { connection, jobs, expirationSeconds }, channel), { connection, ids });
+        panels.adopt(`callback:${connection}/${ids.join(',')}`, panel, callbackKind, (channel) => new CallbackForm(registry, { connection, jobs, expirationSeconds }, channel, confirmCallback), { connection, ids });
       } catch (error) {
         log().warn(`Cancel with Callback for ${connection} was not restored: ${errorText(error)}`);
         panel.dispose();

@@ -8,7 +8,7 @@ import { useWorkbench, type WorkbenchOptions } from './harness';
 import { basic } from '../support/rawHttp';
 import { signIn } from '../support/signIn';
 import { until } from '../support/wait';
-import { contextMenu, editorTab, openOpsTasksView, rowByName, runCommand, treeRowNames, webviewFrame } from '../support/workbench';
+import { contextMenu, dialog, dialogButton, editorTab, openOpsTasksView, rowByName, runCommand, treeRowNames, webviewFrame } from '../support/workbench';
 
 const lxcaName = 'forms-lxca';
 const jp1aoName = 'forms-jp1ao';
@@ -222,7 +222,19 @@ describe('e2e: webview forms', function () {
 
     await frame.locator('#cancelRESTBody textarea').fill('{"reason": "e2e"}');
     await problem.waitFor({ state: 'hidden' });
+    // Sending asks first, naming the job and the call; declining sends nothing and keeps the input.
     await frame.locator('#send').click();
+    await dialog(page).waitFor();
+    const question = await dialog(page).innerText();
+    assert.match(question, new RegExp(`Cancel job "${callbackJob}" on .+ with this callback\\?`));
+    assert.match(question, /POST \/jobs\/cancel/);
+    await page.keyboard.press('Escape');
+    await frame.locator('#result.error').filter({ hasText: 'Not sent' }).waitFor();
+    assert.deepEqual(puts(lxca.requests), [], 'declined: no PUT was sent');
+    assert.equal(await frame.locator('#cancelURL input').inputValue(), '/jobs/cancel');
+
+    await frame.locator('#send').click();
+    await dialogButton(page, 'Send Callback').click();
     await frame.locator('#result.success').waitFor();
     const [put] = puts(lxca.requests);
     assert.ok(put, 'the callback was sent');

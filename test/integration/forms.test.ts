@@ -302,6 +302,8 @@ describe('forms: the host side of the webview forms', function () {
         assert.ok(view.properties?.rows, view.properties?.error);
         assert.ok(view.log?.lines?.length, view.log?.error ?? 'log lines');
         assert.match(view.log!.lines!.at(-1)!, /KNAE\d+-I/, 'the last line is the end of the log');
+        const offset = /([+-]\d{2}):?(\d{2})$/.exec(String(raw.submitTime));
+        assert.equal(view.log!.zone, offset ? `UTC${offset[1]}:${offset[2]}` : 'UTC', 'the log names the server clock it is in');
         const logRequest = jp1ao.requests.find((request) => request.path.endsWith('/TaskLogs'));
         assert.equal(logRequest?.query.reverse, 'true');
         assert.equal(logRequest?.query.taskID, target.id);
@@ -338,10 +340,22 @@ describe('forms: the host side of the webview forms', function () {
   });
 
   describe('Cancel with Callback', () => {
+    /** The URLs the confirmation was asked about; `confirmed` is the answer the user gives. */
+    let asked: string[] = [];
+    let confirmed = true;
+    beforeEach(() => {
+      asked = [];
+      confirmed = true;
+    });
+
     function callbackForm(jobIds: string[]) {
       const jobs = jobIds.map((id) => connection(names.lxca).store.find(`${names.lxca}/${id}`)!);
+      const confirm = async ({ input }: { input: { cancelURL: string } }) => {
+        asked.push(input.cancelURL);
+        return confirmed;
+      };
       return openForm<CallbackPageMessage, CallbackHostMessage>((data) => parse(callbackPageMessage, data), (page) =>
-        new CallbackForm(api.registry, { connection: names.lxca, jobs, expirationSeconds: 45 }, page),
+        new CallbackForm(api.registry, { connection: names.lxca, jobs, expirationSeconds: 45 }, page, confirm),
       );
     }
 
@@ -377,6 +391,7 @@ describe('forms: the host side of the webview forms', function () {
         page.send({ type: 'send', requestId: 2, input: { cancelRESTMethod: 'PUT', cancelURL: '/cancel', cancelRESTBody: '[1]', expirationTimeOut: '60' } });
         assert.equal((await page.next('result')).message, 'cancelRESTBody must be a JSON object, not an array');
         assert.deepEqual(puts(lxca.requests), [], 'nothing sent');
+        assert.deepEqual(asked, [], 'a typo is shown in the form, not asked about');
       } finally {
         close();
       }
@@ -395,6 +410,23 @@ describe('forms: the host side of the webview forms', function () {
         assert.deepEqual(more, []);
         assert.equal(put!.path, `/tasks/${ids.join(',')}`);
         assert.deepEqual(put!.body, { cancelRESTMethod: 'POST', cancelURL: '/cancel?all', cancelRESTBody: { DeviceList: ['a'] }, expirationTimeOut: -1 });
+        assert.deepEqual(asked, [' /cancel?all '], 'asked once, before sending');
+      } finally {
+        close();
+      }
+    });
+
+    it('sends nothing when the confirmation is declined, and says the callback is kept', async () => {
+      const ids = await runningJobs(1);
+      const { page, close } = callbackForm(ids);
+      try {
+        lxca.clearRequests();
+        confirmed = false;
+        page.send({ type: 'send', requestId: 4, input: { cancelRESTMethod: 'GET', cancelURL: '/cancel', cancelRESTBody: '', expirationTimeOut: '60' } });
+        const result = await page.next('result');
+        assert.deepEqual(result, { type: 'result', requestId: 4, ok: false, message: 'Not sent. The callback is kept in the form.' });
+        assert.deepEqual(asked, ['/cancel']);
+        assert.deepEqual(puts(lxca.requests), []);
       } finally {
         close();
       }

@@ -259,7 +259,7 @@ describe('hostile servers: findings', function () {
       const registry = { current: () => connection } as unknown as ConnectionRegistry;
       const posted: Array<{ ok?: boolean; message?: string }> = [];
       const channel = { post: async (message: never) => posted.push(message) > 0, onMessage: () => ({ dispose() {} }) };
-      const form = new CallbackForm(registry, { connection: 'lab', jobs: [task], expirationSeconds: 60 }, channel as never);
+      const form = new CallbackForm(registry, { connection: 'lab', jobs: [task], expirationSeconds: 60 }, channel as never, async () => true);
       sim.clearRequests();
       sim.faults.latencyMs = 300;
       const input = { cancelRESTMethod: 'GET', cancelURL: '/callback', cancelRESTBody: '', expirationTimeOut: '60' };
