@@ -1,16 +1,17 @@
 // `npm run bench`: how close the extension comes to the physical limit, as ratios measured side by
 // side in one run against the simulators on loopback, each printed next to its goal and written to
 // bench-results.json (git-ignored) in the working directory.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { Agent, request } from 'undici';
 import * as api from '../src/api';
 import { HttpClient } from '../src/api/http';
 import { Jp1aoClient } from '../src/api/jp1ao/client';
 import { LxcaClient } from '../src/api/lxca/client';
-import { startJp1aoSimulator, startLxcaSimulator, type LxcaSimulator, type RunningSimulator } from '../src/simulator/index';
+import { startLxcaSimulator, type LxcaSimulator, type RunningSimulator } from '../src/simulator/index';
 import type { RecordedRequest } from '../src/simulator/types';
 import { Jp1aoAdapter } from '../src/tasks/jp1ao';
 import { LxcaAdapter } from '../src/tasks/lxca';
@@ -53,14 +54,35 @@ async function sideBySide(...works: (() => Promise<unknown>)[]): Promise<number[
   return samples.map(median);
 }
 
+type ServerAddress = Pick<RunningSimulator, 'url' | 'username' | 'password'>;
+
+/**
+ * Both simulators in a process of their own, as a real appliance is on another machine: the time
+ * a refresh takes is then the extension's alone, not shared with the server answering it.
+ */
+async function simulatorProcess(seed: number): Promise<{ lxca: ServerAddress; jp1ao: ServerAddress; close: () => void }> {
+  const child = spawn(process.execPath, [join(root, 'dist/simulator-cli.js'), '--size', String(size), '--seed', String(seed)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`the simulator exited with ${code}`)));
+  });
+  const servers = JSON.parse(line) as { lxca: ServerAddress; jp1ao: ServerAddress };
+  return { ...servers, close: () => child.kill() };
+}
+
 /** The physical limit: one GET of the same URL and JSON.parse of its body, nothing else. */
-function rawReader(sim: RunningSimulator) {
+function rawReader(sim: ServerAddress) {
   const agent = new Agent({ keepAliveTimeout: 30_000 });
   const authorization = `Basic ${Buffer.from(`${sim.username}:${sim.password}`).toString('base64')}`;
+  let lastBytes = 0;
   return {
+    /** Bytes of the last body read. */
+    bytes: () => lastBytes,
     read: async (pathAndQuery: string) => {
       const { body, statusCode } = await request(`${sim.url}${pathAndQuery}`, { dispatcher: agent, headers: { authorization, accept: 'application/json' } });
-      const parsed: unknown = JSON.parse(await body.text());
+      const text = await body.text();
+      lastBytes = Buffer.byteLength(text);
+      const parsed: unknown = JSON.parse(text);
       if (statusCode !== 200) throw new Error(`raw read answered ${statusCode}`);
       return parsed;
     },
@@ -87,13 +109,12 @@ function pinJobs(sim: LxcaSimulator, running: number): void {
  * the HTTP client's request (size cap, error mapping, JSON) and the LXCA client's list (session,
  * and every job checked and copied into an LxcaJob).
  */
-async function lxcaRefreshRatio(): Promise<{ ratio: number; refreshMs: number; rawMs: number; httpMs: number; clientMs: number; bytes: number }> {
-  const sim = await startLxcaSimulator({ size, seed: 1, newItemEveryMs: 0 });
-  const http = new HttpClient({ baseUrl: sim.url, maxBodyBytes: 256 * 2 ** 20 });
-  const client = new LxcaClient(http, async () => ({ username: sim.username, password: sim.password }));
+async function lxcaRefreshRatio(server: ServerAddress): Promise<{ ratio: number; refreshMs: number; rawMs: number; httpMs: number; clientMs: number; bytes: number }> {
+  const http = new HttpClient({ baseUrl: server.url, maxBodyBytes: 256 * 2 ** 20 });
+  const client = new LxcaClient(http, async () => ({ username: server.username, password: server.password }));
   const adapter = new LxcaAdapter(api, 'bench', client, () => http.close());
-  const raw = rawReader(sim);
-  const authorization = `Basic ${Buffer.from(`${sim.username}:${sim.password}`).toString('base64')}`;
+  const raw = rawReader(server);
+  const authorization = `Basic ${Buffer.from(`${server.username}:${server.password}`).toString('base64')}`;
   const store = new TaskStore(async () => adapter, pageSize);
   try {
     const [refreshMs, rawMs, httpMs, clientMs] = await sideBySide(
@@ -102,37 +123,35 @@ async function lxcaRefreshRatio(): Promise<{ ratio: number; refreshMs: number; r
       () => http.request({ method: 'GET', path: '/tasks', headers: { authorization } }),
       () => client.listJobs(),
     );
-    const bytes = sim.requests.find((r) => r.path === '/tasks')!.bytes;
-    return { ratio: refreshMs / rawMs, refreshMs, rawMs, httpMs, clientMs, bytes };
+    return { ratio: refreshMs / rawMs, refreshMs, rawMs, httpMs, clientMs, bytes: raw.bytes() };
   } finally {
     store.dispose();
     await Promise.all([http.close(), raw.close()]);
-    await sim.close();
   }
 }
 
 /** The same for JP1/AO, with the JP1/AO client's page read (session, paging, every task checked) in between. */
-async function jp1aoRefreshRatio(): Promise<{ ratio: number; refreshMs: number; rawMs: number; clientMs: number }> {
-  const sim = await startJp1aoSimulator({ size, seed: 2, newItemEveryMs: 0 });
-  const http = new HttpClient({ baseUrl: sim.url });
-  const client = new Jp1aoClient(http, async () => ({ username: sim.username, password: sim.password }));
-  const adapter: TaskSource = new Jp1aoAdapter(api, 'bench', client, sim.username, () => http.close());
-  const raw = rawReader(sim);
+async function jp1aoRefreshRatio(server: ServerAddress): Promise<{ ratio: number; refreshMs: number; rawMs: number; clientMs: number }> {
+  const http = new HttpClient({ baseUrl: server.url });
+  const client = new Jp1aoClient(http, async () => ({ username: server.username, password: server.password }));
+  const adapter: TaskSource = new Jp1aoAdapter(api, 'bench', client, server.username, () => http.close());
+  const raw = rawReader(server);
   const store = new TaskStore(async () => adapter, pageSize);
+  // The URL the store reads for its first page (JP1/AO's default order, server-side paging).
+  const page = new URLSearchParams({ 'HQL::sortBy': 'submitTime DESC', 'HQL::offset': '0', 'HQL::limit': String(pageSize) });
   try {
     await store.refresh();
-    const list = sim.requests.filter((r) => r.path.endsWith('/objects/Tasks')).at(-1)!;
-    const pathAndQuery = `${list.path}?${new URLSearchParams(list.query).toString()}`;
+    const body = (await raw.read(`/Automation/v1/objects/Tasks?${page}`)) as { data?: unknown[] };
+    if (body.data?.length !== pageSize || store.tasks.length !== pageSize) throw new Error('the raw read and the refresh read different pages');
     const [refreshMs, rawMs, clientMs] = await sideBySide(
       () => store.refresh(),
-      () => raw.read(pathAndQuery),
+      () => raw.read(`/Automation/v1/objects/Tasks?${page}`),
       () => client.listTasks({ offset: 0, limit: pageSize }),
     );
     return { ratio: refreshMs / rawMs, refreshMs, rawMs, clientMs };
   } finally {
     store.dispose();
     await Promise.all([http.close(), raw.close()]);
-    await sim.close();
   }
 }
 
@@ -224,8 +243,14 @@ const fixed = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits)
 
 async function main(): Promise<void> {
   console.log(`Ops Tasks benchmark — ${size} jobs/tasks per server, medians of ${runs} runs side by side\n`);
-  const lxca = await lxcaRefreshRatio();
-  const jp1ao = await jp1aoRefreshRatio();
+  const servers = await simulatorProcess(1);
+  let lxca, jp1ao;
+  try {
+    lxca = await lxcaRefreshRatio(servers.lxca);
+    jp1ao = await jp1aoRefreshRatio(servers.jp1ao);
+  } finally {
+    servers.close();
+  }
   const polling = await activePolling();
   const heapMb = await heapFor50k();
   const cancels = await cancelRequests(200);

@@ -5,7 +5,7 @@ import type { JobRecord as LxcaJobRecord } from '../api/lxca/jobs';
 import type { FieldValue, FormattedPart, LxcaMessageView } from '../webview/protocol';
 import { fieldsOf } from '../webview/detailsContent';
 import { failedOutcomes, type ActionRequest, type CancelCallbackSender, type ListOptions, type ProductAdapter, type ProductDetails, type TaskOutcome, type TaskPage } from './adapter';
-import { classifyLxcaStatus } from './lxcaStatus';
+import { classifyLxcaStatus, lxcaStatusCategory } from './lxcaStatus';
 import { isUnfinished, taskKey, type Task, type TaskOperation } from './model';
 import { orderedPage } from './ordering';
 import { productInfo } from './products';
@@ -30,7 +30,7 @@ const noTasks: readonly Task[] = Object.freeze([]);
  * the job has no end time and is below 100 %), unless it says `cancelable: false`.
  */
 export function lxcaOperations(job: LxcaJob): readonly TaskOperation[] {
-  const { category } = classifyLxcaStatus(job.status);
+  const category = lxcaStatusCategory(job.status);
   const unfinished = isUnfinished({ category, end: job.endTime, progress: job.percentage });
   if (!unfinished || job.cancelable === false) return noOperations;
   return cancelOperations;
@@ -183,7 +183,7 @@ export class LxcaAdapter implements ProductAdapter {
       // Ids repeated inside the page are dropped in the server's order (the first wins), then shown newest first.
       const page = firstK(records, limit, newerRecordFirst).sort((a, b) => serverOrder.get(a)! - serverOrder.get(b)!);
       const jobs = page.flatMap(({ record }) => this.api.parseLxcaJob(record) ?? []);
-      const totals = totalsOfCategories(records.map(({ status }) => classifyLxcaStatus(status).category));
+      const totals = totalsOfCategories(records.map(({ status }) => lxcaStatusCategory(status)));
       return { tasks: this.toTasks(jobs, false).sort(newerTaskFirst), total: records.length, totals };
     }
     const tasks = this.toTasks(await this.client.listJobs({ background, signal }), false);

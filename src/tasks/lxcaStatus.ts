@@ -16,7 +16,7 @@ export interface LxcaStatus {
  * Interrupted (older jobs API). The other spellings are harmless guesses. Keys are compared after
  * dropping case and every non-letter, so `Running_With_Errors` = `RunningWithErrors` = `running with errors`.
  */
-const statusVocabulary = new Map<string, { category: StatusCategory; label: () => string }>(Object.entries({
+const statusVocabulary = new Map<string, Meaning>(Object.entries({
   pending: { category: 'pending', label: () => t('Pending') },
   queued: { category: 'pending', label: () => t('Queued') },
   notstarted: { category: 'pending', label: () => t('Not started') },
@@ -43,11 +43,31 @@ const statusVocabulary = new Map<string, { category: StatusCategory; label: () =
   failed: { category: 'failed', label: () => t('Failed') },
   error: { category: 'failed', label: () => t('Failed') },
   expired: { category: 'failed', label: () => t('Expired') },
-}) as [string, { category: StatusCategory; label: () => string }][]);
+}) as [string, Meaning][]);
+
+type Meaning = { category: StatusCategory; label: () => string };
+
+/** The status strings met so far: a list of 5,000 jobs in a handful of statuses normalises a handful of strings. */
+const recentStatuses = new Map<string, Meaning | undefined>();
+const maxRecentStatuses = 64;
+
+function meaningOf(status: string | undefined): Meaning | undefined {
+  if (status === undefined) return undefined;
+  if (recentStatuses.has(status)) return recentStatuses.get(status);
+  const meaning = statusVocabulary.get(status.toLowerCase().replace(/[^a-z]/g, ''));
+  if (recentStatuses.size >= maxRecentStatuses) recentStatuses.clear(); // a server inventing statuses costs no memory
+  recentStatuses.set(status, meaning);
+  return meaning;
+}
+
+/** The category alone, without wording a label: for counting thousands of jobs. */
+export function lxcaStatusCategory(status: string | undefined): StatusCategory {
+  return meaningOf(status)?.category ?? 'unknown';
+}
 
 /** An unknown status is shown exactly as received, in category `unknown`. */
 export function classifyLxcaStatus(status: string | undefined): LxcaStatus {
-  const known = status === undefined ? undefined : statusVocabulary.get(status.toLowerCase().replace(/[^a-z]/g, ''));
+  const known = meaningOf(status);
   if (known) return { category: known.category, label: known.label() };
   const label = status?.trim() ? status : t('Unknown');
   return { category: 'unknown', label };

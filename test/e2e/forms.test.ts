@@ -8,7 +8,7 @@ import { useWorkbench, type WorkbenchOptions } from './harness';
 import { basic } from '../support/rawHttp';
 import { signIn } from '../support/signIn';
 import { until } from '../support/wait';
-import { contextMenu, dialog, dialogButton, editorTab, openOpsTasksView, rowByName, runCommand, treeRowNames, webviewFrame } from '../support/workbench';
+import { contextMenu, dialog, dialogButton, editorTab, screenshot, openOpsTasksView, rowByName, runCommand, treeRowNames, webviewFrame } from '../support/workbench';
 
 const lxcaName = 'forms-lxca';
 const jp1aoName = 'forms-jp1ao';
@@ -228,6 +228,7 @@ describe('e2e: webview forms', function () {
     const question = await dialog(page).innerText();
     assert.match(question, new RegExp(`Cancel job "${callbackJob}" on .+ with this callback\\?`));
     assert.match(question, /POST \/jobs\/cancel/);
+    await screenshot(page, 'callback-confirmation.png');
     await page.keyboard.press('Escape');
     await frame.locator('#result.error').filter({ hasText: 'Not sent' }).waitFor();
     assert.deepEqual(puts(lxca.requests), [], 'declined: no PUT was sent');
