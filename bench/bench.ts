@@ -17,6 +17,7 @@ import { LxcaAdapter } from '../src/tasks/lxca';
 import type { TaskSource } from '../src/tasks/adapter';
 import { TaskStore } from '../src/tasks/store';
 import { pinJob } from '../test/support/pinJobs';
+import { credentialsOf } from '../test/support/storeFixture';
 
 const root = join(__dirname, '../..');
 const size = 5000;
@@ -72,7 +73,7 @@ const bytesOf = (requests: readonly RecordedRequest[]) => requests.reduce((sum, 
 
 function lxcaSource(sim: LxcaSimulator, connection = 'bench') {
   const http = new HttpClient({ baseUrl: sim.url, maxBodyBytes: 256 * 2 ** 20 });
-  const client = new LxcaClient(http, async () => ({ username: sim.username, password: sim.password }));
+  const client = new LxcaClient(http, credentialsOf(sim));
   return { adapter: new LxcaAdapter(api, connection, client, () => http.close()), close: () => http.close() };
 }
 
@@ -80,6 +81,19 @@ function lxcaSource(sim: LxcaSimulator, connection = 'bench') {
 function pinJobs(sim: LxcaSimulator, running: number): void {
   const jobs = sim.jobs().sort((a, b) => Number(b.jobUID) - Number(a.jobUID));
   jobs.forEach((job, i) => pinJob(sim, job, i < running ? 'Running' : 'Complete', i < running ? 40 : 100));
+}
+
+/** Runs `measure` with a store over `adapter` and a raw reader of the same simulator, then closes them, `http` and the simulator. */
+async function besideRawReads<T>(sim: RunningSimulator, http: HttpClient, adapter: TaskSource, measure: (store: TaskStore, raw: ReturnType<typeof rawReader>) => Promise<T>): Promise<T> {
+  const raw = rawReader(sim);
+  const store = new TaskStore(async () => adapter, pageSize);
+  try {
+    return await measure(store, raw);
+  } finally {
+    store.dispose();
+    await Promise.all([http.close(), raw.close()]);
+    await sim.close();
+  }
 }
 
 /**
@@ -90,12 +104,9 @@ function pinJobs(sim: LxcaSimulator, running: number): void {
 async function lxcaRefreshRatio(): Promise<{ ratio: number; refreshMs: number; rawMs: number; httpMs: number; clientMs: number; bytes: number }> {
   const sim = await startLxcaSimulator({ size, seed: 1, newItemEveryMs: 0 });
   const http = new HttpClient({ baseUrl: sim.url, maxBodyBytes: 256 * 2 ** 20 });
-  const client = new LxcaClient(http, async () => ({ username: sim.username, password: sim.password }));
-  const adapter = new LxcaAdapter(api, 'bench', client, () => http.close());
-  const raw = rawReader(sim);
+  const client = new LxcaClient(http, credentialsOf(sim));
   const authorization = `Basic ${Buffer.from(`${sim.username}:${sim.password}`).toString('base64')}`;
-  const store = new TaskStore(async () => adapter, pageSize);
-  try {
+  return besideRawReads(sim, http, new LxcaAdapter(api, 'bench', client, () => http.close()), async (store, raw) => {
     const [refreshMs, rawMs, httpMs, clientMs] = await sideBySide(
       () => store.refresh(),
       () => raw.read('/tasks'),
@@ -104,22 +115,15 @@ async function lxcaRefreshRatio(): Promise<{ ratio: number; refreshMs: number; r
     );
     const bytes = sim.requests.find((r) => r.path === '/tasks')!.bytes;
     return { ratio: refreshMs / rawMs, refreshMs, rawMs, httpMs, clientMs, bytes };
-  } finally {
-    store.dispose();
-    await Promise.all([http.close(), raw.close()]);
-    await sim.close();
-  }
+  });
 }
 
 /** The same for JP1/AO, with the JP1/AO client's page read (session, paging, every task checked) in between. */
 async function jp1aoRefreshRatio(): Promise<{ ratio: number; refreshMs: number; rawMs: number; clientMs: number }> {
   const sim = await startJp1aoSimulator({ size, seed: 2, newItemEveryMs: 0 });
   const http = new HttpClient({ baseUrl: sim.url });
-  const client = new Jp1aoClient(http, async () => ({ username: sim.username, password: sim.password }));
-  const adapter: TaskSource = new Jp1aoAdapter(api, 'bench', client, sim.username, () => http.close());
-  const raw = rawReader(sim);
-  const store = new TaskStore(async () => adapter, pageSize);
-  try {
+  const client = new Jp1aoClient(http, credentialsOf(sim));
+  return besideRawReads(sim, http, new Jp1aoAdapter(api, 'bench', client, sim.username, () => http.close()), async (store, raw) => {
     await store.refresh();
     const list = sim.requests.filter((r) => r.path.endsWith('/objects/Tasks')).at(-1)!;
     const pathAndQuery = `${list.path}?${new URLSearchParams(list.query).toString()}`;
@@ -129,11 +133,7 @@ async function jp1aoRefreshRatio(): Promise<{ ratio: number; refreshMs: number; 
       () => client.listTasks({ offset: 0, limit: pageSize }),
     );
     return { ratio: refreshMs / rawMs, refreshMs, rawMs, clientMs };
-  } finally {
-    store.dispose();
-    await Promise.all([http.close(), raw.close()]);
-    await sim.close();
-  }
+  });
 }
 
 /** Bytes of one active poll over bytes of the full list, and the store events of polls that change nothing. */
