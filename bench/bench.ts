@@ -18,6 +18,7 @@ import { LxcaAdapter } from '../src/tasks/lxca';
 import type { TaskSource } from '../src/tasks/adapter';
 import { TaskStore } from '../src/tasks/store';
 import { pinJob } from '../test/support/pinJobs';
+import { credentialsOf } from '../test/support/storeFixture';
 
 const root = join(__dirname, '../..');
 const size = 5000;
@@ -94,7 +95,7 @@ const bytesOf = (requests: readonly RecordedRequest[]) => requests.reduce((sum, 
 
 function lxcaSource(sim: LxcaSimulator, connection = 'bench') {
   const http = new HttpClient({ baseUrl: sim.url, maxBodyBytes: 256 * 2 ** 20 });
-  const client = new LxcaClient(http, async () => ({ username: sim.username, password: sim.password }));
+  const client = new LxcaClient(http, credentialsOf(sim));
   return { adapter: new LxcaAdapter(api, connection, client, () => http.close()), close: () => http.close() };
 }
 
@@ -104,6 +105,18 @@ function pinJobs(sim: LxcaSimulator, running: number): void {
   jobs.forEach((job, i) => pinJob(sim, job, i < running ? 'Running' : 'Complete', i < running ? 40 : 100));
 }
 
+/** Runs `measure` with a store over `adapter` and a raw reader of the same server, then closes them and `http`. */
+async function besideRawReads<T>(server: ServerAddress, http: HttpClient, adapter: TaskSource, measure: (store: TaskStore, raw: ReturnType<typeof rawReader>) => Promise<T>): Promise<T> {
+  const raw = rawReader(server);
+  const store = new TaskStore(async () => adapter, pageSize);
+  try {
+    return await measure(store, raw);
+  } finally {
+    store.dispose();
+    await Promise.all([http.close(), raw.close()]);
+  }
+}
+
 /**
  * The refresh against the raw read, and two steps in between that show where the difference goes:
  * the HTTP client's request (size cap, error mapping, JSON) and the LXCA client's list (session,
@@ -111,12 +124,9 @@ function pinJobs(sim: LxcaSimulator, running: number): void {
  */
 async function lxcaRefreshRatio(server: ServerAddress): Promise<{ ratio: number; refreshMs: number; rawMs: number; httpMs: number; clientMs: number; bytes: number }> {
   const http = new HttpClient({ baseUrl: server.url, maxBodyBytes: 256 * 2 ** 20 });
-  const client = new LxcaClient(http, async () => ({ username: server.username, password: server.password }));
-  const adapter = new LxcaAdapter(api, 'bench', client, () => http.close());
-  const raw = rawReader(server);
+  const client = new LxcaClient(http, credentialsOf(server));
   const authorization = `Basic ${Buffer.from(`${server.username}:${server.password}`).toString('base64')}`;
-  const store = new TaskStore(async () => adapter, pageSize);
-  try {
+  return besideRawReads(server, http, new LxcaAdapter(api, 'bench', client, () => http.close()), async (store, raw) => {
     const [refreshMs, rawMs, httpMs, clientMs] = await sideBySide(
       () => store.refresh(),
       () => raw.read('/tasks'),
@@ -124,35 +134,26 @@ async function lxcaRefreshRatio(server: ServerAddress): Promise<{ ratio: number;
       () => client.listJobs(),
     );
     return { ratio: refreshMs / rawMs, refreshMs, rawMs, httpMs, clientMs, bytes: raw.bytes() };
-  } finally {
-    store.dispose();
-    await Promise.all([http.close(), raw.close()]);
-  }
+  });
 }
 
 /** The same for JP1/AO, with the JP1/AO client's page read (session, paging, every task checked) in between. */
 async function jp1aoRefreshRatio(server: ServerAddress): Promise<{ ratio: number; refreshMs: number; rawMs: number; clientMs: number }> {
   const http = new HttpClient({ baseUrl: server.url });
-  const client = new Jp1aoClient(http, async () => ({ username: server.username, password: server.password }));
-  const adapter: TaskSource = new Jp1aoAdapter(api, 'bench', client, server.username, () => http.close());
-  const raw = rawReader(server);
-  const store = new TaskStore(async () => adapter, pageSize);
+  const client = new Jp1aoClient(http, credentialsOf(server));
   // The URL the store reads for its first page (JP1/AO's default order, server-side paging).
-  const page = new URLSearchParams({ 'HQL::sortBy': 'submitTime DESC', 'HQL::offset': '0', 'HQL::limit': String(pageSize) });
-  try {
+  const page = `/Automation/v1/objects/Tasks?${new URLSearchParams({ 'HQL::sortBy': 'submitTime DESC', 'HQL::offset': '0', 'HQL::limit': String(pageSize) })}`;
+  return besideRawReads(server, http, new Jp1aoAdapter(api, 'bench', client, server.username, () => http.close()), async (store, raw) => {
     await store.refresh();
-    const body = (await raw.read(`/Automation/v1/objects/Tasks?${page}`)) as { data?: unknown[] };
+    const body = (await raw.read(page)) as { data?: unknown[] };
     if (body.data?.length !== pageSize || store.tasks.length !== pageSize) throw new Error('the raw read and the refresh read different pages');
     const [refreshMs, rawMs, clientMs] = await sideBySide(
       () => store.refresh(),
-      () => raw.read(`/Automation/v1/objects/Tasks?${page}`),
+      () => raw.read(page),
       () => client.listTasks({ offset: 0, limit: pageSize }),
     );
     return { ratio: refreshMs / rawMs, refreshMs, rawMs, clientMs };
-  } finally {
-    store.dispose();
-    await Promise.all([http.close(), raw.close()]);
-  }
+  });
 }
 
 /** Bytes of one active poll over bytes of the full list, and the store events of polls that change nothing. */

@@ -3,25 +3,20 @@ import { productInfo } from '../tasks/products';
 import type { ActivityLog } from './activityLog';
 import type { ActivityEntry, ActivityKind, ActivityResult } from './record';
 
+/** Each kind's label, translated when asked for. */
+const kindLabels: { readonly [K in ActivityKind]: () => string } = {
+  cancel: () => vscode.l10n.t('Cancel'),
+  stop: () => vscode.l10n.t('Stop'),
+  forceStop: () => vscode.l10n.t('Force stop'),
+  retry: () => vscode.l10n.t('Retry'),
+  retryNext: () => vscode.l10n.t('Retry from the next step'),
+  archive: () => vscode.l10n.t('Archive'),
+  notesSaved: () => vscode.l10n.t('Notes saved'),
+  cancelCallback: () => vscode.l10n.t('Cancel callback sent'),
+};
+
 export function activityKindLabel(kind: ActivityKind): string {
-  switch (kind) {
-    case 'cancel':
-      return vscode.l10n.t('Cancel');
-    case 'stop':
-      return vscode.l10n.t('Stop');
-    case 'forceStop':
-      return vscode.l10n.t('Force stop');
-    case 'retry':
-      return vscode.l10n.t('Retry');
-    case 'retryNext':
-      return vscode.l10n.t('Retry from the next step');
-    case 'archive':
-      return vscode.l10n.t('Archive');
-    case 'notesSaved':
-      return vscode.l10n.t('Notes saved');
-    case 'cancelCallback':
-      return vscode.l10n.t('Cancel callback sent');
-  }
+  return kindLabels[kind]();
 }
 
 export function activityResultLabel(entry: ActivityEntry): string {

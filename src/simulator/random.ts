@@ -38,6 +38,12 @@ export class Random {
     return entries[entries.length - 1][0];
   }
 
+  /** The `index`-th key of `weights` while there are keys left, then a weighted pick: the first picks cover every key. */
+  everyKeyThenWeighted<K extends string>(weights: Record<K, number>, index: number): K {
+    const keys = Object.keys(weights) as K[];
+    return index < keys.length ? keys[index] : this.weighted(weights);
+  }
+
   hex(length: number): string {
     let out = '';
     while (out.length < length) out += Math.floor(this.next() * 16).toString(16);

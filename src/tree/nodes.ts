@@ -2,15 +2,19 @@ import type * as vscode from 'vscode';
 import type { Connection } from '../connections/connection';
 import type { Task } from '../tasks/model';
 
-/** A row that stands for a whole connection. */
-abstract class ConnectionRow {
-  constructor(readonly connection: Connection) {}
+/** The class of a row of this kind that stands for a whole connection. */
+function connectionRow<const K extends string>(kind: K) {
+  return class {
+    readonly kind: K = kind;
+    constructor(readonly connection: Connection) {}
+  };
 }
 
 /** A configured server. */
-export class ConnectionNode extends ConnectionRow {
-  readonly kind = 'connection';
-}
+export class ConnectionNode extends connectionRow('connection') {}
+
+/** "Load more…" under a connection that shows fewer tasks than the server has. */
+export class LoadMoreNode extends connectionRow('loadMore') {}
 
 /** A task or job, or an LXCA subtask. Kept per key, so refreshes update it in place. */
 export class TaskNode {
@@ -20,11 +24,6 @@ export class TaskNode {
     public task: Task,
     readonly parent?: TaskNode,
   ) {}
-}
-
-/** "Load more…" under a connection that shows fewer tasks than the server has. */
-export class LoadMoreNode extends ConnectionRow {
-  readonly kind = 'loadMore';
 }
 
 /**

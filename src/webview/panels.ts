@@ -18,14 +18,22 @@ export interface FormKind<In extends { type: string }> {
   findWidget?: boolean;
 }
 
+/** Makes the host side of a form once its panel's channel exists. */
+type ControllerFactory<In extends { type: string }, Out> = (channel: FormChannel<Out>) => FormController<In>;
+
+/** What a panel shows and keeps under its key. */
+interface PanelForm<In extends { type: string }, Out> {
+  key: string;
+  kind: FormKind<In>;
+  createController: ControllerFactory<In, Out>;
+  restore: unknown;
+}
+
 /**
  * One webview panel per key (a task, a set of jobs): showing a key that is open reveals its panel
  * instead of opening a second one. Pages are not kept alive while hidden; each page keeps its
  * unsaved input with setState and gets its data again after its `ready`.
  */
-/** Makes the host side of a form once its panel's channel exists. */
-type ControllerFactory<In extends { type: string }, Out> = (channel: FormChannel<Out>) => FormController<In>;
-
 export class FormPanels implements vscode.Disposable {
   private readonly panels = new Map<string, vscode.WebviewPanel>();
 
@@ -58,7 +66,7 @@ export class FormPanels implements vscode.Disposable {
         localResourceRoots: formResourceRoots(this.extensionUri),
       },
     );
-    this.attach(key, panel, kind, createController, restore);
+    this.attach(panel, { key, kind, createController, restore });
     return panel;
   }
 
@@ -76,16 +84,10 @@ export class FormPanels implements vscode.Disposable {
       return;
     }
     panel.webview.options = { enableScripts: true, localResourceRoots: formResourceRoots(this.extensionUri) };
-    this.attach(key, panel, kind, createController, restore);
+    this.attach(panel, { key, kind, createController, restore });
   }
 
-  private attach<In extends { type: string }, Out>(
-    key: string,
-    panel: vscode.WebviewPanel,
-    kind: FormKind<In>,
-    createController: ControllerFactory<In, Out>,
-    restore: unknown,
-  ): void {
+  private attach<In extends { type: string }, Out>(panel: vscode.WebviewPanel, { key, kind, createController, restore }: PanelForm<In, Out>): void {
     panel.webview.html = formHtml(panel.webview, this.extensionUri, kind.page, kind.pageTitle, restore);
     const channel: FormChannel<Out> = {
       post: (message) => panel.webview.postMessage(message),

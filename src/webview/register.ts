@@ -6,18 +6,9 @@ import { confirmCallback } from './callbackConfirm';
 import { DetailsForm } from './detailsForm';
 import { NotesForm, type TaskTarget } from './notesForm';
 import { FormPanels, type FormKind } from './panels';
-import {
-  callbackPageMessage,
-  detailsPageMessage,
-  notesPageMessage,
-  type CallbackPageMessage,
-  type DetailsHostMessage,
-  type DetailsPageMessage,
-  type NotesHostMessage,
-  type NotesPageMessage,
-} from './protocol';
+import { callbackPageMessage, detailsPageMessage, notesPageMessage, type DetailsHostMessage, type NotesHostMessage } from './protocol';
 import type { FormChannel, FormController } from './formHost';
-import { array, object, parse, string } from './schema';
+import { array, object, parse, string, type Parsed } from './schema';
 import { onTaskNodes, type PickRequest } from '../commands/taskSelection';
 import type { ConnectionRegistry } from '../connections/registry';
 import { log } from '../log';
@@ -26,31 +17,22 @@ import { errorText } from '../ui/errorText';
 
 const extensionId = 'ops-tasks.ops-tasks';
 
-const notesKind: FormKind<NotesPageMessage> = {
-  viewType: 'opsTasks.notes',
-  page: 'notes',
-  parse: (data) => parse(notesPageMessage, data),
-  get pageTitle() {
-    return vscode.l10n.t('Edit Notes and TODO');
-  },
-};
-const detailsKind: FormKind<DetailsPageMessage> = {
-  viewType: 'opsTasks.details',
-  page: 'details',
-  parse: (data) => parse(detailsPageMessage, data),
-  get pageTitle() {
-    return vscode.l10n.t('Task Details');
-  },
-  findWidget: true,
-};
-const callbackKind: FormKind<CallbackPageMessage> = {
-  viewType: 'opsTasks.cancelWithCallback',
-  page: 'callback',
-  parse: (data) => parse(callbackPageMessage, data),
-  get pageTitle() {
-    return vscode.l10n.t('Cancel with Callback');
-  },
-};
+/** A form kind whose page title is translated when read, in the language of the moment. */
+function formKind<In extends { type: string }>(viewType: string, page: string, check: (data: unknown) => Parsed<In>, title: () => string, findWidget?: boolean): FormKind<In> {
+  return {
+    viewType,
+    page,
+    parse: check,
+    get pageTitle() {
+      return title();
+    },
+    findWidget,
+  };
+}
+
+const notesKind = formKind('opsTasks.notes', 'notes', (data) => parse(notesPageMessage, data), () => vscode.l10n.t('Edit Notes and TODO'));
+const detailsKind = formKind('opsTasks.details', 'details', (data) => parse(detailsPageMessage, data), () => vscode.l10n.t('Task Details'), true);
+const callbackKind = formKind('opsTasks.cancelWithCallback', 'callback', (data) => parse(callbackPageMessage, data), () => vscode.l10n.t('Cancel with Callback'));
 
 function restoreFor(target: TaskTarget): { connection: string; id: string } {
   return { connection: target.connection, id: target.id };

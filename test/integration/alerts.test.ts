@@ -8,6 +8,7 @@ import type { CompletionNotice } from '../../src/alerts/notifier';
 import type { TaskNode } from '../../src/tree/nodes';
 import { startLxcaSimulator, startSimulators, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
 import { sleep, until } from '../support/wait';
+import { configuredConnection, connectionTaskNodes } from '../support/treeNodes';
 
 const lxcaName = 'alerts-lxca';
 const jp1aoName = 'alerts-jp1ao';
@@ -21,18 +22,8 @@ let jp1ao: Jp1aoSimulator;
 let notices: CompletionNotice[] = [];
 let subscription: vscode.Disposable;
 
-function connection(name: string) {
-  const found = api.registry.get(name);
-  assert.ok(found, `connection ${name} is not configured`);
-  return found;
-}
-
-async function taskNodesOf(name: string): Promise<TaskNode[]> {
-  const roots = await api.provider.getChildren();
-  const connectionNode = roots.find((node) => node.kind === 'connection' && node.connection.name === name);
-  assert.ok(connectionNode, `no tree node for ${name}`);
-  return (await api.provider.getChildren(connectionNode)).filter((node): node is TaskNode => node.kind === 'task');
-}
+const connection = (name: string) => configuredConnection(api, name);
+const taskNodesOf = (name: string) => connectionTaskNodes(api, name);
 
 /** Reloads the connection and answers the tree node of the task with this id. */
 async function nodeOf(name: string, id: string | number): Promise<TaskNode> {

@@ -71,16 +71,22 @@ class FakePage<Out extends { type: string }> implements FormChannel<Out> {
   }
 }
 
-function openForm<In extends { type: string }, Out extends { type: string }>(
+/** Connects a form to a fake page, runs `use` against the page and disconnects, whatever happens. */
+async function openForm<In extends { type: string }, Out extends { type: string }>(
   check: (data: unknown) => Parsed<In>,
   create: (page: FakePage<Out>) => FormController<In>,
-): { page: FakePage<Out>; close(): void } {
+  use: (page: FakePage<Out>) => Promise<void>,
+): Promise<void> {
   const page = new FakePage<Out>();
   const connection = connectForm(page as FormChannel<unknown>, check, create(page), {
     onRejected: (problem) => page.rejected.push(problem),
     onFailure: (error) => page.rejected.push(`failure: ${String(error)}`),
   });
-  return { page, close: () => connection.dispose() };
+  try {
+    await use(page);
+  } finally {
+    connection.dispose();
+  }
 }
 
 function puts(requests: readonly RecordedRequest[]): RecordedRequest[] {
@@ -145,15 +151,14 @@ describe('forms: the host side of the webview forms', function () {
     return node;
   }
 
-  function notesForm(target: { id: string; key: string }) {
-    return openForm<NotesPageMessage, NotesHostMessage>((data) => parse(notesPageMessage, data), (page) => new NotesForm(api.registry, { connection: names.jp1ao, ...target }, page));
+  function notesForm(target: { id: string; key: string }, use: (page: FakePage<NotesHostMessage>) => Promise<void>) {
+    return openForm<NotesPageMessage, NotesHostMessage>((data) => parse(notesPageMessage, data), (page) => new NotesForm(api.registry, { connection: names.jp1ao, ...target }, page), use);
   }
 
   describe('Edit Notes and TODO', () => {
     it('loads the task after ready and saves with a PUT carrying exactly notes and toDo', async () => {
       const target = finishedTask();
-      const { page, close } = notesForm(target);
-      try {
+      await notesForm(target, async (page) => {
         page.send({ type: 'ready' });
         const loaded = await page.next('loaded');
         assert.equal(loaded.requestId, undefined);
@@ -178,15 +183,12 @@ describe('forms: the host side of the webview forms', function () {
         const item = api.provider.getTreeItem(node);
         assert.match(String(item.description), /^[^·]+ · TODO\b/, 'status first, then TODO');
         assert.equal((item.iconPath as { id?: string }).id, 'bookmark', 'the TODO icon');
-      } finally {
-        close();
-      }
+      });
     });
 
     it('ignores messages that do not fit the protocol, sending nothing', async () => {
       const target = finishedTask();
-      const { page, close } = notesForm(target);
-      try {
+      await notesForm(target, async (page) => {
         for (const bad of [
           { type: 'save', requestId: '1', notes: 'x', toDo: true },
           { type: 'save', requestId: 1, notes: 42, toDo: true },
@@ -201,15 +203,12 @@ describe('forms: the host side of the webview forms', function () {
         assert.equal(page.rejected.length, 6, page.rejected.join('\n'));
         assert.deepEqual(page.posted, []);
         assert.deepEqual(puts(jp1ao.requests), []);
-      } finally {
-        close();
-      }
+      });
     });
 
     it('does not overwrite a task changed on the server since the form loaded, until told to', async () => {
       const target = finishedTask();
-      const { page, close } = notesForm(target);
-      try {
+      await notesForm(target, async (page) => {
         page.send({ type: 'ready' });
         const loaded = await page.next('loaded');
         // Someone else edits the task.
@@ -237,16 +236,13 @@ describe('forms: the host side of the webview forms', function () {
         await page.next('saved');
         assert.deepEqual(puts(jp1ao.requests).map((put) => put.body), [{ notes: 'my note', toDo: true }]);
         assert.equal(jp1ao.task(target.id).notes, 'my note');
-      } finally {
-        close();
-      }
+      });
     });
 
     it("reports a refused save with the server's message and changes nothing", async () => {
       const target = finishedTask();
       const before = jp1ao.task(target.id).notes;
-      const { page, close } = notesForm(target);
-      try {
+      await notesForm(target, async (page) => {
         page.send({ type: 'ready' });
         const loaded = await page.next('loaded');
         page.send({ type: 'save', requestId: 4, notes: 'x'.repeat(1025), toDo: false, baseModifyTime: loaded.saved.modifyTime });
@@ -255,9 +251,7 @@ describe('forms: the host side of the webview forms', function () {
         assert.match(failed.message, /1,?024/, failed.message);
         assert.match(failed.message, /KNAE\d+-E/, 'carries the message id');
         assert.equal(jp1ao.task(target.id).notes, before);
-      } finally {
-        close();
-      }
+      });
     });
 
     it('Toggle TODO flips the flag with the same PUT and keeps the notes', async () => {
@@ -288,10 +282,13 @@ describe('forms: the host side of the webview forms', function () {
   });
 
   describe('Show Details', () => {
+    function detailsForm(target: { connection: string; id: string; key: string }, use: (page: FakePage<DetailsHostMessage>) => Promise<void>) {
+      return openForm<DetailsPageMessage, DetailsHostMessage>((data) => parse(detailsPageMessage, data), (page) => new DetailsForm(api.registry, target, page), use);
+    }
+
     it('JP1/AO: every field, the property values and the end of the log', async () => {
       const target = finishedTask();
-      const { page, close } = openForm<DetailsPageMessage, DetailsHostMessage>((data) => parse(detailsPageMessage, data), (p) => new DetailsForm(api.registry, { connection: names.jp1ao, ...target }, p));
-      try {
+      await detailsForm({ connection: names.jp1ao, ...target }, async (page) => {
         page.send({ type: 'ready' });
         const { view } = await page.next('loaded');
         const raw = jp1ao.task(target.id);
@@ -307,9 +304,7 @@ describe('forms: the host side of the webview forms', function () {
         const logRequest = jp1ao.requests.find((request) => request.path.endsWith('/TaskLogs'));
         assert.equal(logRequest?.query.reverse, 'true');
         assert.equal(logRequest?.query.taskID, target.id);
-      } finally {
-        close();
-      }
+      });
     });
 
     it('LXCA: formatted text stays data (never markup) and subtasks are listed', async () => {
@@ -320,8 +315,7 @@ describe('forms: the host side of the webview forms', function () {
       });
       await api.registry.refresh(connection(names.lxca));
       const key = `${names.lxca}/${id}`;
-      const { page, close } = openForm<DetailsPageMessage, DetailsHostMessage>((data) => parse(detailsPageMessage, data), (p) => new DetailsForm(api.registry, { connection: names.lxca, id, key }, p));
-      try {
+      await detailsForm({ connection: names.lxca, id, key }, async (page) => {
         page.send({ type: 'ready' });
         const { view } = await page.next('loaded');
         assert.equal(view.title, '<img src=x onerror=alert(1)>');
@@ -333,9 +327,7 @@ describe('forms: the host side of the webview forms', function () {
           view.subtasks?.map((row) => row.title),
           ['first step', 'second step'],
         );
-      } finally {
-        close();
-      }
+      });
     });
   });
 
@@ -348,14 +340,16 @@ describe('forms: the host side of the webview forms', function () {
       confirmed = true;
     });
 
-    function callbackForm(jobIds: string[]) {
+    function callbackForm(jobIds: string[], use: (page: FakePage<CallbackHostMessage>) => Promise<void>) {
       const jobs = jobIds.map((id) => connection(names.lxca).store.find(`${names.lxca}/${id}`)!);
       const confirm = async ({ input }: { input: { cancelURL: string } }) => {
         asked.push(input.cancelURL);
         return confirmed;
       };
-      return openForm<CallbackPageMessage, CallbackHostMessage>((data) => parse(callbackPageMessage, data), (page) =>
-        new CallbackForm(api.registry, { connection: names.lxca, jobs, expirationSeconds: 45 }, page, confirm),
+      return openForm<CallbackPageMessage, CallbackHostMessage>(
+        (data) => parse(callbackPageMessage, data),
+        (page) => new CallbackForm(api.registry, { connection: names.lxca, jobs, expirationSeconds: 45 }, page, confirm),
+        use,
       );
     }
 
@@ -368,22 +362,18 @@ describe('forms: the host side of the webview forms', function () {
     it("prefills the job's own hook and the expiration setting", async () => {
       const id = lxca.addJob({ name: 'hooked', status: 'Running', runForMs: 600_000, cancelURL: '/hook?job=1', cancelRESTMethod: 'DELETE' });
       await api.registry.refresh(connection(names.lxca));
-      const { page, close } = callbackForm([id]);
-      try {
+      await callbackForm([id], async (page) => {
         page.send({ type: 'ready' });
         const init = await page.next('init');
         assert.equal(init.fromHook, true);
         assert.deepEqual(init.prefill, { cancelRESTMethod: 'DELETE', cancelURL: '/hook?job=1', cancelRESTBody: '', expirationTimeOut: '45' });
         assert.deepEqual(init.jobs.map((job) => job.id), [id]);
-      } finally {
-        close();
-      }
+      });
     });
 
     it('refuses a POST without a body before any request, naming the field', async () => {
       const ids = await runningJobs(1);
-      const { page, close } = callbackForm(ids);
-      try {
+      await callbackForm(ids, async (page) => {
         lxca.clearRequests();
         page.send({ type: 'send', requestId: 1, input: { cancelRESTMethod: 'POST', cancelURL: '/cancel', cancelRESTBody: ' ', expirationTimeOut: '60' } });
         const result = await page.next('result');
@@ -392,15 +382,12 @@ describe('forms: the host side of the webview forms', function () {
         assert.equal((await page.next('result')).message, 'cancelRESTBody must be a JSON object, not an array');
         assert.deepEqual(puts(lxca.requests), [], 'nothing sent');
         assert.deepEqual(asked, [], 'a typo is shown in the form, not asked about');
-      } finally {
-        close();
-      }
+      });
     });
 
     it('sends PUT /tasks/{job_list} with the typed callback for all the jobs', async () => {
       const ids = await runningJobs(2);
-      const { page, close } = callbackForm(ids);
-      try {
+      await callbackForm(ids, async (page) => {
         lxca.clearRequests();
         const input = { cancelRESTMethod: 'post', cancelURL: ' /cancel?all ', cancelRESTBody: '{"DeviceList": ["a"]}', expirationTimeOut: '-1' };
         page.send({ type: 'send', requestId: 9, input });
@@ -411,15 +398,12 @@ describe('forms: the host side of the webview forms', function () {
         assert.equal(put!.path, `/tasks/${ids.join(',')}`);
         assert.deepEqual(put!.body, { cancelRESTMethod: 'POST', cancelURL: '/cancel?all', cancelRESTBody: { DeviceList: ['a'] }, expirationTimeOut: -1 });
         assert.deepEqual(asked, [' /cancel?all '], 'asked once, before sending');
-      } finally {
-        close();
-      }
+      });
     });
 
     it('sends nothing when the confirmation is declined, and says the callback is kept', async () => {
       const ids = await runningJobs(1);
-      const { page, close } = callbackForm(ids);
-      try {
+      await callbackForm(ids, async (page) => {
         lxca.clearRequests();
         confirmed = false;
         page.send({ type: 'send', requestId: 4, input: { cancelRESTMethod: 'GET', cancelURL: '/cancel', cancelRESTBody: '', expirationTimeOut: '60' } });
@@ -427,23 +411,18 @@ describe('forms: the host side of the webview forms', function () {
         assert.deepEqual(result, { type: 'result', requestId: 4, ok: false, message: 'Not sent. The callback is kept in the form.' });
         assert.deepEqual(asked, ['/cancel']);
         assert.deepEqual(puts(lxca.requests), []);
-      } finally {
-        close();
-      }
+      });
     });
 
     it("shows the server's refusal", async () => {
       const ids = await runningJobs(1);
-      const { page, close } = callbackForm(ids);
-      try {
+      await callbackForm(ids, async (page) => {
         lxca.faults.failNext = { status: 403, count: 1, path: /^\/tasks\// };
         page.send({ type: 'send', requestId: 3, input: { cancelRESTMethod: 'GET', cancelURL: '/c', cancelRESTBody: '', expirationTimeOut: '5' } });
         const result = await page.next('result');
         assert.equal(result.ok, false);
         assert.match(result.message, /FQXHM|privilege|permission/i, result.message);
-      } finally {
-        close();
-      }
+      });
     });
   });
 });

@@ -8,6 +8,7 @@ import type { ActionReport } from '../../src/commands/actionReport';
 import type { TaskNode } from '../../src/tree/nodes';
 import { startSimulators, type Jp1aoSimulator, type LxcaSimulator, type RecordedRequest } from '../../src/simulator/index';
 import { until } from '../support/wait';
+import { configuredConnection, connectionTaskNodes } from '../support/treeNodes';
 import { useExtensionHost } from '../support/extensionHost';
 
 const lxcaName = 'actions-lxca';
@@ -19,18 +20,8 @@ let sims: Awaited<ReturnType<typeof startSimulators>>;
 let lxca: LxcaSimulator;
 let jp1ao: Jp1aoSimulator;
 
-function connection(name: string) {
-  const found = api.registry.get(name);
-  assert.ok(found, `connection ${name} is not configured`);
-  return found;
-}
-
-async function taskNodesOf(name: string): Promise<TaskNode[]> {
-  const roots = await api.provider.getChildren();
-  const connectionNode = roots.find((node) => node.kind === 'connection' && node.connection.name === name);
-  assert.ok(connectionNode, `no tree node for ${name}`);
-  return (await api.provider.getChildren(connectionNode)).filter((node): node is TaskNode => node.kind === 'task');
-}
+const connection = (name: string) => configuredConnection(api, name);
+const taskNodesOf = (name: string) => connectionTaskNodes(api, name);
 
 /** Reloads the connection and returns the tree nodes of the tasks with these ids, in order. */
 async function nodes(name: string, ids: readonly (string | number)[]): Promise<TaskNode[]> {

@@ -1,15 +1,11 @@
 // Active polling reads only what can still move: counted at the simulators, in requests and bytes.
 import { strict as assert } from 'node:assert';
-import { HttpClient } from '../../src/api/http';
-import { LxcaClient } from '../../src/api/lxca/client';
-import { Jp1aoClient } from '../../src/api/jp1ao/client';
-import * as api from '../../src/api';
-import { startJp1aoSimulator, startLxcaSimulator, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
+import type { Jp1aoSimulator, LxcaSimulator } from '../../src/simulator/index';
 import type { RecordedRequest } from '../../src/simulator/types';
-import { jobListChunks, LxcaAdapter, maxJobListPathLength } from '../../src/tasks/lxca';
-import { Jp1aoAdapter } from '../../src/tasks/jp1ao';
-import { TaskStore, type StoreChange } from '../../src/tasks/store';
+import { jobListChunks, maxJobListPathLength } from '../../src/tasks/lxca';
+import type { StoreChange, TaskStore } from '../../src/tasks/store';
 import { pinJob } from '../support/pinJobs';
+import { startJp1aoStore, startLxcaStore, type StoreFixture } from '../support/storeFixture';
 
 const fullReadEveryMs = 60_000;
 
@@ -22,18 +18,16 @@ function manualClock() {
 const bytesOf = (requests: readonly RecordedRequest[]) => requests.reduce((sum, r) => sum + r.bytes, 0);
 
 describe('active polling against the LXCA simulator', () => {
+  let lab: StoreFixture<LxcaSimulator>;
   let sim: LxcaSimulator;
-  let http: HttpClient;
   let store: TaskStore;
   let clock: ReturnType<typeof manualClock>;
   let running: string[];
 
   async function start(size: number, runningCount: number, pageSize = 200) {
-    sim = await startLxcaSimulator({ size, seed: 21, newItemEveryMs: 0 });
-    http = new HttpClient({ baseUrl: sim.url });
-    const client = new LxcaClient(http, async () => ({ username: sim.username, password: sim.password }));
     clock = manualClock();
-    store = new TaskStore(async () => new LxcaAdapter(api, 'lab', client, () => http.close()), pageSize, {}, { fullReadEveryMs, now: clock.now });
+    lab = await startLxcaStore({ size, seed: 21, newItemEveryMs: 0 }, pageSize, { fullReadEveryMs, now: clock.now });
+    ({ sim, store } = lab);
     // The newest jobs run, every other one has finished, subtasks alike, all pinned: nothing moves
     // unless the test moves it.
     const newestFirst = sim.jobs().sort((a, b) => Number(b.jobUID) - Number(a.jobUID));
@@ -43,11 +37,7 @@ describe('active polling against the LXCA simulator', () => {
     sim.clearRequests();
   }
 
-  afterEach(async () => {
-    store.dispose();
-    await http.close();
-    await sim.close();
-  });
+  afterEach(() => lab.close());
 
   it('reads the unfinished jobs in one GET /tasks/{job_list} with literal commas, a few per cent of the full list', async () => {
     await start(2000, 20);
@@ -155,16 +145,14 @@ describe('jobListChunks', () => {
 });
 
 describe('active polling against the JP1/AO simulator', () => {
+  let ao: StoreFixture<Jp1aoSimulator>;
   let sim: Jp1aoSimulator;
-  let http: HttpClient;
   let store: TaskStore;
   let running: string[];
 
   async function start(runningCount: number) {
-    sim = await startJp1aoSimulator({ size: 400, seed: 22, newItemEveryMs: 0 });
-    http = new HttpClient({ baseUrl: sim.url });
-    const client = new Jp1aoClient(http, async () => ({ username: sim.username, password: sim.password }));
-    store = new TaskStore(async () => new Jp1aoAdapter(api, 'ao', client, sim.username, () => http.close()), 100, {}, { fullReadEveryMs });
+    ao = await startJp1aoStore({ size: 400, seed: 22, newItemEveryMs: 0 }, 100, { fullReadEveryMs });
+    ({ sim, store } = ao);
     for (const task of sim.tasks()) sim.setTaskStatus(task.instanceID, 'completed');
     await store.refresh();
     running = store.tasks.slice(0, runningCount).map((t) => t.id);
@@ -173,11 +161,7 @@ describe('active polling against the JP1/AO simulator', () => {
     sim.clearRequests();
   }
 
-  afterEach(async () => {
-    store.dispose();
-    await http.close();
-    await sim.close();
-  });
+  afterEach(() => ao.close());
 
   it('reads one or two unfinished tasks one by one', async () => {
     await start(2);

@@ -8,8 +8,9 @@ import { Jp1aoClient } from '../../src/api/jp1ao';
 import { LxcaClient } from '../../src/api/lxca/client';
 import type { LxcaJob } from '../../src/api/lxca/types';
 import { startJp1aoSimulator, startLxcaSimulator } from '../../src/simulator';
-import type { Jp1aoSimulator, LxcaSimulator, RunningSimulator } from '../../src/simulator/types';
+import type { LxcaSimulator, RunningSimulator } from '../../src/simulator/types';
 import { rejectsWith } from '../support/apiErrors';
+import { credentialsOf } from '../support/storeFixture';
 
 /** Small, so a stall of a few seconds stands for the 35 s one the default deadline (30 s) would end. */
 const deadlineMs = 400;
@@ -32,53 +33,70 @@ const commonFaults: Fault[] = [
   { name: 'a trickled body', set: (sim) => (sim.faults.trickle = { bytes: 1, intervalMs: 50 }), kind: 'timeout' },
 ];
 
+/**
+ * One simulator for the suite and, before each test, a client over a new HTTP client with a short
+ * deadline, signed in by a first `list` (which answers how many items there are) before any fault;
+ * faults are cleared around each test. Adds a test per fault: the list fails with its kind, then
+ * recovers.
+ */
+function useFaultyServer<S extends RunningSimulator, C>(
+  start: () => Promise<S>,
+  connect: (http: HttpClient, sim: S) => C,
+  list: (client: C) => Promise<number>,
+  productFault: Fault,
+): () => { sim: S; client: C } {
+  let sim: S | undefined;
+  let http: HttpClient;
+  let client: C;
+  before(async function () {
+    sim = await start();
+  });
+  after(async function () {
+    await sim?.close();
+  });
+  beforeEach(async function () {
+    clearFaults(sim!);
+    http = new HttpClient({ baseUrl: sim!.url, requestDeadlineMs: deadlineMs });
+    client = connect(http, sim!);
+    await list(client);
+    sim!.clearRequests();
+  });
+  afterEach(async function () {
+    clearFaults(sim!);
+    await http.close();
+  });
+
+  for (const fault of [...commonFaults, productFault]) {
+    it(`${fault.name}: the list fails with ${fault.kind}, then recovers`, async function () {
+      fault.set(sim!);
+      await rejectsWith(list(client), fault.kind);
+      clearFaults(sim!);
+      assert.ok((await list(client)) > 0);
+    });
+  }
+  return () => ({ sim: sim!, client });
+}
+
 describe('fault switches end in recovery', function () {
   this.timeout(20_000);
 
   describe('LXCA', function () {
-    let sim: LxcaSimulator;
-    let http: HttpClient;
-    let client: LxcaClient;
-
-    before(async function () {
-      sim = await startLxcaSimulator({ size: 10, newItemEveryMs: 0 });
-    });
-    after(async function () {
-      await sim?.close();
-    });
-    beforeEach(async function () {
-      clearFaults(sim);
-      http = new HttpClient({ baseUrl: sim.url, requestDeadlineMs: deadlineMs });
-      client = new LxcaClient(http, async () => ({ username: sim.username, password: sim.password }));
-      await client.listJobs(); // signed in before the fault
-      sim.clearRequests();
-    });
-    afterEach(async function () {
-      clearFaults(sim);
-      await http.close();
-    });
-
-    const faults: Fault[] = [
-      ...commonFaults,
+    const lxca = useFaultyServer(
+      () => startLxcaSimulator({ size: 10, newItemEveryMs: 0 }),
+      (http, sim) => new LxcaClient(http, credentialsOf(sim)),
+      async (client) => (await client.listJobs()).length,
       { name: 'HTTP 412', set: (s) => (s.faults.failNext = { status: 412, count: 1 }), kind: 'badRequest' },
-    ];
-    for (const fault of faults) {
-      it(`${fault.name}: the list fails with ${fault.kind}, then recovers`, async function () {
-        fault.set(sim);
-        await rejectsWith(client.listJobs(), fault.kind);
-        clearFaults(sim);
-        assert.ok((await client.listJobs()).length > 0);
-      });
-    }
+    );
 
     it('an expired session is renewed once and the list succeeds', async function () {
+      const { sim, client } = lxca();
       sim.expireSessions();
       assert.ok((await client.listJobs()).length > 0);
       assert.deepEqual(sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`).slice(0, 2), ['GET /tasks 401', 'POST /sessions 200']);
     });
 
     /** Two running jobs, one with a cancel hook and one without: two cancel groups. */
-    function twoGroups(): LxcaJob[] {
+    function twoGroups(sim: LxcaSimulator): LxcaJob[] {
       const hooked = sim.addJob({ name: 'Hooked', runForMs: 600_000, cancelURL: '/hook', cancelRESTMethod: 'PUT', cancelRESTBody: { a: 1 } });
       const plain = sim.addJob({ name: 'Plain', runForMs: 600_000 });
       return [
@@ -88,23 +106,24 @@ describe('fault switches end in recovery', function () {
     }
 
     /** PUTs the server acted on: a 401 for an expired session was refused, not carried out. */
-    const cancelPuts = () => sim.requests.filter((r) => r.method === 'PUT' && r.status !== 401);
+    const cancelPuts = (sim: LxcaSimulator) => sim.requests.filter((r) => r.method === 'PUT' && r.status !== 401);
 
-    const cancelFaults: Array<{ name: string; set(): void; kind: ApiErrorKind | 'ok' }> = [
+    const cancelFaults: Array<{ name: string; set(sim: LxcaSimulator): void; kind: ApiErrorKind | 'ok' }> = [
       { name: 'no fault', set: () => undefined, kind: 'ok' },
-      { name: 'HTTP 500', set: () => (sim.faults.failNext = { status: 500, count: 99, path: /^\/tasks/ }), kind: 'server' },
-      { name: 'HTTP 412', set: () => (sim.faults.failNext = { status: 412, count: 99, path: /^\/tasks/ }), kind: 'badRequest' },
-      { name: 'an expired session', set: () => sim.expireSessions(), kind: 'ok' },
-      { name: 'a stalled answer', set: () => (sim.faults.latencyMs = 2_000), kind: 'uncertain' },
-      { name: 'a dropped connection', set: () => (sim.faults.dropConnections = true), kind: 'uncertain' },
+      { name: 'HTTP 500', set: (sim) => (sim.faults.failNext = { status: 500, count: 99, path: /^\/tasks/ }), kind: 'server' },
+      { name: 'HTTP 412', set: (sim) => (sim.faults.failNext = { status: 412, count: 99, path: /^\/tasks/ }), kind: 'badRequest' },
+      { name: 'an expired session', set: (sim) => sim.expireSessions(), kind: 'ok' },
+      { name: 'a stalled answer', set: (sim) => (sim.faults.latencyMs = 2_000), kind: 'uncertain' },
+      { name: 'a dropped connection', set: (sim) => (sim.faults.dropConnections = true), kind: 'uncertain' },
     ];
     for (const fault of cancelFaults) {
       it(`cancel under ${fault.name}: exactly one PUT per cancel group, outcome ${fault.kind}`, async function () {
-        const jobs = twoGroups();
+        const { sim, client } = lxca();
+        const jobs = twoGroups(sim);
         sim.clearRequests();
-        fault.set();
+        fault.set(sim);
         const outcomes = await client.cancelJobs(jobs, { expirationTimeOut: 60 });
-        const puts = cancelPuts();
+        const puts = cancelPuts(sim);
         if (fault.kind === 'ok') {
           assert.deepEqual(outcomes.map((o) => o.ok), [true, true]);
           assert.equal(puts.length, 2, puts.map((r) => r.target).join(', '));
@@ -122,6 +141,7 @@ describe('fault switches end in recovery', function () {
     }
 
     it('refuses ids that would walk or break the path before sending anything', async function () {
+      const { sim, client } = lxca();
       for (const id of ['..', '.', 'a/b', '', ' ', '5\u0000', '5\n6', '%2e%2e']) {
         sim.clearRequests();
         await rejectsWith(client.cancelJobs([{ jobUID: id, children: [], raw: {} }], { expirationTimeOut: 60 }), 'invalidInput');
@@ -132,42 +152,15 @@ describe('fault switches end in recovery', function () {
   });
 
   describe('JP1/AO', function () {
-    let sim: Jp1aoSimulator;
-    let http: HttpClient;
-    let client: Jp1aoClient;
-
-    before(async function () {
-      sim = await startJp1aoSimulator({ size: 10, newItemEveryMs: 0 });
-    });
-    after(async function () {
-      await sim?.close();
-    });
-    beforeEach(async function () {
-      clearFaults(sim);
-      http = new HttpClient({ baseUrl: sim.url, requestDeadlineMs: deadlineMs });
-      client = new Jp1aoClient(http, async () => ({ username: sim.username, password: sim.password }));
-      await client.listTasks({ limit: 5 });
-      sim.clearRequests();
-    });
-    afterEach(async function () {
-      clearFaults(sim);
-      await http.close();
-    });
-
-    const faults: Fault[] = [
-      ...commonFaults,
+    const jp1ao = useFaultyServer(
+      () => startJp1aoSimulator({ size: 10, newItemEveryMs: 0 }),
+      (http, sim) => new Jp1aoClient(http, credentialsOf(sim)),
+      async (client) => (await client.listTasks({ limit: 5 })).tasks.length,
       { name: 'HTTP 412 (server not available)', set: (s) => (s.faults.unavailable = true), kind: 'unavailable' },
-    ];
-    for (const fault of faults) {
-      it(`${fault.name}: the list fails with ${fault.kind}, then recovers`, async function () {
-        fault.set(sim);
-        await rejectsWith(client.listTasks({ limit: 5 }), fault.kind);
-        clearFaults(sim);
-        assert.ok((await client.listTasks({ limit: 5 })).tasks.length > 0);
-      });
-    }
+    );
 
     it('an expired HSSO token is replaced by signing in again and the list succeeds', async function () {
+      const { sim, client } = jp1ao();
       sim.expireSessions();
       assert.ok((await client.listTasks({ limit: 5 })).tasks.length > 0);
       assert.ok(sim.requests.some((r) => r.status === 401), 'the old token was refused first');

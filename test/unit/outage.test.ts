@@ -1,33 +1,18 @@
 // A server that drops, fails or stalls: the store keeps the last tasks, the poller retries from the
 // active interval, and a user's Refresh is never held up by a stalled load. Over loopback.
 import { strict as assert } from 'node:assert';
-import { HttpClient } from '../../src/api/http';
-import { LxcaClient } from '../../src/api/lxca/client';
-import * as api from '../../src/api';
-import { startLxcaSimulator, type LxcaSimulator } from '../../src/simulator/index';
-import { LxcaAdapter } from '../../src/tasks/lxca';
+import type { LxcaSimulator } from '../../src/simulator/index';
 import { Poller } from '../../src/tasks/poller';
-import { TaskStore, type StoreChange } from '../../src/tasks/store';
+import type { StoreChange } from '../../src/tasks/store';
+import { startLxcaStore, useFixture } from '../support/storeFixture';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('a TaskStore through an outage (LXCA simulator)', () => {
-  let sim: LxcaSimulator;
-  let http: HttpClient;
-  let store: TaskStore;
-
-  beforeEach(async () => {
-    sim = await startLxcaSimulator({ size: 250, seed: 31, newItemEveryMs: 0 });
-    http = new HttpClient({ baseUrl: sim.url });
-    const client = new LxcaClient(http, async () => ({ username: sim.username, password: sim.password }));
-    store = new TaskStore(async () => new LxcaAdapter(api, 'lab', client, () => http.close()), 100);
-    await store.refresh();
-  });
-
-  afterEach(async () => {
-    store.dispose();
-    await http.close();
-    await sim.close();
+  const lab = useFixture('each', async () => {
+    const started = await startLxcaStore({ size: 250, seed: 31, newItemEveryMs: 0 }, 100);
+    await started.store.refresh();
+    return started;
   });
 
   for (const [fault, apply] of [
@@ -36,6 +21,7 @@ describe('a TaskStore through an outage (LXCA simulator)', () => {
     ['a 412 answer', (s: LxcaSimulator) => void (s.faults.unavailable = true)],
   ] as const) {
     it(`keeps the last tasks, marked stale, through ${fault}, and recovers`, async () => {
+      const { sim, store } = lab();
       const shown = store.tasks;
       const loadedAt = store.loadedAt;
       const changes: StoreChange[] = [];
@@ -61,6 +47,7 @@ describe('a TaskStore through an outage (LXCA simulator)', () => {
   }
 
   it("lets a user's Refresh replace a stalled poll at once", async () => {
+    const { sim, store } = lab();
     sim.faults.latencyMs = 30_000;
     const started = Date.now();
     const stalledPoll = store.refresh(true);
@@ -76,6 +63,7 @@ describe('a TaskStore through an outage (LXCA simulator)', () => {
   });
 
   it("drops a stalled poll's late answer", async () => {
+    const { sim, store } = lab();
     sim.faults.latencyMs = 400;
     const stalledPoll = store.refresh(true);
     await sleep(50);
@@ -92,10 +80,8 @@ describe('a TaskStore through an outage (LXCA simulator)', () => {
 
 describe('a Poller and a TaskStore through an outage', () => {
   it('retries at the active interval, then backs off, and polls normally once the server is back', async () => {
-    const sim = await startLxcaSimulator({ size: 20, seed: 32, newItemEveryMs: 0 });
-    const http = new HttpClient({ baseUrl: sim.url });
-    const client = new LxcaClient(http, async () => ({ username: sim.username, password: sim.password }));
-    const store = new TaskStore(async () => new LxcaAdapter(api, 'lab', client, () => http.close()), 100, {}, { fullReadEveryMs: 320 });
+    const lab = await startLxcaStore({ size: 20, seed: 32, newItemEveryMs: 0 }, 100, { fullReadEveryMs: 320 });
+    const { sim, store } = lab;
     const poller = new Poller(
       {
         get hasActiveTasks() {
@@ -125,9 +111,7 @@ describe('a Poller and a TaskStore through an outage', () => {
       assert.equal(store.state.kind, 'loaded');
     } finally {
       poller.dispose();
-      store.dispose();
-      await http.close();
-      await sim.close();
+      await lab.close();
     }
   });
 });

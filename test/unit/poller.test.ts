@@ -25,6 +25,14 @@ describe('Poller', () => {
   let poller: Poller | undefined;
   afterEach(() => poller?.dispose());
 
+  /** A target with these fields set, polled by a poller whose view is on screen. */
+  function watched(intervals: { activeMs: number; idleMs: number }, fields: Partial<CountingTarget>): CountingTarget {
+    const target = Object.assign(new CountingTarget(), fields);
+    poller = new Poller(target, intervals);
+    poller.setWatching(true);
+    return target;
+  }
+
   it('does not poll while nobody is watching', async () => {
     const target = new CountingTarget();
     poller = new Poller(target, { activeMs: 10, idleMs: 10 });
@@ -33,10 +41,7 @@ describe('Poller', () => {
   });
 
   it('polls at the active interval while tasks run and at the idle interval otherwise', async () => {
-    const target = new CountingTarget();
-    target.hasActiveTasks = true;
-    poller = new Poller(target, { activeMs: 15, idleMs: 10_000 });
-    poller.setWatching(true);
+    const target = watched({ activeMs: 15, idleMs: 10_000 }, { hasActiveTasks: true });
     await sleep(200);
     assert.ok(target.refreshes >= 3, `active: ${target.refreshes} polls`);
     target.hasActiveTasks = false;
@@ -47,44 +52,34 @@ describe('Poller', () => {
   });
 
   it('stops when the view is hidden and resumes at once when shown after the interval passed', async () => {
-    const target = new CountingTarget();
-    target.hasActiveTasks = true;
-    poller = new Poller(target, { activeMs: 20, idleMs: 20 });
-    poller.setWatching(true);
+    const target = watched({ activeMs: 20, idleMs: 20 }, { hasActiveTasks: true });
     await sleep(70);
-    poller.setWatching(false);
+    poller!.setWatching(false);
     const stopped = target.refreshes;
     await sleep(100);
     assert.equal(target.refreshes, stopped);
-    poller.setWatching(true);
+    poller!.setWatching(true);
     await sleep(5);
     assert.equal(target.refreshes, stopped + 1, 'an overdue refresh runs on showing the view');
   });
 
   it('never overlaps itself', async () => {
-    const target = new CountingTarget();
-    target.hasActiveTasks = true;
-    target.delayMs = 40;
-    poller = new Poller(target, { activeMs: 1, idleMs: 1 });
-    poller.setWatching(true);
+    const target = watched({ activeMs: 1, idleMs: 1 }, { hasActiveTasks: true, delayMs: 40 });
     await sleep(200);
     assert.equal(target.maxInFlight, 1);
     assert.ok(target.refreshes >= 2);
   });
 
   it('retries a failure at the active interval, backs off to the idle one, and resets after a success', async () => {
-    const target = new CountingTarget();
-    target.failing = true;
-    poller = new Poller(target, { activeMs: 5, idleMs: 40 });
-    poller.setWatching(true);
+    const target = watched({ activeMs: 5, idleMs: 40 }, { failing: true });
     await sleep(160);
     // Not failing, an idle target polls every 40 ms: ~4 polls. Failing: 5, 10, 20, 40, 40… ms: ~6.
     assert.ok(target.refreshes >= 5 && target.refreshes <= 8, `${target.refreshes} polls while failing`);
-    assert.equal(poller.nextDelayMs(), 40, 'the back-off stops at the idle interval, not beyond');
+    assert.equal(poller!.nextDelayMs(), 40, 'the back-off stops at the idle interval, not beyond');
     target.failing = false;
-    await sleep(poller.nextDelayMs() + 30);
+    await sleep(poller!.nextDelayMs() + 30);
     target.hasActiveTasks = true;
-    assert.equal(poller.nextDelayMs(), 5, 'a success resets the back-off');
+    assert.equal(poller!.nextDelayMs(), 5, 'a success resets the back-off');
   });
 
   it('counts a failed refresh made outside the poller: the retry comes at the active interval', () => {

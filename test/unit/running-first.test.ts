@@ -2,47 +2,35 @@
 // against both simulators over loopback.
 import { strict as assert } from 'node:assert';
 import * as api from '../../src/api';
-import { HttpClient } from '../../src/api/http';
 import { Jp1aoClient } from '../../src/api/jp1ao/client';
-import { LxcaClient } from '../../src/api/lxca/client';
-import { startJp1aoSimulator, startLxcaSimulator, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
 import { durationText } from '../../src/tasks/duration';
 import { Jp1aoAdapter } from '../../src/tasks/jp1ao';
-import { LxcaAdapter } from '../../src/tasks/lxca';
 import type { Task } from '../../src/tasks/model';
 import { runningFirst } from '../../src/tasks/ordering';
 import { TaskStore } from '../../src/tasks/store';
+import { credentialsOf, startJp1aoStore, startLxcaStore, useFixture } from '../support/storeFixture';
 
 describe('Running first and server totals: LXCA', () => {
-  let sim: LxcaSimulator;
-  let http: HttpClient;
-  let store: TaskStore;
   let oldest: string;
-
-  before(async () => {
-    sim = await startLxcaSimulator({ size: 320, seed: 5, newItemEveryMs: 0 });
-    http = new HttpClient({ baseUrl: sim.url });
-    const client = new LxcaClient(http, async () => ({ username: sim.username, password: sim.password }));
-    store = new TaskStore(async () => new LxcaAdapter(api, 'lab', client, () => http.close()), 50);
+  const lab = useFixture('all', async () => {
+    const started = await startLxcaStore({ size: 320, seed: 5, newItemEveryMs: 0 }, 50);
+    const { sim } = started;
     const ids = sim.jobs().map((job) => Number(job.jobUID)).sort((a, b) => a - b);
     oldest = String(ids[0]);
     for (const id of ids.slice(1)) sim.setJobStatus(String(id), 'Complete', 100);
     sim.setJobStatus(oldest, 'Running', 30);
-  });
-
-  after(async () => {
-    store.dispose();
-    await http.close();
-    await sim.close();
+    return started;
   });
 
   it('keeps a running job older than 300 finished ones behind Load more when newest first', async () => {
+    const { sim, store } = lab();
     await store.setQuery({});
     assert.ok(sim.jobs().length > 300);
     assert.ok(!store.tasks.some((task) => task.id === oldest));
   });
 
   it('puts it first with Running first, the rest newest first', async () => {
+    const { store } = lab();
     await store.setQuery({ order: 'runningFirst' });
     assert.equal(store.tasks[0]!.id, oldest);
     assert.equal(store.tasks.length, 50);
@@ -51,6 +39,7 @@ describe('Running first and server totals: LXCA', () => {
   });
 
   it('counts running and failed work on the whole list, whatever is loaded or filtered', async () => {
+    const { store } = lab();
     await store.setQuery({});
     assert.deepEqual(store.totals, { running: 1, failed: 0 });
     await store.loadMore();
@@ -62,16 +51,11 @@ describe('Running first and server totals: LXCA', () => {
 });
 
 describe('Running first and server totals: JP1/AO', () => {
-  let sim: Jp1aoSimulator;
-  let http: HttpClient;
-  let store: TaskStore;
   let oldest: string;
-
-  before(async () => {
-    sim = await startJp1aoSimulator({ size: 320, seed: 9, newItemEveryMs: 0 });
-    http = new HttpClient({ baseUrl: sim.url });
-    const client = new Jp1aoClient(http, async () => ({ username: sim.username, password: sim.password }));
-    store = new TaskStore(async () => new Jp1aoAdapter(api, 'ao', client, sim.username, () => http.close()), 50);
+  const ao = useFixture('all', async () => {
+    // Totals due on every full read: the statuses set below change them after the first read.
+    const started = await startJp1aoStore({ size: 320, seed: 9, newItemEveryMs: 0 }, 50, { totalsEveryMs: 0 });
+    const { sim, store } = started;
     for (const task of sim.tasks()) sim.setTaskStatus(task.instanceID, 'completed');
     // The oldest task in the server's own newest-first order.
     await store.setQuery({});
@@ -79,16 +63,12 @@ describe('Running first and server totals: JP1/AO', () => {
     oldest = store.tasks.at(-1)!.id;
     sim.setTaskStatus(oldest, 'inProgress');
     sim.setTaskStatus(store.tasks[5]!.id, 'failed');
-  });
-
-  after(async () => {
-    store.dispose();
-    await http.close();
-    await sim.close();
+    return started;
   });
 
   it('reads the running and pending tasks with a status filter first and shows them first', async () => {
-    const fresh = new TaskStore(async () => new Jp1aoAdapter(api, 'ao', new Jp1aoClient(http, async () => ({ username: sim.username, password: sim.password })), sim.username, async () => undefined), 50);
+    const { sim, http } = ao();
+    const fresh = new TaskStore(async () => new Jp1aoAdapter(api, 'ao', new Jp1aoClient(http, credentialsOf(sim)), sim.username, async () => undefined), 50);
     sim.clearRequests();
     await fresh.setQuery({ order: 'runningFirst' });
     assert.equal(fresh.tasks[0]!.id, oldest);
@@ -99,6 +79,7 @@ describe('Running first and server totals: JP1/AO', () => {
   });
 
   it('counts running and failed work with one request each, unchanged by a filter', async () => {
+    const { sim, store } = ao();
     sim.clearRequests();
     await store.setQuery({ categories: ['succeeded'] });
     assert.deepEqual(store.totals, { running: 1, failed: 1 });

@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { startJp1aoSimulator, type Jp1aoSimulator } from '../../src/simulator';
 import { basic, rawRequest, type RawRequest, type RawResponse, sleep } from '../support/rawHttp';
+import { itemsAfterLiveStart } from '../support/liveItems';
 
 const STATUSES = ['waiting', 'holding', 'inProgress', 'waitingResponse', 'abnormalDetection', 'terminating', 'completed', 'failed', 'canceled'];
 const OPERATIONS: Record<string, string[]> = {
@@ -237,15 +238,9 @@ describe('JP1/AO simulator', () => {
     });
 
     it('new in-progress tasks appear over time (newItemEveryMs)', async () => {
-      const live = await startJp1aoSimulator({ size: 3, newItemEveryMs: 100 });
-      try {
-        await sleep(350);
-        const tasks = live.tasks();
-        assert.ok(tasks.length >= 5, `${tasks.length} tasks`);
-        assert.equal(tasks[tasks.length - 1].status, 'inProgress');
-      } finally {
-        await live.close();
-      }
+      const tasks = await itemsAfterLiveStart(startJp1aoSimulator, (live) => live.tasks());
+      assert.ok(tasks.length >= 5, `${tasks.length} tasks`);
+      assert.equal(tasks[tasks.length - 1].status, 'inProgress');
     });
 
     it('HQL::fields projects the members', async () => {

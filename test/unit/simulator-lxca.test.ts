@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { startLxcaSimulator, type LxcaSimulator } from '../../src/simulator';
 import { basic, rawRequest, type RawRequest, type RawResponse, setCookies, sleep } from '../support/rawHttp';
+import { itemsAfterLiveStart } from '../support/liveItems';
 
 const KNOWN_STATUSES = ['Pending', 'Running', 'Complete', 'CompleteWithErrors', 'Cancelled', 'Running_With_Errors', 'Cancelled_With_Errors', 'Stopped_With_Error', 'Interrupted'];
 
@@ -166,15 +167,9 @@ describe('LXCA simulator', () => {
     });
 
     it('new running jobs appear over time (newItemEveryMs)', async () => {
-      const live = await startLxcaSimulator({ size: 3, newItemEveryMs: 100 });
-      try {
-        await sleep(350);
-        const jobs = live.jobs();
-        assert.ok(jobs.length >= 5, `${jobs.length} jobs`);
-        assert.equal(jobs[jobs.length - 1].status, 'Running');
-      } finally {
-        await live.close();
-      }
+      const jobs = await itemsAfterLiveStart(startLxcaSimulator, (live) => live.jobs());
+      assert.ok(jobs.length >= 5, `${jobs.length} jobs`);
+      assert.equal(jobs[jobs.length - 1].status, 'Running');
     });
 
     it('unknown paths answer 404 and known paths with another method 405, with the error body', async () => {

@@ -1,13 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { HttpClient } from '../../src/api/http';
-import { LxcaClient } from '../../src/api/lxca/client';
 import { Jp1aoClient } from '../../src/api/jp1ao/client';
-import { startJp1aoSimulator, startLxcaSimulator, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
 import * as api from '../../src/api';
-import { LxcaAdapter } from '../../src/tasks/lxca';
 import { Jp1aoAdapter } from '../../src/tasks/jp1ao';
 import { TaskStore, type StoreChange } from '../../src/tasks/store';
 import { pinJob } from '../support/pinJobs';
+import { credentialsOf, startJp1aoStore, startLxcaStore, useFixture } from '../support/storeFixture';
 
 type Recorded = { path: string; query: Record<string, string> };
 const tasksPath = '/Automation/v1/objects/Tasks';
@@ -22,24 +19,10 @@ function record(store: TaskStore): StoreChange[] {
 }
 
 describe('TaskStore against the LXCA simulator', () => {
-  let sim: LxcaSimulator;
-  let http: HttpClient;
-  let store: TaskStore;
-
-  beforeEach(async () => {
-    sim = await startLxcaSimulator({ size: 450, seed: 7, newItemEveryMs: 0 });
-    http = new HttpClient({ baseUrl: sim.url });
-    const client = new LxcaClient(http, async () => ({ username: sim.username, password: sim.password }));
-    store = new TaskStore(async () => new LxcaAdapter(api, 'lab', client, () => http.close()), 200);
-  });
-
-  afterEach(async () => {
-    store.dispose();
-    await http.close();
-    await sim.close();
-  });
+  const lab = useFixture('each', () => startLxcaStore({ size: 450, seed: 7, newItemEveryMs: 0 }, 200));
 
   it('shows the first page, newest first, and knows how many there are', async () => {
+    const { sim, store } = lab();
     await store.refresh();
     assert.equal(store.state.kind, 'loaded');
     assert.equal(store.tasks.length, 200);
@@ -51,6 +34,7 @@ describe('TaskStore against the LXCA simulator', () => {
   });
 
   it('loads more a page at a time until everything is shown', async () => {
+    const { store } = lab();
     await store.refresh();
     await store.loadMore();
     assert.equal(store.tasks.length, Math.min(400, store.total));
@@ -61,6 +45,7 @@ describe('TaskStore against the LXCA simulator', () => {
   });
 
   it('fires nothing when a refresh changes nothing, and only the changed task when one changes', async () => {
+    const { sim, store } = lab();
     // Finish every job so nothing moves on its own between two loads.
     for (const job of sim.jobs()) pinJob(sim, job, 'Complete', 100);
     await store.refresh();
@@ -78,6 +63,7 @@ describe('TaskStore against the LXCA simulator', () => {
   });
 
   it('makes one request for a burst of polls and one for a burst of user refreshes', async () => {
+    const { sim, store } = lab();
     sim.clearRequests();
     await Promise.all([store.refresh(true), store.refresh(true), store.refresh(true)]);
     assert.equal(sim.requests.filter((r) => r.method === 'GET' && r.path === '/tasks').length, 1);
@@ -88,6 +74,7 @@ describe('TaskStore against the LXCA simulator', () => {
   });
 
   it('filters locally by words and status category', async () => {
+    const { store } = lab();
     await store.setQuery({ categories: ['failed'] });
     assert.ok(store.tasks.length > 0);
     assert.ok(store.tasks.every((t) => t.category === 'failed'));
@@ -97,6 +84,7 @@ describe('TaskStore against the LXCA simulator', () => {
   });
 
   it('turns a failure into a failed state, changed once, keeps the tasks, and recovers', async () => {
+    const { sim, store } = lab();
     await store.refresh();
     const shown = store.tasks;
     const changes = record(store);
@@ -115,24 +103,10 @@ describe('TaskStore against the LXCA simulator', () => {
 });
 
 describe('TaskStore against the JP1/AO simulator', () => {
-  let sim: Jp1aoSimulator;
-  let http: HttpClient;
-  let store: TaskStore;
-
-  beforeEach(async () => {
-    sim = await startJp1aoSimulator({ size: 350, seed: 3, newItemEveryMs: 0 });
-    http = new HttpClient({ baseUrl: sim.url });
-    const client = new Jp1aoClient(http, async () => ({ username: sim.username, password: sim.password }));
-    store = new TaskStore(async () => new Jp1aoAdapter(api, 'ao', client, sim.username, () => http.close()), 100);
-  });
-
-  afterEach(async () => {
-    store.dispose();
-    await http.close();
-    await sim.close();
-  });
+  const ao = useFixture('each', () => startJp1aoStore({ size: 350, seed: 3, newItemEveryMs: 0 }, 100));
 
   it('pages on the server: one request with HQL::limit, total from count', async () => {
+    const { sim, store } = ao();
     sim.clearRequests();
     await store.refresh();
     const lists = pageRequests(sim.requests);
@@ -147,10 +121,11 @@ describe('TaskStore against the JP1/AO simulator', () => {
   });
 
   it('counts running and failed tasks once per totals interval, and again right after an action', async () => {
+    const { sim, http } = ao();
     const runningStatuses = new Set(['inProgress', 'waitingResponse', 'abnormalDetection', 'terminating']);
     const serverRunning = () => sim.tasks().filter((task) => runningStatuses.has(String(task.status))).length;
     let now = 1_000_000;
-    const client = new Jp1aoClient(http, async () => ({ username: sim.username, password: sim.password }));
+    const client = new Jp1aoClient(http, credentialsOf(sim));
     const adapter = new Jp1aoAdapter(api, 'ao', client, sim.username, () => http.close());
     const timed = new TaskStore(async () => adapter, 100, {}, { totalsEveryMs: 15_000, now: () => now });
     try {
@@ -184,6 +159,7 @@ describe('TaskStore against the JP1/AO simulator', () => {
   });
 
   it('sends status categories as an HQL filter and words as q', async () => {
+    const { sim, store } = ao();
     sim.clearRequests();
     await store.setQuery({ text: 'backup', categories: ['failed', 'cancelled'] });
     const request = pageRequests(sim.requests).at(-1)!;

@@ -60,7 +60,7 @@ export class Jp1aoSeeder {
     const now = this.now();
     const spacing = Math.max(1000, Math.floor((30 * DAY) / Math.max(1, size)));
     for (let i = 0; i < size; i++) {
-      const status = i < VOCABULARY.length ? VOCABULARY[i] : this.rng.weighted(STATUS_WEIGHTS);
+      const status = this.rng.everyKeyThenWeighted(STATUS_WEIGHTS, i);
       // The first tasks support every operation and are never debug tasks, so tests can rely on them.
       const task = this.task(status, now - (size - i) * spacing, now, i < 2 * VOCABULARY.length);
       if (i === VOCABULARY.length + 1) task.fields.serviceState = 'debug';

@@ -25,7 +25,6 @@ const STATUS_WEIGHTS = {
   Waiting_For_Reboot: 1,
 };
 type SeedStatus = keyof typeof STATUS_WEIGHTS;
-const VOCABULARY = Object.keys(STATUS_WEIGHTS) as SeedStatus[];
 
 const SERVERS = ['SR650-01', 'SR650-07', 'SR630-V2-12', 'SD530-03', 'ThinkSystem-SR950', 'Flex-x240-5', 'ST550-lab', 'SR665-22'];
 const USERS = ['admin', 'USERID', 'ops.jane', 'scheduler', 'LXCA'];
@@ -140,7 +139,7 @@ export class LxcaSeeder {
     const spacing = Math.max(1000, Math.floor((30 * DAY) / Math.max(1, size)));
     const made: Made[] = [];
     for (let i = 0; i < size; i++) {
-      const status = i < VOCABULARY.length ? VOCABULARY[i] : this.rng.weighted(STATUS_WEIGHTS);
+      const status = this.rng.everyKeyThenWeighted(STATUS_WEIGHTS, i);
       made.push(this.job(status, now - (size - i) * spacing, now));
     }
     made.sort((a, b) => startOf(a.root) - startOf(b.root));
