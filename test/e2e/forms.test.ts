@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
 import { startJp1aoSimulator, startLxcaSimulator, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
-import { useWorkbench, type WorkbenchOptions } from './harness';
+import { connectionSettings, useWorkbench, type WorkbenchOptions } from './harness';
 import { basic } from '../support/rawHttp';
 import { signIn } from '../support/signIn';
 import { until } from '../support/wait';
@@ -43,14 +43,10 @@ describe('e2e: webview forms', function () {
     // Finished, so that nothing but the scenarios changes them.
     for (const task of Object.values(tasks)) jp1ao.setTaskStatus(task.id, 'completed');
     await Promise.all(Object.values(tasks).map((task) => editOnServer(task.id, '', false)));
-    options.settings = {
-      'opsTasks.connections': [
-        { name: jp1aoName, kind: 'jp1ao', baseUrl: jp1ao.url, username: jp1ao.username },
-        { name: lxcaName, kind: 'lxca', baseUrl: lxca.url, username: lxca.username },
-      ],
-      'opsTasks.refresh.activeIntervalSeconds': 600,
-      'opsTasks.refresh.idleIntervalSeconds': 600,
-    };
+    options.settings = connectionSettings([
+      { name: jp1aoName, kind: 'jp1ao', server: jp1ao },
+      { name: lxcaName, kind: 'lxca', server: lxca },
+    ]);
   });
   after(async () => {
     await Promise.all((sims ?? []).map((sim) => sim.close()));

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startSimulators, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
-import { useWorkbench, type WorkbenchOptions } from './harness';
+import { connectionSettings, useWorkbench, type WorkbenchOptions } from './harness';
 import { signIn } from '../support/signIn';
 import { sleep } from '../support/wait';
 import {
@@ -74,15 +74,11 @@ describe('e2e: task actions from the tree', function () {
     assert.ok(stopping, 'the simulator has a task to pin in "terminating"');
     jp1ao.setTaskStatus(stopping.instanceID, 'terminating');
     noForceStop = nameOf(stopping.instanceID);
-    options.settings = {
-      'opsTasks.connections': [
-        { name: lxcaName, kind: 'lxca', baseUrl: lxca.url, username: lxca.username },
-        { name: jp1aoName, kind: 'jp1ao', baseUrl: jp1ao.url, username: jp1ao.username },
-      ],
-      // Only the actions should change what the tree shows while a scenario runs.
-      'opsTasks.refresh.activeIntervalSeconds': 600,
-      'opsTasks.refresh.idleIntervalSeconds': 600,
-    };
+    // Only the actions should change what the tree shows while a scenario runs.
+    options.settings = connectionSettings([
+      { name: lxcaName, kind: 'lxca', server: lxca },
+      { name: jp1aoName, kind: 'jp1ao', server: jp1ao },
+    ]);
   });
   after(async () => {
     await sims?.close();
