@@ -175,9 +175,19 @@ describe('e2e tree: connections added through the UI, subtasks, filter, wrong pa
     await jp1ao?.close();
   });
   const workbench = useWorkbench({ settings: quietPolling });
-  // Add Connection names a connection after the URL's host and port.
-  const lxcaName = () => new URL(lxca.url).host;
-  const jp1aoName = () => new URL(jp1ao.url).host;
+  // Add Connection suggests the URL's host and port as the name; these are the names typed instead.
+  const lxcaHost = () => new URL(lxca.url).host;
+  const jp1aoHost = () => new URL(jp1ao.url).host;
+  const lxcaName = () => 'Lab LXCA';
+  const jp1aoName = () => 'Lab JP1/AO';
+
+  /** Checks the suggested name, then types the connection's own. */
+  async function nameConnection(page: Page, suggested: string, name: string): Promise<void> {
+    await waitForQuickInputTitle(page, 'Add Connection (5/5)');
+    const box = quickInput(page).locator('input').first();
+    await until(`the name ${suggested} suggested`, async () => (await box.inputValue()) === suggested);
+    await quickInputType(page, name);
+  }
 
   it('adds an LXCA connection with Add Connection… and shows its jobs; the password stays out of the settings', async () => {
     const { page, server } = workbench();
@@ -189,12 +199,11 @@ describe('e2e tree: connections added through the UI, subtasks, filter, wrong pa
     await quickInputType(page, lxca.url);
     await waitForQuickInputTitle(page, 'Add Connection (3/5)');
     await quickInputType(page, lxca.username);
-    await waitForQuickInputTitle(page, `Password for ${lxca.username} on ${lxcaName()}`);
+    await waitForQuickInputTitle(page, `Password for ${lxca.username} on ${lxcaHost()}`);
     await quickInput(page).locator('input[type="password"]').waitFor({ timeout: 5_000 });
     await quickInputType(page, lxca.password);
     // The server answered, so the name is asked next, suggesting host:port.
-    await waitForQuickInputTitle(page, 'Add Connection (5/5)');
-    await quickInputType(page, lxcaName());
+    await nameConnection(page, lxcaHost(), lxcaName());
 
     const expected = newestJobs(lxca);
     const rows = await waitForRows(page, 'the connection with its summary and its jobs', (all) => {
@@ -300,12 +309,11 @@ describe('e2e tree: connections added through the UI, subtasks, filter, wrong pa
     await quickInputType(page, jp1ao.url);
     await waitForQuickInputTitle(page, 'Add Connection (3/5)');
     await quickInputType(page, jp1ao.username);
-    await waitForQuickInputTitle(page, `Password for ${jp1ao.username} on ${jp1aoName()}`);
+    await waitForQuickInputTitle(page, `Password for ${jp1ao.username} on ${jp1aoHost()}`);
     await quickInputType(page, 'not-the-password');
     // Add Connection tries the server first: the refusal is shown, and the user may save anyway.
     await dialogButton(page, 'Save Anyway').click();
-    await waitForQuickInputTitle(page, 'Add Connection (5/5)');
-    await quickInputType(page, jp1aoName());
+    await nameConnection(page, jp1aoHost(), jp1aoName());
 
     await waitForRows(page, 'the sign-in failure and its fix', (rows) => {
       const under = rowsUnder(rows, jp1aoName());
@@ -375,6 +383,9 @@ describe('e2e tree: connections added through the UI, subtasks, filter, wrong pa
       const wanted = job === showcase;
       if (row?.expanded !== undefined && row.expanded !== wanted) await rowTwistie(rowByLabel(page, plainText(job.name))).click();
     }
+    // The Activity view is folded, as it is once a user has seen its welcome text.
+    const activityHeader = page.locator('.pane-header[aria-expanded="true"]').filter({ hasText: /activity/i });
+    if (await activityHeader.count()) await activityHeader.first().click();
     await page.locator('.part.editor').click({ position: { x: 200, y: 200 } }); // the tree unfocused
     await page.mouse.move(1000, 500); // no hover highlight in the picture
     await waitForRows(page, `"${title}" expanded`, (rows) => {
