@@ -30,7 +30,7 @@ interface NotesState {
   discarded?: string;
 }
 
-/** JP1/AO keeps at most this many characters of notes (specs/jp1ao-tasks.md, PUT Tasks/{id}). */
+/** JP1/AO keeps at most this many characters of notes (docs/api/jp1ao.md, PUT Tasks/{id}). */
 const notesLimit = 1024;
 
 let state: NotesState = {};
