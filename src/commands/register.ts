@@ -13,6 +13,7 @@ import {
   testConnection,
 } from './connectionCommands';
 import { applyFilter, filterTasks } from './filter';
+import { copyAsJson, copyIds, copyNames, openInBrowser } from './copyTask';
 import { pickConnection } from './pickConnection';
 import { startDemo } from './startDemo';
 import { registerTaskActions } from './taskActions';
@@ -66,12 +67,22 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
       'opsTasks.toggleToDo',
       onTaskNodes(view, registry, toggleToDoPick, (clicked, all) => toggleToDo(registry, clicked, all)),
     ),
-    // A double-click on a row opens Edit Notes for it.
+    // A double-click on a row opens its Details.
     register(taskClickCommandId, (key: unknown) => {
       if (typeof key !== 'string' || !doubleClick.click(key)) return;
       const node = provider.nodeFor(key);
-      if (node) return vscode.commands.executeCommand('opsTasks.editNotes', node);
+      if (node) return vscode.commands.executeCommand('opsTasks.showDetails', node);
     }),
+    // Enter: the tree's own Enter (select, expand, run the row's command), then Details of a task row.
+    register('opsTasks.openFocusedTask', async () => {
+      await vscode.commands.executeCommand('list.select');
+      const [node] = view.selection;
+      if (view.selection.length === 1 && node?.kind === 'task') await vscode.commands.executeCommand('opsTasks.showDetails', node);
+    }),
+    register('opsTasks.copyName', (node, selected) => copyNames(view, node, selected)),
+    register('opsTasks.copyId', (node, selected) => copyIds(view, node, selected)),
+    register('opsTasks.copyAsJson', (node, selected) => copyAsJson(registry, view, node, selected)),
+    register('opsTasks.openInBrowser', (arg) => openInBrowser(registry, arg)),
     ...registerTaskActions(context),
     ...registerForms(context),
   ];

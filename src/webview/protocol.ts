@@ -70,18 +70,24 @@ export const detailsView = object({
   subtasks: optional(array(subtask)),
   properties: optional(object({ rows: optional(array(propertyRow)), error: optional(string) })),
   log: optional(object({ lines: optional(array(string)), error: optional(string), partial: optional(boolean), zone: optional(string) })),
+  /** The row's actions in its present state, as buttons: `id` is what the page sends back to run one. */
+  actions: optional(array(object({ id: string, title: string }))),
 });
 export type DetailsView = Infer<typeof detailsView>;
 
 export const detailsPageMessage = union('type', {
   ready: object({}),
   refresh: object({ requestId: number }),
+  /** Runs one of the view's `actions` on the task, with the same checks and questions as its menu entry. */
+  act: object({ requestId: number, action: string }),
 });
 export type DetailsPageMessage = Infer<typeof detailsPageMessage>;
 
 export const detailsHostMessage = union('type', {
   loaded: object({ requestId: optional(number), view: detailsView }),
   failed: object({ requestId: optional(number), message: string }),
+  /** The action ran (or the user backed out); a fresh `loaded` follows. */
+  acted: object({ requestId: number, message: optional(string) }),
 });
 export type DetailsHostMessage = Infer<typeof detailsHostMessage>;
 

@@ -10,6 +10,7 @@ import { callbackPageMessage, detailsPageMessage, notesPageMessage, type Details
 import type { FormChannel, FormController } from './formHost';
 import { array, object, parse, string, type Parsed } from './schema';
 import { onTaskNodes, type PickRequest } from '../commands/taskSelection';
+import { detailsActions } from '../commands/detailsActions';
 import type { ConnectionRegistry } from '../connections/registry';
 import { log } from '../log';
 import { taskKey, type Task } from '../tasks/model';
@@ -68,6 +69,7 @@ async function jobsOf(registry: ConnectionRegistry, connection: string, ids: rea
 /** Edit Notes/TODO, Show Details and Cancel with Callback forms (issue: webview forms). */
 export function registerForms(context: CommandContext): vscode.Disposable[] {
   const { registry, view } = context;
+  const actions = detailsActions(context.provider);
   const extensionUri = vscode.extensions.getExtension(extensionId)?.extensionUri;
   if (!extensionUri) throw new Error(`${extensionId} cannot find itself`);
   const panels = new FormPanels(extensionUri);
@@ -80,7 +82,7 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
 
   const showDetails = (node: TaskNode) => {
     const target = targetOf(node);
-    panels.show(`details:${target.key}`, vscode.l10n.t('Details: {0}', node.task.title), detailsKind, (channel) => new DetailsForm(registry, target, channel), restoreFor(target));
+    panels.show(`details:${target.key}`, vscode.l10n.t('Details: {0}', node.task.title), detailsKind, (channel) => new DetailsForm(registry, target, channel, actions), restoreFor(target));
   };
 
   const cancelWithCallback = (clicked: TaskNode, nodes: readonly TaskNode[]) => {
@@ -148,7 +150,7 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
   return [
     panels,
     restoreTaskForm(notesKind, 'notes', (target, channel: FormChannel<NotesHostMessage>) => new NotesForm(registry, target, channel)),
-    restoreTaskForm(detailsKind, 'details', (target, channel: FormChannel<DetailsHostMessage>) => new DetailsForm(registry, target, channel)),
+    restoreTaskForm(detailsKind, 'details', (target, channel: FormChannel<DetailsHostMessage>) => new DetailsForm(registry, target, channel, actions)),
     restoreCallbackForm,
     vscode.commands.registerCommand(
       'opsTasks.editNotes',
