@@ -176,13 +176,11 @@ describe('e2e: webview forms', function () {
     assert.equal(jp1ao.task(tasks.conflict.id).notes, 'theirs again');
   });
 
-  it('a double-click on a JP1/AO task opens its form; a single click only selects', async () => {
+  it('a double-click on a JP1/AO task opens its Details, whose Notes… button opens its form', async () => {
     const { page } = workbench();
-    const row = rowByName(page, tasks.doubleClick.name);
-    await row.click();
-    await new Promise((resolve) => setTimeout(resolve, 800));
-    assert.equal(await editorTab(page, `Notes: ${tasks.doubleClick.name}`).count(), 0);
-    await row.dblclick();
+    await rowByName(page, tasks.doubleClick.name).dblclick();
+    await editorTab(page, `Details: ${tasks.doubleClick.name}`).waitFor();
+    await webviewFrame(page).locator('#actions vscode-button', { hasText: 'Notes…' }).click();
     await editorTab(page, `Notes: ${tasks.doubleClick.name}`).waitFor();
     await webviewFrame(page).locator('#notes textarea').waitFor();
   });
