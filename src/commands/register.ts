@@ -28,6 +28,8 @@ export interface CommandContext {
   registry: ConnectionRegistry;
   provider: TaskTreeProvider;
   view: vscode.TreeView<TreeNode>;
+  /** Where unsaved notes wait for their task's form to open again (the extension's global state). */
+  storage?: vscode.Memento;
 }
 
 export function registerCommands(context: CommandContext): vscode.Disposable[] {

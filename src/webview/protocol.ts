@@ -33,12 +33,21 @@ export const notesPageMessage = union('type', {
   /** `baseModifyTime`: the version the user edited; the host refuses to overwrite a newer one. */
   save: object({ requestId: number, notes: string, toDo: boolean, baseModifyTime: optional(string) }),
   reload: object({ requestId: number }),
+  /** The input as it stands, after every change: kept by the host while `dirty`, so closing the tab loses nothing. */
+  draft: object({ dirty: boolean, notes: string, toDo: boolean, baseModifyTime: optional(string) }),
 });
 export type NotesPageMessage = Infer<typeof notesPageMessage>;
 
 export const notesHostMessage = union('type', {
   /** The task as read now; without requestId it was not asked for (first load, tree refresh). */
-  loaded: object({ requestId: optional(number), title: string, summary: array(row), saved: notesSnapshot }),
+  loaded: object({
+    requestId: optional(number),
+    title: string,
+    summary: array(row),
+    saved: notesSnapshot,
+    /** Unsaved input kept from an earlier tab of this task; `savedAt` is when it was typed (ms). */
+    draft: optional(object({ notes: string, toDo: boolean, baseModifyTime: optional(string), savedAt: number })),
+  }),
   saved: object({ requestId: number, title: string, summary: array(row), saved: notesSnapshot }),
   /** The task changed on the server since the page's base version; nothing was written. */
   conflict: object({ requestId: number, server: notesSnapshot }),

@@ -5,6 +5,7 @@ import { CallbackForm } from './callbackForm';
 import { confirmCallback } from './callbackConfirm';
 import { DetailsForm } from './detailsForm';
 import { NotesForm, type TaskTarget } from './notesForm';
+import { NotesDrafts } from './notesDrafts';
 import { FormPanels, type FormKind } from './panels';
 import { callbackPageMessage, detailsPageMessage, notesPageMessage, type DetailsHostMessage, type NotesHostMessage } from './protocol';
 import type { FormChannel, FormController } from './formHost';
@@ -70,6 +71,7 @@ async function jobsOf(registry: ConnectionRegistry, connection: string, ids: rea
 export function registerForms(context: CommandContext): vscode.Disposable[] {
   const { registry, view } = context;
   const actions = detailsActions(context.provider);
+  const drafts = context.storage && new NotesDrafts(context.storage);
   const extensionUri = vscode.extensions.getExtension(extensionId)?.extensionUri;
   if (!extensionUri) throw new Error(`${extensionId} cannot find itself`);
   const panels = new FormPanels(extensionUri);
@@ -77,7 +79,7 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
   const editNotes = (node: TaskNode) => {
     if (!node.task.operations.includes('editNotes')) return;
     const target = targetOf(node);
-    panels.show(`notes:${target.key}`, vscode.l10n.t('Notes: {0}', node.task.title), notesKind, (channel) => new NotesForm(registry, target, channel), restoreFor(target));
+    panels.show(`notes:${target.key}`, vscode.l10n.t('Notes: {0}', node.task.title), notesKind, (channel) => new NotesForm(registry, target, channel, drafts), restoreFor(target));
   };
 
   const showDetails = (node: TaskNode) => {
@@ -149,7 +151,7 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
 
   return [
     panels,
-    restoreTaskForm(notesKind, 'notes', (target, channel: FormChannel<NotesHostMessage>) => new NotesForm(registry, target, channel)),
+    restoreTaskForm(notesKind, 'notes', (target, channel: FormChannel<NotesHostMessage>) => new NotesForm(registry, target, channel, drafts)),
     restoreTaskForm(detailsKind, 'details', (target, channel: FormChannel<DetailsHostMessage>) => new DetailsForm(registry, target, channel, actions)),
     restoreCallbackForm,
     vscode.commands.registerCommand(
