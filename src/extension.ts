@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): OpsTasksTestApi {
     showCollapseAll: true,
   });
 
-  const activity = registerActivity(context.globalState, registry);
+  const activity = registerActivity(context.globalState, registry, view);
   const alerts = registerAlerts({ registry, provider, view, storage: context.workspaceState });
 
   const updateWatching = () => registry.setWatching(view.visible && vscode.window.state.focused);

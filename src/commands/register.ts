@@ -15,6 +15,7 @@ import {
 } from './connectionCommands';
 import { applyFilter, filterTasks } from './filter';
 import { copyAsJson, copyIds, copyNames, openInBrowser } from './copyTask';
+import { focusConnection } from './focusConnection';
 import { pickConnection } from './pickConnection';
 import { startDemo } from './startDemo';
 import { registerTaskActions } from './taskActions';
@@ -42,6 +43,7 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
     register('opsTasks.editConnection', (arg) => editConnection(registry, arg)),
     register('opsTasks.removeConnection', (arg) => removeConnection(registry, arg)),
     register('opsTasks.renameConnection', (arg) => renameConnection(registry, arg)),
+    register('opsTasks.focusConnection', (arg) => focusConnection(registry, provider, view, arg)),
     register('opsTasks.setPassword', (arg) => setPassword(registry, arg)),
     register('opsTasks.signOut', (arg) => signOut(registry, arg)),
     register('opsTasks.testConnection', (arg) => testConnection(registry, arg)),

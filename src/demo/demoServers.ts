@@ -2,26 +2,13 @@ import * as vscode from 'vscode';
 import type * as Simulator from '../simulator/index';
 import { connectionsSetting, type ConnectionConfig } from '../connections/config';
 import type { Product } from '../tasks/model';
-import { isProduct } from '../tasks/products';
+import { demoNames, isDemoEntry, withDemoConnections } from './demoEntries';
 
-export const demoNames: Readonly<Record<Product, string>> = { lxca: 'Demo LXCA', jp1ao: 'Demo JP1/AO' };
+export { demoNames, isDemoConnection } from './demoEntries';
 
 type Servers = Awaited<ReturnType<typeof Simulator.startSimulators>>;
 
 let running: Promise<Servers | undefined> | undefined;
-
-/**
- * A demo connection: one of the two names Try the Demo writes, pointing at this machine. Its
- * password comes from the demo servers themselves, never from a prompt or SecretStorage.
- */
-export function isDemoConnection(config: Pick<ConnectionConfig, 'name' | 'kind' | 'baseUrl'>): boolean {
-  if (demoNames[config.kind] !== config.name) return false;
-  try {
-    return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(config.baseUrl).hostname);
-  } catch {
-    return false;
-  }
-}
 
 function loadSimulator(): typeof Simulator {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -36,11 +23,6 @@ function savedPorts(): { lxcaPort: number; jp1aoPort: number } {
     return entry ? Number(new URL(entry.baseUrl).port) || 0 : 0;
   };
   return { lxcaPort: portOf('lxca'), jp1aoPort: portOf('jp1ao') };
-}
-
-function isDemoEntry(entry: unknown): entry is ConnectionConfig {
-  const config = entry as Partial<ConnectionConfig> | null;
-  return typeof config?.name === 'string' && typeof config.baseUrl === 'string' && isProduct(config.kind) && isDemoConnection(config as ConnectionConfig);
 }
 
 /**
@@ -94,8 +76,7 @@ async function saveDemoConnections(servers: Servers): Promise<void> {
   const current = entries.filter(isDemoEntry);
   const same = wanted.every((config) => current.some((entry) => entry.name === config.name && entry.baseUrl === config.baseUrl && entry.username === config.username));
   if (same && current.length === wanted.length) return;
-  const others = entries.filter((entry) => !isDemoEntry(entry) && !wanted.some((config) => config.name === (entry as { name?: unknown } | null)?.name));
-  await vscode.workspace.getConfiguration().update(connectionsSetting, [...others, ...wanted], vscode.ConfigurationTarget.Global);
+  await vscode.workspace.getConfiguration().update(connectionsSetting, withDemoConnections(entries, wanted), vscode.ConfigurationTarget.Global);
 }
 
 /** Removes both demo connections and stops their servers. */

@@ -25,6 +25,35 @@ function parseVariant(flag: string, key: keyof SimulatorVariants, value: string 
   return chosen as SimulatorVariants[typeof key];
 }
 
+/** `--help`: every switch, with what it takes and does. */
+function usage(): string {
+  const variants = [...variantFlags].map(([flag, key]) => `  ${flag} ${variantChoices[key].join('|')}`.padEnd(52) + `server variant (first = default)`);
+  return [
+    'Usage: npm run simulator -- [options]',
+    '',
+    'Starts the fake LXCA and JP1/AO servers on loopback, prints ONE JSON line',
+    '{"lxca": {"url", "username", "password"}, "jp1ao": {...}} and runs until Ctrl+C.',
+    '',
+    'Options:',
+    '  --lxca-port N                                     LXCA port (0 = any free port, the default)',
+    '  --jp1ao-port N                                    JP1/AO port (0 = any free port, the default)',
+    '  --host H                                          address to listen on (default 127.0.0.1)',
+    '  --tls                                             HTTPS with a generated self-signed certificate',
+    '  --size N                                          how many jobs/tasks each server starts with',
+    '  --seed N                                          seed of the generated data (same seed, same data)',
+    'Faults, on both servers for the whole run:',
+    '  --latency MS                                      delay every answer',
+    '  --fail STATUS[:COUNT]                             answer STATUS to the next COUNT requests (all when no COUNT)',
+    '  --unavailable                                     answer every call 412 with the vendor\'s error body',
+    '  --drop-connections                                close connections without answering',
+    `  --body ${bodyFaults.join('|')}`.padEnd(52) + 'send broken answer bodies',
+    '  --expire-sessions-every SECONDS                   sign every session out this often',
+    'Server variants (docs/api/*.md):',
+    ...variants,
+    '  --help, -h                                        print this and exit',
+  ].join('\n');
+}
+
 interface RunFaults extends Partial<Faults> {
   expireSessionsEverySeconds?: number;
 }
@@ -63,7 +92,7 @@ function parseArgs(argv: string[]): { options: SimulatorOptions; faults: RunFaul
       case '--tls': options.tls = true; break;
       default: {
         const key = variantFlags.get(flag);
-        if (!key) throw new Error(`unknown option ${flag}`);
+        if (!key) throw new Error(`unknown option ${flag} (--help lists them)`);
         options.variants = { ...options.variants, [key]: parseVariant(flag, key, argv[++i]) };
       }
     }
@@ -79,6 +108,10 @@ const describe = (sim: RunningSimulator) => ({
 });
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(`${usage()}\n`);
+    return;
+  }
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs(process.argv.slice(2));

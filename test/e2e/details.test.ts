@@ -7,7 +7,7 @@ import { startJp1aoSimulator, startLxcaSimulator, type Jp1aoSimulator, type Lxca
 import { connectionSettings, useWorkbench, type WorkbenchOptions } from './harness';
 import { signIn } from '../support/signIn';
 import { until } from '../support/wait';
-import { contextMenu, dialog, dialogButton, editorTab, openOpsTasksView, quickInput, rowByLabel, rowByName, runCommand, screenshot, treeRowNames, webviewFrame } from '../support/workbench';
+import { contextMenu, dialog, dialogButton, editorTab, openOpsTasksView, quickInput, rowByLabel, rowByName, runCommand, screenshot, treeRowDetails, treeRowNames, webviewFrame } from '../support/workbench';
 
 const lxcaName = 'details-lxca';
 const jp1aoName = 'details-jp1ao';
@@ -74,8 +74,11 @@ describe('e2e: Details from the row, with the row’s actions', function () {
     await until(`focus on ${name}`, async () => ((await rowByLabel(page, name).getAttribute('class')) ?? '').split(' ').includes('focused'));
   }
 
+  const activityHeader = (page: Page) => page.locator('.pane-header').filter({ hasText: /^activity/i });
+
   it('Enter on an LXCA job opens its Details', async () => {
     const { page } = workbench();
+    assert.equal(await activityHeader(page).getAttribute('aria-expanded'), 'false', 'the empty Activity view starts folded');
     await focusRow(page, enterJob);
     await page.keyboard.press('Enter');
     await editorTab(page, `Details: ${enterJob}`).waitFor();
@@ -111,6 +114,19 @@ describe('e2e: Details from the row, with the row’s actions', function () {
     await until('the Cancel button gone', async () => (await cancel.count()) === 0 && (await frame.locator('#actions vscode-button').count()) > 0);
     await until('the row shows it', async () => (await treeRowNames(page)).some((label) => label.startsWith(`${cancelJob}, `) && /cancel/i.test(label)));
     await screenshot(page, 'details-after-cancel.png');
+    await until('the Activity view unfolded by its first entry', async () => (await activityHeader(page).getAttribute('aria-expanded')) === 'true');
+  });
+
+  it('Show Only This Connection Expanded folds the others in one click', async () => {
+    const { page } = workbench();
+    await contextMenu(page, rowByLabel(page, jp1aoName), 'Show Only This Connection Expanded');
+    await until('only the JP1/AO connection unfolded', async () => {
+      const rows = await treeRowDetails(page);
+      const lxcaRow = rows.find((row) => row.label === lxcaName);
+      const jp1aoRow = rows.find((row) => row.label === jp1aoName);
+      return lxcaRow?.expanded === false && jp1aoRow?.expanded === true && rows.some((row) => row.level === 2);
+    });
+    await screenshot(page, 'focus-connection.png');
   });
 
   it('Ctrl+C copies the row’s name, Copy ID its id, and Details copies the job as JSON', async () => {
