@@ -41,6 +41,8 @@ function usage(): string {
     '  --tls                                             HTTPS with a generated self-signed certificate',
     '  --size N                                          how many jobs/tasks each server starts with',
     '  --seed N                                          seed of the generated data (same seed, same data)',
+    '  --first-id N                                      first job/task id to give (default 1)',
+    '  --exit-when-idle SECONDS                          exit once no request came for this long',
     'Faults, on both servers for the whole run:',
     '  --latency MS                                      delay every answer',
     '  --fail STATUS[:COUNT]                             answer STATUS to the next COUNT requests (all when no COUNT)',
@@ -58,9 +60,16 @@ interface RunFaults extends Partial<Faults> {
   expireSessionsEverySeconds?: number;
 }
 
-function parseArgs(argv: string[]): { options: SimulatorOptions; faults: RunFaults } {
+/** How the process runs, besides the servers. */
+interface RunOptions {
+  /** Exit once neither server has had a request for this long (the demo outlives no window). */
+  exitWhenIdleSeconds?: number;
+}
+
+function parseArgs(argv: string[]): { options: SimulatorOptions; faults: RunFaults; run: RunOptions } {
   const options: SimulatorOptions = {};
   const faults: RunFaults = {};
+  const run: RunOptions = {};
   const number = (flag: string, value: string | undefined): number => {
     const parsed = Number(value);
     if (value === undefined || !Number.isInteger(parsed) || parsed < 0) throw new Error(`${flag} needs a non-negative integer`);
@@ -73,6 +82,8 @@ function parseArgs(argv: string[]): { options: SimulatorOptions; faults: RunFaul
       case '--jp1ao-port': options.jp1aoPort = number(flag, argv[++i]); break;
       case '--size': options.size = number(flag, argv[++i]); break;
       case '--seed': options.seed = number(flag, argv[++i]); break;
+      case '--first-id': options.firstId = number(flag, argv[++i]); break;
+      case '--exit-when-idle': run.exitWhenIdleSeconds = number(flag, argv[++i]); break;
       case '--latency': faults.latencyMs = number(flag, argv[++i]); break;
       case '--fail': {
         const [status, count] = (argv[++i] ?? '').split(':');
@@ -97,7 +108,7 @@ function parseArgs(argv: string[]): { options: SimulatorOptions; faults: RunFaul
       }
     }
   }
-  return { options, faults };
+  return { options, faults, run };
 }
 
 const describe = (sim: RunningSimulator) => ({
@@ -106,6 +117,21 @@ const describe = (sim: RunningSimulator) => ({
   password: sim.password,
   ...(sim.fingerprint256 ? { fingerprint256: sim.fingerprint256 } : {}),
 });
+
+/** Exits once neither server has recorded a request for `idleMs`; the request logs are trimmed as they are read. */
+function exitWhenIdle(sims: { lxca: RunningSimulator; jp1ao: RunningSimulator; close(): Promise<void> }, idleMs: number): void {
+  let lastRequest = Date.now();
+  const timer = setInterval(() => {
+    for (const sim of [sims.lxca, sims.jp1ao]) {
+      if (sim.requests.length) lastRequest = Date.now();
+      sim.clearRequests();
+    }
+    if (Date.now() - lastRequest >= idleMs) {
+      clearInterval(timer);
+      void sims.close().then(() => process.exit(0));
+    }
+  }, Math.min(1000, idleMs));
+}
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
@@ -126,6 +152,7 @@ async function main(): Promise<void> {
     if (expireSessionsEverySeconds) setInterval(() => sim.expireSessions(), expireSessionsEverySeconds * 1000).unref();
   }
   process.stdout.write(`${JSON.stringify({ lxca: describe(sims.lxca), jp1ao: describe(sims.jp1ao) })}\n`);
+  if (parsed.run.exitWhenIdleSeconds) exitWhenIdle(sims, parsed.run.exitWhenIdleSeconds * 1000);
   const stop = () => void sims.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -7,7 +7,7 @@ import { startJp1aoSimulator, startLxcaSimulator, type Jp1aoSimulator, type Lxca
 import { connectionSettings, useWorkbench, type WorkbenchOptions } from './harness';
 import { signIn } from '../support/signIn';
 import { until } from '../support/wait';
-import { contextMenu, dialog, dialogButton, editorTab, openOpsTasksView, quickInput, rowByLabel, rowByName, runCommand, screenshot, treeRowDetails, treeRowNames, webviewFrame } from '../support/workbench';
+import { contextMenu, dialog, dialogButton, editorTab, openOpsTasksView, rowByLabel, rowByName, runCommand, pastedText, screenshot, treeRowDetails, treeRowNames, webviewFrame } from '../support/workbench';
 
 const lxcaName = 'details-lxca';
 const jp1aoName = 'details-jp1ao';
@@ -53,18 +53,6 @@ describe('e2e: Details from the row, with the row’s actions', function () {
     await runCommand(workbench().page, 'View: Close All Editors');
     await editorTab(workbench().page, /./).first().waitFor({ state: 'detached' }).catch(() => undefined);
   });
-
-  /** What the clipboard holds, pasted into the palette's input as a user would see it (one line). */
-  async function pasted(page: Page): Promise<string> {
-    await page.keyboard.press('F1');
-    const box = quickInput(page).locator('input');
-    await box.waitFor();
-    await box.fill('');
-    await box.press('ControlOrMeta+v');
-    const text = await box.inputValue();
-    await box.press('Escape');
-    return text;
-  }
 
   /** Moves the tree's keyboard focus onto a row without clicking it (a click counts towards a double-click). */
   async function focusRow(page: Page, name: string): Promise<void> {
@@ -117,31 +105,19 @@ describe('e2e: Details from the row, with the row’s actions', function () {
     await until('the Activity view unfolded by its first entry', async () => (await activityHeader(page).getAttribute('aria-expanded')) === 'true');
   });
 
-  it('Show Only This Connection Expanded folds the others in one click', async () => {
-    const { page } = workbench();
-    await contextMenu(page, rowByLabel(page, jp1aoName), 'Show Only This Connection Expanded');
-    await until('only the JP1/AO connection unfolded', async () => {
-      const rows = await treeRowDetails(page);
-      const lxcaRow = rows.find((row) => row.label === lxcaName);
-      const jp1aoRow = rows.find((row) => row.label === jp1aoName);
-      return lxcaRow?.expanded === false && jp1aoRow?.expanded === true && rows.some((row) => row.level === 2);
-    });
-    await screenshot(page, 'focus-connection.png');
-  });
-
   it('Ctrl+C copies the row’s name, Copy ID its id, and Details copies the job as JSON', async () => {
     const { page } = workbench();
     await focusRow(page, enterJob);
     await page.keyboard.press('ControlOrMeta+c');
-    assert.equal(await pasted(page), enterJob);
+    assert.equal(await pastedText(page), enterJob);
 
     await contextMenu(page, rowByLabel(page, enterJob), 'Copy ID');
-    assert.equal(await pasted(page), ids[enterJob]);
+    assert.equal(await pastedText(page), ids[enterJob]);
 
     await contextMenu(page, rowByLabel(page, enterJob), 'Show Details');
     await webviewFrame(page).locator('#actions vscode-button', { hasText: 'Copy as JSON' }).click();
     await until('the JSON on the clipboard', async () => {
-      const text = await pasted(page);
+      const text = await pastedText(page);
       return text.includes(`"jobUID": "${ids[enterJob]}"`) && text.includes(enterJob);
     });
   });
@@ -163,5 +139,17 @@ describe('e2e: Details from the row, with the row’s actions', function () {
     await until(`the console address (${opened.url()})`, () => opened.url() !== 'about:blank');
     assert.ok(opened.url().startsWith(lxca.url) || opened.url().includes(`/${port}/`), `opened ${opened.url()}`);
     await opened.close();
+  });
+
+  it('Show Only This Connection Expanded folds the others in one click', async () => {
+    const { page } = workbench();
+    await contextMenu(page, rowByLabel(page, jp1aoName), 'Show Only This Connection Expanded');
+    await until('only the JP1/AO connection unfolded', async () => {
+      const rows = await treeRowDetails(page);
+      const lxcaRow = rows.find((row) => row.label === lxcaName);
+      const jp1aoRow = rows.find((row) => row.label === jp1aoName);
+      return lxcaRow?.expanded === false && jp1aoRow?.expanded === true && rows.some((row) => row.level === 2);
+    });
+    await screenshot(page, 'focus-connection.png');
   });
 });
