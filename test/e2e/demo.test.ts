@@ -63,8 +63,10 @@ describe('e2e: the demo across reloads', function () {
 
   it('keeps its state across a window reload: a cancelled job stays cancelled, under the same id', async () => {
     const { page } = wb();
-    const running = (await treeRowNames(page)).find((label) => /, Running\b/.test(label));
-    assert.ok(running, 'a running demo job is shown');
+    // The LXCA demo's jobs on screen: fold the JP1/AO demo, unfold the LXCA one.
+    await rowTwistie(rowByLabel(page, 'Demo JP1/AO')).click();
+    if ((await rowByLabel(page, 'Demo LXCA').getAttribute('aria-expanded')) !== 'true') await rowTwistie(rowByLabel(page, 'Demo LXCA')).click();
+    const running = await until('a running demo job', async () => (await treeRowNames(page)).find((label) => /, Running\b/.test(label)));
     const name = running.slice(0, running.indexOf(', Running'));
     const row = rowByName(page, name).first();
     await contextMenu(page, row, 'Copy ID');
