@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { startJp1aoSimulator, startLxcaSimulator, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
 import { connectionSettings, useWorkbench, type WorkbenchOptions } from './harness';
 import { signIn } from '../support/signIn';
-import { until } from '../support/wait';
+import { sleep, until } from '../support/wait';
 import { contextMenu, dialog, dialogButton, editorTab, openOpsTasksView, rowByLabel, rowByName, runCommand, pastedText, screenshot, treeRowDetails, treeRowNames, webviewFrame } from '../support/workbench';
 
 const lxcaName = 'details-lxca';
@@ -80,7 +80,7 @@ describe('e2e: Details from the row, with the row’s actions', function () {
     const { page } = workbench();
     const row = rowByName(page, jp1aoTask.name);
     await row.click();
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    await sleep(800);
     assert.equal(await editorTab(page, /^Details: /).count(), 0);
     await row.dblclick();
     await editorTab(page, new RegExp(`^Details: `)).waitFor();
