@@ -1,4 +1,5 @@
 // `npm run simulator -- [--lxca-port N] [--jp1ao-port N] [--tls] [--size N] [--seed N] [--host H]`
+//   [--first-id N] [--exit-when-idle SECONDS] [--help]
 //   faults for the whole run, on both servers:
 //   [--latency MS] [--fail STATUS[:COUNT]] [--unavailable] [--drop-connections]
 //   [--body html|text|truncated|huge] [--expire-sessions-every SECONDS]
