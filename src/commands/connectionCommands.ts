@@ -35,8 +35,7 @@ export async function addConnection(registry: ConnectionRegistry): Promise<void>
     title: vscode.l10n.t('Add Connection (5/5): name shown in the tree'),
     value: uniqueName(registry, draft.name),
     ignoreFocusOut: true,
-    validateInput: (value) =>
-      !value.trim() ? vscode.l10n.t('Enter a name') : registry.get(value.trim()) ? vscode.l10n.t('A connection named "{0}" exists already', value.trim()) : undefined,
+    validateInput: (value) => nameProblem(registry, value),
   });
   if (!name) return;
   const config: ConnectionConfig = { ...draft, name: name.trim() };
@@ -105,6 +104,13 @@ async function confirmPlainHttp(baseUrl: string): Promise<boolean> {
   return answer === useHttp;
 }
 
+/** Why a connection cannot take this name (empty, or another connection's), or undefined. */
+function nameProblem(registry: ConnectionRegistry, value: string, current?: string): string | undefined {
+  const name = value.trim();
+  if (!name) return vscode.l10n.t('Enter a name');
+  return name !== current && registry.get(name) ? vscode.l10n.t('A connection named "{0}" exists already', name) : undefined;
+}
+
 function uniqueName(registry: ConnectionRegistry, base: string): string {
   let name = base;
   for (let i = 2; registry.get(name); i++) name = `${base} (${i})`;
@@ -152,12 +158,7 @@ export async function renameConnection(registry: ConnectionRegistry, arg: unknow
     title: vscode.l10n.t('Rename {0}', old.name),
     value: old.name,
     ignoreFocusOut: true,
-    validateInput: (value) =>
-      !value.trim()
-        ? vscode.l10n.t('Enter a name')
-        : value.trim() !== old.name && registry.get(value.trim())
-          ? vscode.l10n.t('A connection named "{0}" exists already', value.trim())
-          : undefined,
+    validateInput: (value) => nameProblem(registry, value, old.name),
   });
   if (!name || name.trim() === old.name) return;
   const next: ConnectionConfig = { ...old, name: name.trim() };
