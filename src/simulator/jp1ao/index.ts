@@ -11,6 +11,7 @@ import { TaskStore } from './tasks';
 export async function startJp1ao(options: SimulatorOptions, tls?: TlsMaterial): Promise<Jp1aoSimulator> {
   const variants = resolveVariants(options);
   const store = new TaskStore(Date.now, variants.jp1aoTimeOffset);
+  if (options.firstId) store.startIdsAt(options.firstId);
   const seeder = new Jp1aoSeeder(store, options.seed ?? 1);
   seeder.seed(options.size ?? 300);
   const auth = new AoAuth(options.tokenLifetimeSeconds ?? 1000);
