@@ -63,6 +63,11 @@ function safeDecode(component: string): string {
   }
 }
 
+/** The response's scrubber of known secrets (identity for a response built without one). */
+export function scrubberOf(response: { scrub?: (text: string) => string }): (text: string) => string {
+  return response.scrub ?? ((text) => text);
+}
+
 const DEFAULT_EXCERPT_LENGTH = 160;
 
 /** A short, tag-free, whitespace-folded excerpt of a body, safe to show. */

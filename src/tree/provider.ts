@@ -10,6 +10,7 @@ import { errorNodes } from './errorNodes';
 import { ConnectionNode, LoadMoreNode, MessageNode, TaskNode, type TreeNode } from './nodes';
 import { taskTreeItem } from './taskItem';
 import { staleDescription } from './staleness';
+import { treeIds } from './treeIds';
 
 /**
  * Connections → tasks → subtasks. Nodes are kept per key and updated in place, so a refresh fires
@@ -67,7 +68,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       case 'loadMore': {
         const store = node.connection.store;
         const item = new vscode.TreeItem(vscode.l10n.t('Load more…'));
-        item.id = `${node.connection.name}/!more`;
+        item.id = treeIds.loadMore(node.connection.name);
         item.description = vscode.l10n.t('{0} of {1} shown', store.tasks.length, store.total);
         item.iconPath = new vscode.ThemeIcon('ellipsis');
         item.command = { command: 'opsTasks.loadMore', title: vscode.l10n.t('Load More'), arguments: [node.connection.name] };
@@ -120,7 +121,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const nodes: TreeNode[] = store.tasks.map((task) => this.taskNode(connection, task));
     if (!nodes.length) {
       const text = store.filtered ? vscode.l10n.t('No tasks match the filter') : vscode.l10n.t('No tasks');
-      nodes.push(this.stable(new MessageNode(`${connection.name}/!none`, text, { icon: 'info' })));
+      nodes.push(this.stable(new MessageNode(treeIds.message(connection.name, 'none'), text, { icon: 'info' })));
     }
     if (store.hasMore) nodes.push(this.loadMoreNode(connection));
     return nodes;
@@ -200,7 +201,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     });
     for (const entry of this.registry.invalid) {
       nodes.push(
-        this.stable(new MessageNode(`!invalid/${entry.name}`, vscode.l10n.t('{0}: the setting {1}', entry.name, entry.problem), {
+        this.stable(new MessageNode(treeIds.invalidSetting(entry.name), vscode.l10n.t('{0}: the setting {1}', entry.name, entry.problem), {
           icon: 'warning',
           color: 'list.warningForeground',
           command: { command: 'workbench.action.openSettingsJson', title: vscode.l10n.t('Open Settings (JSON)') },
@@ -255,7 +256,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   private connectionItem(connection: Connection): vscode.TreeItem {
     const item = new vscode.TreeItem(connection.name, vscode.TreeItemCollapsibleState.Expanded);
-    item.id = `connection/${connection.name}`;
+    item.id = treeIds.connection(connection.name);
     const info = productInfo(connection.config.kind);
     item.iconPath = new vscode.ThemeIcon(info.icon);
     item.description = this.summaryOf(connection);
