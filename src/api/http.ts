@@ -15,6 +15,7 @@ import { readCappedText, toHttpResponse } from './responseBody';
 import { certificateGuard, tlsConnectionOptions, untrustedCertificateError, verificationFailureReason } from './tls';
 import { KnownSecrets } from './knownSecrets';
 import { hasLoneSurrogate, wellFormed } from '../util/displayText';
+import { operationDeadline } from './deadline';
 
 export { safeExcerpt } from './redaction';
 export { expectJson } from './responseBody';
@@ -144,7 +145,12 @@ function withJsonBody(request: HttpRequest): { headers: Record<string, string>; 
   if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) {
     headers['content-type'] = 'application/json';
   }
-  return { headers, body: JSON.stringify(request.body) };
+  try {
+    return { headers, body: JSON.stringify(request.body) };
+  } catch (error) {
+    // A body echoed from the server (a JP1/AO action template) nested thousands deep, or a cycle.
+    throw new ApiError('invalidInput', 'The request body could not be written as JSON.', { cause: error });
+  }
 }
 
 export class HttpClient {
@@ -184,15 +190,21 @@ export class HttpClient {
     if (hasLoneSurrogate(request.path)) throw new ApiError('invalidInput', 'The request path holds text that is not well-formed.');
     const path = buildRequestPath(this.base, request.path, request.query);
     const started = performance.now();
+    const operation = operationDeadline();
+    const left = operation ? operation.at - started : Infinity;
+    // The operation's overall deadline is shorter than this request's own: it says why it stopped.
+    const limitMs = left < this.deadlineMs ? Math.max(0, left) : this.deadlineMs;
+    const limitText = left < this.deadlineMs ? operation!.ms : this.deadlineMs;
+    if (limitMs <= 0) throw this.deadlineError(undefined, limitText);
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), this.deadlineMs);
+    const timer = setTimeout(() => deadline.abort(), limitMs);
     const signal = request.signal ? AbortSignal.any([request.signal, deadline.signal]) : deadline.signal;
     try {
       const response = await this.send({ ...request, signal }, path);
       this.log(request.method, path, started, response.status);
       return { ...response, scrub: this.secrets.scrub };
     } catch (error) {
-      const failure = deadline.signal.aborted && !request.signal?.aborted ? this.deadlineError(error) : await this.toApiError(error, request.signal);
+      const failure = deadline.signal.aborted && !request.signal?.aborted ? this.deadlineError(error, limitText) : await this.toApiError(error, request.signal);
       this.log(request.method, path, started, failure.status, failure.kind);
       throw failure;
     } finally {
@@ -200,9 +212,9 @@ export class HttpClient {
     }
   }
 
-  private deadlineError(cause: unknown): ApiError {
+  private deadlineError(cause: unknown, limitMs: number): ApiError {
     const { hostPort } = this.failureContext;
-    return new ApiError('timeout', `${hostPort} did not finish its answer within ${formatDuration(this.deadlineMs)}.`, { cause });
+    return new ApiError('timeout', `${hostPort} did not finish its answer within ${formatDuration(limitMs)}.`, { cause });
   }
 
   async close(): Promise<void> {

@@ -3,7 +3,7 @@ import type { ConnectionRegistry } from '../connections/registry';
 import { recordActivity } from '../activity/record';
 import { errorText } from '../ui/errorText';
 import type { FormChannel, FormController } from './formHost';
-import type { NotesHostMessage, NotesPageMessage } from './protocol';
+import { notesLimit, type NotesHostMessage, type NotesPageMessage } from './protocol';
 import { t } from '../tasks/l10n';
 
 export interface TaskTarget {
@@ -19,6 +19,8 @@ export interface TaskTarget {
  */
 export class NotesForm implements FormController<NotesPageMessage> {
   private readonly subscription: vscode.Disposable;
+  /** One save at a time: a second Save while the first is on its way is refused, never queued. */
+  private saving = false;
 
   constructor(
     private readonly registry: ConnectionRegistry,
@@ -56,6 +58,25 @@ export class NotesForm implements FormController<NotesPageMessage> {
   }
 
   private async save(request: Extract<NotesPageMessage, { type: 'save' }>): Promise<void> {
+    const { requestId } = request;
+    // The page enforces both; a forged or stale page must not get past the host.
+    if (request.notes.length > notesLimit) {
+      await this.post({ type: 'failed', requestId, message: t('Not saved: notes are limited to {0} characters.', notesLimit) });
+      return;
+    }
+    if (this.saving) {
+      await this.post({ type: 'failed', requestId, message: t('Not saved: the notes are being saved already; wait for that answer.') });
+      return;
+    }
+    this.saving = true;
+    try {
+      await this.saveChecked(request);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  private async saveChecked(request: Extract<NotesPageMessage, { type: 'save' }>): Promise<void> {
     const { requestId } = request;
     try {
       const connection = this.connection();

@@ -19,6 +19,14 @@ import { treeIds } from '../../src/tree/treeIds';
 import { errorText, mayHaveBeenCarriedOut } from '../../src/ui/errorText';
 import { displayText, quotedText } from '../../src/util/displayText';
 import { answer, startLoopback, type LoopbackServer } from '../support/loopback';
+import { fieldsOf } from '../../src/webview/detailsContent';
+import { callbackPrefill } from '../../src/webview/callbackForm';
+import { NotesForm } from '../../src/webview/notesForm';
+import type { ConnectionRegistry } from '../../src/connections/registry';
+import { parseJobList } from '../../src/api/lxca/jobs';
+import { toLxcaTask } from '../../src/tasks/lxca';
+import { startJp1aoSimulator } from '../../src/simulator';
+import { deepJson } from '../support/hostile';
 
 const root = join(__dirname, '..', '..', '..');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -245,6 +253,65 @@ describe('hostile servers, second pass: findings', function () {
     closers.push(() => aoHttp.close());
     const stop = await new Jp1aoClient(aoHttp, async () => ({ username: 'u', password: 'some-password' })).stop(1).catch((caught: unknown) => caught);
     assert.ok(stop instanceof ApiError && stop.kind === 'busy' && stop.retryAfterMs! > 10_000, String(stop));
+  });
+
+  it('4: a member nested 10,000 deep is shown on the details page, fills the callback form, and an LXCA cancel still goes out', async function () {
+    const deep = JSON.parse(deepJson(10_000)) as unknown;
+    const [job] = parseJobList([{ jobUID: '9', name: 'deep', status: 'Running', deep, cancelURL: '/hook', cancelRESTMethod: 'PUT', cancelRESTBody: deep }]);
+    const task = toLxcaTask(api, 'lab', job!);
+    const field = fieldsOf(task).find((entry) => entry.name === 'deep');
+    assert.ok(field && field.value.kind === 'json' && field.value.text.includes('…'), 'the details page shows the member, cut');
+    const withHook = { ...task, cancelHook: { cancelURL: '/hook', cancelRESTMethod: 'PUT', cancelRESTBody: deep } };
+    assert.ok(callbackPrefill(withHook, 60).input.cancelRESTBody.includes('…'), 'the callback form leaves "Loading…"');
+    assert.equal(task.cancelHook, undefined, 'a hook body nested past any real hook is not sent back');
+    server = await startLoopback((request, response) => answer(200, request.url?.startsWith('/sessions') ? '{}' : '{}')(request, response));
+    const http = new HttpClient({ baseUrl: server.url });
+    closers.push(() => http.close());
+    const client = new LxcaClient(http, async () => ({ username: 'u', password: 'some-password' }));
+    const outcomes = await client.cancelJobs([{ jobUID: '9', children: [], raw: {}, cancelHook: { cancelURL: '/x', cancelRESTMethod: 'PUT', cancelRESTBody: deep } }], { expirationTimeOut: 60 });
+    assert.ok(outcomes.every((outcome) => outcome.ok || outcome.error instanceof ApiError), JSON.stringify(outcomes).slice(0, 300));
+  });
+
+  it('8: the notes form host saves once at a time and refuses notes longer than the page allows', async function () {
+    const sim = await startJp1aoSimulator({ size: 3 });
+    closers.push(() => sim.close());
+    const http = new HttpClient({ baseUrl: sim.url });
+    closers.push(() => http.close());
+    const adapter = new Jp1aoAdapter(api, 'ao', new Jp1aoClient(http, async () => ({ username: sim.username, password: sim.password })), sim.username, () => http.close());
+    const page = await adapter.list({}, 10, { background: false, totals: false });
+    const task = page.tasks.find((candidate) => candidate.operations.includes('editNotes'))!;
+    const connection = { notes: () => adapter.notes!, store: { applyUpdates: () => undefined, find: () => task }, name: 'ao', config: { kind: 'jp1ao' } };
+    const registry = { current: () => connection, get: () => connection, onDidChangeTasks: () => ({ dispose() {} }) } as unknown as ConnectionRegistry;
+    const posted: Array<{ type: string; message?: string }> = [];
+    const channel = { post: async (message: never) => posted.push(message) > 0, onMessage: () => ({ dispose() {} }) };
+    const form = new NotesForm(registry, { connection: 'ao', id: task.id, key: task.key }, channel as never);
+    const base = task.modifyTime;
+    sim.clearRequests();
+    await form.handle({ type: 'save', requestId: 1, notes: 'x'.repeat(20 * 2 ** 20), toDo: false, baseModifyTime: base });
+    assert.equal(sim.requests.length, 0, 'a 20 MB note is refused before any request');
+    assert.match(posted.at(-1)?.message ?? '', /limited to 1024/);
+    await Promise.all([
+      form.handle({ type: 'save', requestId: 2, notes: 'first', toDo: false, baseModifyTime: base }),
+      form.handle({ type: 'save', requestId: 3, notes: 'second', toDo: false, baseModifyTime: base }),
+    ]);
+    assert.equal(sim.requests.filter((request) => request.method === 'PUT').length, 1, JSON.stringify(sim.requests));
+    assert.ok(posted.some((message) => /being saved already/.test(message.message ?? '')));
+    form.dispose();
+  });
+
+  it('10: one deadline for a whole LXCA call, re-login and retry included', async function () {
+    server = await startLoopback((request, response) => {
+      const reply = request.url?.startsWith('/sessions') ? answer(200, '{}') : answer(401, '{}');
+      setTimeout(() => reply(request, response), 400);
+    });
+    const http = new HttpClient({ baseUrl: server.url, requestDeadlineMs: 1000 });
+    closers.push(() => http.close());
+    const client = new LxcaClient(http, async () => ({ username: 'u', password: 'some-password' }));
+    const started = Date.now();
+    const error = await api.withOperationDeadline(1000, () => client.getJobs(['1'])).catch((caught: unknown) => caught);
+    const ms = Date.now() - started;
+    assert.ok(error instanceof ApiError && error.kind === 'timeout', String(error));
+    assert.ok(ms < 1500, `took ${ms} ms (four requests of 400 ms would take 1,600)`);
   });
 
   it('11: a JP1/AO user name with ":" and a URL carrying credentials are refused, typed or in settings', function () {
