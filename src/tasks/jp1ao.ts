@@ -323,7 +323,7 @@ export class Jp1aoAdapter implements ProductAdapter {
    * or one that is gone needs the full page to show where it went.
    */
   async readUnfinished(all: readonly Task[], _background: boolean, signal?: AbortSignal): Promise<Task[] | undefined> {
-    const tasks = readableById(all);
+    const tasks = readableById(all, this.api.isUsableJp1aoId);
     try {
       if (tasks.length <= maxSingleReads) {
         return this.unique(await mapWithConcurrency(tasks, jp1aoConcurrency, async (task) => this.toTask(await this.client.getTask(task.id, { signal }))));

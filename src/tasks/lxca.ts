@@ -207,7 +207,7 @@ export class LxcaAdapter implements ProductAdapter {
    * URL too long). A job LXCA no longer has (404, or left out of the answer) needs the full list.
    */
   async readUnfinished(tasks: readonly Task[], background: boolean, signal?: AbortSignal): Promise<Task[] | undefined> {
-    const ids = readableById(tasks).map((task) => task.id);
+    const ids = readableById(tasks, this.api.isUsableLxcaJobId).map((task) => task.id);
     const jobs: LxcaJob[] = [];
     try {
       for (const chunk of jobListChunks(ids)) jobs.push(...(await this.client.getJobs(chunk, { background, signal })));

@@ -13,7 +13,7 @@ export function withUnusableId(task: Task, usable: (id: string) => boolean): Tas
   return { ...task, unusableId: true, operations: noOperations, notOffered: [t('Actions: its id cannot be used in a request')] };
 }
 
-/** The tasks a product may read one by one (by id). */
-export function readableById(tasks: readonly Task[]): Task[] {
-  return tasks.filter((task) => !task.unusableId);
+/** The tasks a product may read one by one (by id): marked usable when mapped, and still so for the client. */
+export function readableById(tasks: readonly Task[], usable: (id: string) => boolean): Task[] {
+  return tasks.filter((task) => !task.unusableId && usable(task.id));
 }
