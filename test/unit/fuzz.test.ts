@@ -457,41 +457,32 @@ describe('fuzz: hostile server answers', function () {
     );
   });
 
-  it('LXCA lists: client, mapping, diff and tree texts survive every generated answer', async function () {
-    const { server, adapter } = products[0]!;
+  /** The unfiltered list a poll reads, answer after answer: each page is diffed against the one before. */
+  async function fuzzList(name: string, product: (typeof products)[number], responses: fc.Arbitrary<HostileResponse>, numRuns: number): Promise<void> {
+    const { server, adapter } = product;
     let previous: readonly Task[] = [];
-    await checkProperty('LXCA list', withRetryAfter(lxcaResponse), runs(300), async (response) => {
+    await checkProperty(name, withRetryAfter(responses), numRuns, async (response) => {
       server!.next = response;
       server!.hostileSignIn = false;
-      await timedCase('LXCA list', async () => {
+      await timedCase(name, async () => {
         try {
-          const page = await adapter!.list({}, 500, { background: true, totals: true });
-          checkTree('LXCA list', page.tasks);
+          const page = await adapter!.list({}, 500, { background: product.name === 'lxca', totals: true });
+          checkTree(name, page.tasks);
           diffTaskLists(previous, page.tasks);
           previous = page.tasks;
         } catch (error) {
-          checkError('LXCA list', error);
+          checkError(name, error);
         }
       });
     });
+  }
+
+  it('LXCA lists: client, mapping, diff and tree texts survive every generated answer', async function () {
+    await fuzzList('LXCA list', products[0]!, lxcaResponse, runs(300));
   });
 
   it('JP1/AO lists: client, mapping, diff and tree texts survive every generated answer', async function () {
-    const { server, adapter } = products[1]!;
-    let previous: readonly Task[] = [];
-    await checkProperty('JP1/AO list', withRetryAfter(jp1aoResponse), runs(250), async (response) => {
-      server!.next = response;
-      await timedCase('JP1/AO list', async () => {
-        try {
-          const page = await adapter!.list({}, 500, { background: false, totals: true });
-          checkTree('JP1/AO list', page.tasks);
-          diffTaskLists(previous, page.tasks);
-          previous = page.tasks;
-        } catch (error) {
-          checkError('JP1/AO list', error);
-        }
-      });
-    });
+    await fuzzList('JP1/AO list', products[1]!, jp1aoResponse, runs(250));
   });
 
   it('LXCA: every client call and adapter operation', async function () {
