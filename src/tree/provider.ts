@@ -100,7 +100,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       // The rows come with the store's change event when the load ends.
       const load = this.startFirstLoad(connection);
       const text = load.prompting ? vscode.l10n.t('Waiting for the password…') : vscode.l10n.t('Loading…');
-      return [this.stable(new MessageNode(`${connection.name}/!loading`, text, { icon: 'loading~spin' }))];
+      return [this.stable(new MessageNode(treeIds.message(connection.name, 'loading'), text, { icon: 'loading~spin' }))];
     }
     const store = connection.store;
     this.summaries.set(connection.name, this.summaryOf(connection));
@@ -255,7 +255,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   /** Re-labels the "Loading…" row of a connection (now waiting for its password). */
   private redrawLoading(connection: Connection): void {
-    const node = this.messageNodes.get(`${connection.name}/!loading`);
+    const node = this.messageNodes.get(treeIds.message(connection.name, 'loading'));
     if (node) {
       node.label = vscode.l10n.t('Waiting for the password…');
       this.emitter.fire([node]);

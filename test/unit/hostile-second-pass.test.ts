@@ -76,7 +76,7 @@ describe('hostile servers, second pass: findings', function () {
           add(treeIds.connection(connection), `connection ${connection}`);
           add(treeIds.loadMore(connection), `load more of ${connection}`);
           add(treeIds.invalidSetting(connection), `invalid setting ${connection}`);
-          for (const what of ['error', 'none', 'retry', 'password', 'log', 'edit', 'trust', 'restartDemo']) add(treeIds.message(connection, what), `${what} of ${connection}`);
+          for (const what of ['error', 'none', 'loading', 'retry', 'password', 'log', 'edit', 'trust', 'restartDemo']) add(treeIds.message(connection, what), `${what} of ${connection}`);
           for (const id of taskIds[index] ?? []) add(treeIds.task(connection, id), `task ${id} of ${connection}`);
         });
       }),
