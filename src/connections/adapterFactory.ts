@@ -37,6 +37,15 @@ export function createAdapter(config: ConnectionConfig, signIn: SignIn, onReques
   }
 }
 
+/**
+ * Runs `work` as one operation: every request it sends, through any adapter call, stops at one
+ * overall deadline (an action's read, send and read-back together).
+ */
+export function withinOneDeadline<T>(work: () => T): T {
+  const api = loadApi();
+  return api.withOperationDeadline(api.DEFAULT_OPERATION_DEADLINE_MS, work);
+}
+
 /** JP1/AO answers in Japanese, Chinese or English; VS Code's display language picks which. */
 function displayLanguage(): 'en' | 'ja' | 'zh' {
   const language = vscode.env.language.toLowerCase();
