@@ -69,30 +69,29 @@ export class NotesForm implements FormController<NotesPageMessage> {
       return;
     }
     this.saving = true;
+    let answer: NotesHostMessage;
     try {
-      await this.saveChecked(request);
+      answer = await this.saveChecked(request);
     } finally {
-      this.saving = false;
+      this.saving = false; // before the answer is posted: the page may save again as soon as it has it
     }
+    await this.post(answer);
   }
 
-  private async saveChecked(request: Extract<NotesPageMessage, { type: 'save' }>): Promise<void> {
+  private async saveChecked(request: Extract<NotesPageMessage, { type: 'save' }>): Promise<NotesHostMessage> {
     const { requestId } = request;
     try {
       const connection = this.connection();
       const notes = connection.notes();
       const current = await notes.read(this.target.id);
-      if (!notes.sameVersion(current.saved.modifyTime, request.baseModifyTime)) {
-        await this.post({ type: 'conflict', requestId, server: current.saved });
-        return;
-      }
+      if (!notes.sameVersion(current.saved.modifyTime, request.baseModifyTime)) return { type: 'conflict', requestId, server: current.saved };
       const updated = await notes.save(this.target.id, { notes: request.notes, toDo: request.toDo });
       recordActivity('notesSaved', updated, { ok: true });
       connection.store.applyUpdates([updated]);
-      await this.post({ type: 'saved', requestId, ...notes.viewOf(updated) });
+      return { type: 'saved', requestId, ...notes.viewOf(updated) };
     } catch (error) {
       this.recordFailure(error);
-      await this.post({ type: 'failed', requestId, message: t('Not saved: {0}', errorText(error)) });
+      return { type: 'failed', requestId, message: t('Not saved: {0}', errorText(error)) };
     }
   }
 
