@@ -35,6 +35,9 @@ function spellings(secret: string): string[] {
   return [secret, json, html, ...urlEncoded(secret), ...base64(secret)];
 }
 
+/** Sessions renew cookies and tokens: only the newest this many values are kept, so a long session stays cheap. */
+const maxSecrets = 32;
+
 export class KnownSecrets {
   private readonly secrets = new Set<string>();
   /** Every spelling of every secret, longest first, so a longer form is replaced before a part of it. */
@@ -44,9 +47,14 @@ export class KnownSecrets {
   remember(...values: readonly (string | undefined)[]): void {
     let added = false;
     for (const value of values) {
-      if (typeof value !== 'string' || value.length < minSecretLength || this.secrets.has(value)) continue;
+      if (typeof value !== 'string' || value.length < minSecretLength) continue;
+      if (this.secrets.delete(value)) {
+        this.secrets.add(value); // seen again: newest, so a password outlives rotating cookies
+        continue;
+      }
       this.secrets.add(value);
       added = true;
+      if (this.secrets.size > maxSecrets) this.secrets.delete(this.secrets.values().next().value as string);
     }
     if (!added) return;
     const forms = new Set<string>();
