@@ -7,7 +7,7 @@ import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import type { VscodeButton } from '@vscode-elements/elements/dist/vscode-button/vscode-button.js';
 import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-checkbox/vscode-checkbox.js';
 import type { VscodeTextarea } from '@vscode-elements/elements/dist/vscode-textarea/vscode-textarea.js';
-import { notesHostMessage, type NotesHostMessage, type NotesPageMessage, type NotesSnapshot, type Row } from '../../src/webview/protocol';
+import { notesHostMessage, notesLimit, type NotesHostMessage, type NotesPageMessage, type NotesSnapshot, type Row } from '../../src/webview/protocol';
 import { byId, h, rowsTable, setMessage, showApp } from './lib/dom';
 import { checkerFor, startPage } from './lib/page';
 import { l10n } from './lib/l10n';
@@ -33,7 +33,6 @@ interface NotesState {
 }
 
 /** JP1/AO keeps at most this many characters of notes (docs/api/jp1ao.md, PUT Tasks/{id}). */
-const notesLimit = 1024;
 
 let state: NotesState = {};
 let focused = false;

@@ -3,6 +3,7 @@ import { log } from '../log';
 import type { Task } from '../tasks/model';
 import { durationText, taskDurationMs } from '../tasks/duration';
 import { productInfo } from '../tasks/products';
+import { displayText, quotedText } from '../util/displayText';
 
 /** Setting `opsTasks.notifications`. */
 export type NotificationMode = 'watched' | 'watchedAndFailures' | 'off';
@@ -41,7 +42,7 @@ function groupSeverity(tasks: readonly Task[]): NoticeSeverity {
 /** `3 tasks on ao finished: 2 Canceled, 1 Failed.` */
 export function groupCompletionText(tasks: readonly Task[]): string {
   const counts = new Map<string, number>();
-  for (const task of tasks) counts.set(task.statusLabel, (counts.get(task.statusLabel) ?? 0) + 1);
+  for (const task of tasks) counts.set(displayText(task.statusLabel), (counts.get(task.statusLabel) ?? 0) + 1);
   const results = [...counts].map(([label, count]) => `${count} ${label}`).join(', ');
   const noun = productInfo(tasks[0]!.product).noun;
   return vscode.l10n.t('{0} {1}s on {2} finished: {3}.', tasks.length, noun, tasks[0]!.connection, results);
@@ -51,10 +52,10 @@ export function groupCompletionText(tasks: readonly Task[]): string {
 export function completionText(task: Task): string {
   const noun = productInfo(task.product).noun;
   const ran = taskDurationMs(task);
-  const subject = `${noun.charAt(0).toUpperCase()}${noun.slice(1)} "${task.title}"`;
+  const subject = `${noun.charAt(0).toUpperCase()}${noun.slice(1)} ${quotedText(task.title)}`;
   return ran === undefined
-    ? vscode.l10n.t('{0} on {1} finished: {2}.', subject, task.connection, task.statusLabel)
-    : vscode.l10n.t('{0} on {1} finished: {2} (ran {3}).', subject, task.connection, task.statusLabel, durationText(ran));
+    ? vscode.l10n.t('{0} on {1} finished: {2}.', subject, task.connection, displayText(task.statusLabel))
+    : vscode.l10n.t('{0} on {1} finished: {2} (ran {3}).', subject, task.connection, displayText(task.statusLabel), durationText(ran));
 }
 
 export interface NoticeActions {
@@ -111,7 +112,7 @@ export class CompletionNotifier implements vscode.Disposable {
 
 async function pickTask(tasks: readonly Task[], title: string): Promise<Task | undefined> {
   const picked = await vscode.window.showQuickPick(
-    tasks.map((task) => ({ label: task.title, description: task.statusLabel, task })),
+    tasks.map((task) => ({ label: displayText(task.title), description: displayText(task.statusLabel), task })),
     { title },
   );
   return picked?.task;

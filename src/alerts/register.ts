@@ -8,6 +8,7 @@ import type { TaskTreeProvider } from '../tree/provider';
 import { CompletionNotifier } from './notifier';
 import { isFinished, TaskWatcher } from './watcher';
 import { WatchList } from './watchList';
+import { displayText } from '../util/displayText';
 
 export interface Alerts {
   readonly watches: WatchList;
@@ -51,7 +52,7 @@ export function registerAlerts({ registry, provider, view, storage }: AlertServi
     if (finished.length) {
       void vscode.window.showInformationMessage(
         finished.length === 1
-          ? vscode.l10n.t('"{0}" has already finished: {1}.', finished[0]!.title, finished[0]!.statusLabel)
+          ? vscode.l10n.t('"{0}" has already finished: {1}.', displayText(finished[0]!.title), displayText(finished[0]!.statusLabel))
           : vscode.l10n.t('{0} of the selected tasks have already finished.', finished.length),
       );
     }
@@ -100,7 +101,7 @@ async function pickWatched(registry: ConnectionRegistry, watches: WatchList): Pr
   const items = watched.map((watch) => {
     const key = taskKey(watch.connection, watch.id);
     const known = registry.get(watch.connection)?.store.find(key);
-    return { label: known?.title ?? watch.id, description: `${watch.connection} · ${watch.id}`, key };
+    return { label: displayText(known?.title ?? watch.id), description: `${watch.connection} · ${displayText(watch.id)}`, key };
   });
   const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Stop Watching: which tasks?') });
   return picked?.map((item) => item.key);

@@ -24,6 +24,11 @@ export type ApiErrorKind =
   | 'badRequest'
   /** The server failed (5xx). */
   | 'server'
+  /**
+   * The server refused the request for now (429, or 503 with Retry-After): nothing was carried
+   * out; `retryAfterMs` says when to try again.
+   */
+  | 'busy'
   /** The body was not what the API promises: HTML, plain text, truncated or malformed JSON. */
   | 'badResponse'
   /** The body was larger than the connection's size cap. */
@@ -50,6 +55,8 @@ export interface ApiErrorInit {
   details?: string;
   /** A short, tag-free excerpt of an unexpected body. */
   excerpt?: string;
+  /** For `busy`: how long the server asked the client to wait. */
+  retryAfterMs?: number;
   cause?: unknown;
 }
 
@@ -61,6 +68,7 @@ export class ApiError extends Error {
   readonly messageId?: string;
   readonly details?: string;
   readonly excerpt?: string;
+  readonly retryAfterMs?: number;
 
   constructor(kind: ApiErrorKind, message: string, init: ApiErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -72,6 +80,7 @@ export class ApiError extends Error {
     this.messageId = init.messageId;
     this.details = init.details;
     this.excerpt = init.excerpt;
+    this.retryAfterMs = init.retryAfterMs;
   }
 }
 

@@ -13,6 +13,9 @@ import { proxyUrlFor } from './proxy';
 import { redactPathQuery } from './redaction';
 import { readCappedText, toHttpResponse } from './responseBody';
 import { certificateGuard, tlsConnectionOptions, untrustedCertificateError, verificationFailureReason } from './tls';
+import { KnownSecrets } from './knownSecrets';
+import { hasLoneSurrogate, wellFormed } from '../util/displayText';
+import { operationDeadline } from './deadline';
 
 export { safeExcerpt } from './redaction';
 export { expectJson } from './responseBody';
@@ -85,6 +88,11 @@ export interface HttpResponse {
   json: unknown;
   /** True when the body parsed as JSON (an empty body is not JSON). */
   isJson: boolean;
+  /**
+   * Replaces the connection's known secrets in a text taken from this response: error builders run
+   * it over the server's words before anything else (see knownSecrets.ts).
+   */
+  scrub?: (text: string) => string;
 }
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
@@ -116,7 +124,8 @@ function hostPortOf(url: URL): string {
 
 /** Like encodeURIComponent, but keeps `:` (valid in a query) so keys such as `HQL::filter` stay readable. */
 function encodeQueryPart(value: string): string {
-  return encodeURIComponent(value).replace(/%3A/gi, ':');
+  // A lone surrogate (a filter text cut in the middle of an emoji) would make encodeURIComponent throw.
+  return encodeURIComponent(wellFormed(value)).replace(/%3A/gi, ':');
 }
 
 /** The request path under the base URL's path prefix, with the defined query values appended. */
@@ -136,7 +145,12 @@ function withJsonBody(request: HttpRequest): { headers: Record<string, string>; 
   if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) {
     headers['content-type'] = 'application/json';
   }
-  return { headers, body: JSON.stringify(request.body) };
+  try {
+    return { headers, body: JSON.stringify(request.body) };
+  } catch (error) {
+    // A body echoed from the server (a JP1/AO action template) nested thousands deep, or a cycle.
+    throw new ApiError('invalidInput', 'The request body could not be written as JSON.', { cause: error });
+  }
 }
 
 export class HttpClient {
@@ -147,6 +161,8 @@ export class HttpClient {
   private readonly deadlineMs: number;
   private dispatcher: Promise<Dispatcher> | undefined;
   private closed = false;
+  /** The connection's password, tokens and cookies, replaced in every error text built from a response. */
+  readonly secrets = new KnownSecrets();
 
   /** Throws ApiError `invalidInput` when `baseUrl` is not an http(s) URL. */
   constructor(private readonly options: HttpClientOptions) {
@@ -171,17 +187,24 @@ export class HttpClient {
    * settings (CA file, fingerprint) or the request's headers are unusable.
    */
   async request(request: HttpRequest): Promise<HttpResponse> {
+    if (hasLoneSurrogate(request.path)) throw new ApiError('invalidInput', 'The request path holds text that is not well-formed.');
     const path = buildRequestPath(this.base, request.path, request.query);
     const started = performance.now();
+    const operation = operationDeadline();
+    const left = operation ? operation.at - started : Infinity;
+    // The operation's overall deadline is shorter than this request's own: it says why it stopped.
+    const limitMs = left < this.deadlineMs ? Math.max(0, left) : this.deadlineMs;
+    const limitText = left < this.deadlineMs ? operation!.ms : this.deadlineMs;
+    if (limitMs <= 0) throw this.deadlineError(undefined, limitText);
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), this.deadlineMs);
+    const timer = setTimeout(() => deadline.abort(), limitMs);
     const signal = request.signal ? AbortSignal.any([request.signal, deadline.signal]) : deadline.signal;
     try {
       const response = await this.send({ ...request, signal }, path);
       this.log(request.method, path, started, response.status);
-      return response;
+      return { ...response, scrub: this.secrets.scrub };
     } catch (error) {
-      const failure = deadline.signal.aborted && !request.signal?.aborted ? this.deadlineError(error) : await this.toApiError(error, request.signal);
+      const failure = deadline.signal.aborted && !request.signal?.aborted ? this.deadlineError(error, limitText) : await this.toApiError(error, request.signal);
       this.log(request.method, path, started, failure.status, failure.kind);
       throw failure;
     } finally {
@@ -189,9 +212,9 @@ export class HttpClient {
     }
   }
 
-  private deadlineError(cause: unknown): ApiError {
+  private deadlineError(cause: unknown, limitMs: number): ApiError {
     const { hostPort } = this.failureContext;
-    return new ApiError('timeout', `${hostPort} did not finish its answer within ${formatDuration(this.deadlineMs)}.`, { cause });
+    return new ApiError('timeout', `${hostPort} did not finish its answer within ${formatDuration(limitMs)}.`, { cause });
   }
 
   async close(): Promise<void> {

@@ -6,3 +6,4 @@ export * from './http';
 export { proxyUrlFor, bypassesProxy, proxyFromEnvironment } from './proxy';
 export { normalizeFingerprint } from './tls';
 export { redactSecrets, redactPathQuery } from './redaction';
+export { withOperationDeadline, DEFAULT_OPERATION_DEADLINE_MS } from './deadline';

@@ -18,10 +18,18 @@ export function isSecretName(name: string): boolean {
  * `(?=(x+))\1` (an atomic group), so a failed match never backtracks through the run it started in.
  */
 const URL_USERINFO = /(?<![a-z0-9+.-])(?=([a-z][a-z0-9+.-]*:\/\/))\1[^\s/@:]+:[^\s/@]+@/gi;
-const AUTH_SCHEME_VALUE = /\b(Basic|Bearer|HSSO|Digest|Negotiate|NTLM)\s+[A-Za-z0-9+/=._~-]{4,}/gi;
+/** `HSSO abc…`, also `HSSO token abc…` (the word "token" is not the secret). */
+const AUTH_SCHEME_VALUE = /\b(Basic|Bearer|HSSO|Digest|Negotiate|NTLM)\s+(?:token\s+)?[A-Za-z0-9+/=._~-]{4,}/gi;
+/** `<password>…</password>` and the like: an element named like a secret. */
+const SECRET_ELEMENT = new RegExp(`<((?=([\\w.-]*))\\2)(?<=(?:${SECRET_WORDS})[\\w.-]*)>[^<]*`, 'gi');
+/** `<input name="password" value="…">`: a form field named like a secret, its value given after the name. */
+const SECRET_FIELD_VALUE = new RegExp(
+  `(\\bname\\s*=\\s*["']?(?=([\\w.-]+))\\2(?<=(?:${SECRET_WORDS})[\\w.-]*)["']?[^<>]{0,200}?\\bvalue\\s*=\\s*)("[^"]*"?|'[^']*'?|[^\\s>]+)`,
+  'gi',
+);
 /** `name=value`, `name: value`, `"name": "value"` where the name looks secret (checked looking back over the name only). */
 const SECRET_NAMED_VALUE = new RegExp(
-  `(?<![\\w.-])(["']?)(?=([\\w.-]+))\\2(?<=(?:${SECRET_WORDS})[\\w.-]*|key)\\1(?=(\\s*))\\3([:=])(?=(\\s*))\\5("[^"]*"?|'[^']*'?|[^\\s,;&"'<>{}]+)`,
+  `(?<![\\w.-])(["']?)(?=([\\w.-]+))\\2(?<=(?:${SECRET_WORDS})[\\w.-]*|key)\\1(?=(\\s*))\\3([:=])(?=(\\s*))\\5("(?:[^"\\\\]|\\\\.)*"?|'[^']*'?|[^\\s,;&"'<>{}]+)`,
   'gi',
 );
 /** `token abc123…`: a secret word followed by something that looks generated (it has a digit). */
@@ -36,7 +44,12 @@ export function redactSecrets(text: string): string {
       const valueQuote = /^["']/.test(value) ? value[0] : '';
       return `${quote}${name}${quote}${before}${separator}${after}${valueQuote}${REDACTED}${valueQuote}`;
     })
-    .replace(SPACED_SECRET, `$1 ${REDACTED}`);
+    .replace(SPACED_SECRET, `$1 ${REDACTED}`)
+    .replace(SECRET_ELEMENT, (_whole, name: string) => `<${name}>${REDACTED}`)
+    .replace(SECRET_FIELD_VALUE, (_whole, before: string, _name: string, value: string) => {
+      const quote = /^["']/.test(value) ? value[0] : '';
+      return `${before}${quote}${REDACTED}${quote}`;
+    });
 }
 
 /** `path?query` with the values of secret-looking query keys replaced by `***`. */
@@ -61,6 +74,11 @@ function safeDecode(component: string): string {
   } catch {
     return component;
   }
+}
+
+/** The response's scrubber of known secrets (identity for a response built without one). */
+export function scrubberOf(response: { scrub?: (text: string) => string }): (text: string) => string {
+  return response.scrub ?? ((text) => text);
 }
 
 const DEFAULT_EXCERPT_LENGTH = 160;

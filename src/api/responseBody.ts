@@ -1,7 +1,7 @@
 /** Reading a response body under a size cap, and judging whether it is the JSON the API promises. */
 import { ApiError } from './errors';
 import type { HttpResponse } from './http';
-import { safeExcerpt } from './redaction';
+import { safeExcerpt, scrubberOf } from './redaction';
 
 type Headers = HttpResponse['headers'];
 
@@ -121,7 +121,7 @@ function describeNonJson(response: HttpResponse): { reason: string; showExcerpt:
 export function expectJson(response: HttpResponse): unknown {
   if (response.isJson) return response.json;
   const { reason, showExcerpt } = describeNonJson(response);
-  const excerpt = response.text.trim() === '' ? undefined : safeExcerpt(response.text);
+  const excerpt = response.text.trim() === '' ? undefined : safeExcerpt(scrubberOf(response)(response.text));
   const message = showExcerpt && excerpt ? `${reason}: “${excerpt}”` : `${reason}.`;
   throw new ApiError('badResponse', message, { status: response.status, excerpt });
 }

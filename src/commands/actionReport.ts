@@ -6,6 +6,7 @@ import { productInfo } from '../tasks/products';
 import { errorText } from '../ui/errorText';
 import { distinct } from '../util/collections';
 import type { Selection, TaskAction } from './taskActions';
+import { displayText, quotedText } from '../util/displayText';
 
 /** What a task action did; also the command's result, so tests can read it. */
 export interface ActionReport {
@@ -29,7 +30,7 @@ export function taskNoun(tasks: readonly Task[], count = tasks.length): string {
 
 /** `job "Firmware update"` for one, `3 tasks` for more. */
 export function countText(tasks: readonly Task[]): string {
-  return tasks.length === 1 ? vscode.l10n.t('{0} "{1}"', taskNoun(tasks), tasks[0].title) : vscode.l10n.t('{0} {1}', tasks.length, taskNoun(tasks));
+  return tasks.length === 1 ? vscode.l10n.t('{0} "{1}"', taskNoun(tasks), displayText(tasks[0].title)) : vscode.l10n.t('{0} {1}', tasks.length, taskNoun(tasks));
 }
 
 /** `"A", "B", "C" and 4 more`. */
@@ -40,7 +41,7 @@ export function nameList(names: readonly string[], shown = 5, separator = ', '):
 
 /** Names the skipped tasks with the status that rules the action out. */
 function skippedText(skipped: readonly Task[], participle: string): string {
-  return vscode.l10n.t('Skipped {0} {1} that cannot be {2}: {3}.', skipped.length, taskNoun(skipped), participle, nameList(skipped.map((task) => `"${task.title}" (${task.statusLabel})`), 3));
+  return vscode.l10n.t('Skipped {0} {1} that cannot be {2}: {3}.', skipped.length, taskNoun(skipped), participle, nameList(skipped.map((task) => `${quotedText(task.title)} (${displayText(task.statusLabel)})`), 3));
 }
 
 function needsConfirmation(action: TaskAction): boolean {
@@ -56,7 +57,7 @@ export async function confirmAction(action: TaskAction, { targets, skipped }: Se
   const connections = distinct(targets.map((target) => target.connection.name));
   const message = vscode.l10n.t('{0} {1} on {2}?', action.title, countText(tasks), nameList(connections));
   const detail = [
-    tasks.length > 1 ? nameList(tasks.map((task) => `"${task.title}"`)) : undefined,
+    tasks.length > 1 ? nameList(tasks.map((task) => quotedText(task.title))) : undefined,
     skipped.length ? skippedText(skipped, action.participle) : undefined,
   ]
     .filter(Boolean)
@@ -88,7 +89,7 @@ export function resultText(action: TaskAction, result: ActionResult): string {
     case 'done':
       return vscode.l10n.t('{0}: accepted', action.title);
     case 'alreadyOver':
-      return vscode.l10n.t('{0}: not sent, it had already finished ({1})', action.title, result.task.statusLabel);
+      return vscode.l10n.t('{0}: not sent, it had already finished ({1})', action.title, displayText(result.task.statusLabel));
     case 'failed':
       return vscode.l10n.t('{0} failed: {1}', action.title, errorText(result.error));
     case 'unknown':
@@ -99,7 +100,7 @@ export function resultText(action: TaskAction, result: ActionResult): string {
 export function logResults(action: TaskAction, results: readonly ActionResult[]): void {
   for (const result of results) {
     const { task } = result;
-    const line = `${task.connection} ${productInfo(task.product).noun} ${task.id} "${task.title}": ${resultText(action, result)}`;
+    const line = `${task.connection} ${productInfo(task.product).noun} ${displayText(task.id)} ${quotedText(task.title)}: ${resultText(action, result)}`;
     if (result.kind === 'failed' || result.kind === 'unknown') log().warn(line);
     else log().info(line);
   }
@@ -159,6 +160,6 @@ export function reportResults(action: TaskAction, results: readonly ActionResult
 function taskResultText(action: TaskAction, result: ActionResult, severalConnections: boolean): string {
   const { task } = result;
   return severalConnections
-    ? vscode.l10n.t('"{0}" on {1}: {2}', task.title, task.connection, resultText(action, result))
-    : vscode.l10n.t('"{0}": {1}', task.title, resultText(action, result));
+    ? vscode.l10n.t('"{0}" on {1}: {2}', displayText(task.title), task.connection, resultText(action, result))
+    : vscode.l10n.t('"{0}": {1}', displayText(task.title), resultText(action, result));
 }

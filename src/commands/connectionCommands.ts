@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isDemoConnection, removeDemo } from '../demo/demoServers';
-import { appendConnection, isHttpUrl, sendsInClearText, updateConnection, type ConnectionConfig } from '../connections/config';
+import { appendConnection, sendsInClearText, updateConnection, type ConnectionConfig } from '../connections/config';
+import { typedUrlProblem, typedUserNameProblem } from '../connections/configProblems';
 import { askPassword } from '../connections/credentials';
 import { createAdapter } from '../connections/adapterFactory';
 import type { ConnectionRegistry } from '../connections/registry';
@@ -18,13 +19,13 @@ export async function addConnection(registry: ConnectionRegistry): Promise<void>
     title: vscode.l10n.t('Add Connection (2/5): server URL'),
     prompt: vscode.l10n.t('For example {0}', kind.info.urlExample),
     ignoreFocusOut: true,
-    validateInput: (value) => (isHttpUrl(value.trim()) ? undefined : vscode.l10n.t('Enter a URL starting with https:// (or http://)')),
+    validateInput: (value) => typedUrlProblem(value),
   });
   if (!baseUrl || !(await confirmPlainHttp(baseUrl))) return;
   const username = await vscode.window.showInputBox({
     title: vscode.l10n.t('Add Connection (3/5): user name'),
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter the user name')),
+    validateInput: (value) => typedUserNameProblem(kind.info.product, value),
   });
   if (!username) return;
   const url = baseUrl.trim().replace(/\/+$/, '');
@@ -125,14 +126,14 @@ export async function editConnection(registry: ConnectionRegistry, arg: unknown)
     title: vscode.l10n.t('Edit {0}: server URL', old.name),
     value: old.baseUrl,
     ignoreFocusOut: true,
-    validateInput: (value) => (isHttpUrl(value.trim()) ? undefined : vscode.l10n.t('Enter a URL starting with https:// (or http://)')),
+    validateInput: (value) => typedUrlProblem(value),
   });
   if (!baseUrl || (!sendsInClearText(old.baseUrl) && !(await confirmPlainHttp(baseUrl)))) return;
   const username = await vscode.window.showInputBox({
     title: vscode.l10n.t('Edit {0}: user name', old.name),
     value: old.username,
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter the user name')),
+    validateInput: (value) => typedUserNameProblem(old.kind, value),
   });
   if (!username) return;
   const next: ConnectionConfig = { ...old, baseUrl: baseUrl.trim().replace(/\/+$/, ''), username: username.trim() };

@@ -15,6 +15,7 @@ import { groupBy } from '../util/collections';
 import { confirmAction, logResults, mayHaveBeenCarriedOut, reportResults, resultText, type ActionReport, type ActionResult } from './actionReport';
 import type { CommandContext } from './register';
 import { selectionFromPick, selectionFromTree, type Selection } from './taskSelection';
+import { withinOneDeadline } from '../connections/adapterFactory';
 
 export type { Selection } from './taskSelection';
 
@@ -105,9 +106,13 @@ async function actOnConnection(services: ActionServices, connection: Connection,
   const keys = tasks.map((task) => task.key);
   services.provider.setBusy(keys, action.busyLabel);
   try {
-    const results = await performPerTask(connection, tasks, action);
-    if (action.removesTask) await services.registry.refresh(connection);
-    else await readBack(services.registry, connection, tasks);
+    // One overall deadline for the reads, the sends and the read-back, re-logins and retries included.
+    const results = await withinOneDeadline(async () => {
+      const performed = await performPerTask(connection, tasks, action);
+      if (action.removesTask) await services.registry.refresh(connection);
+      else await readBack(services.registry, connection, tasks);
+      return performed;
+    });
     const accepted = results.filter((result) => result.kind === 'done').map((result) => result.task);
     if (!action.removesTask && accepted.length) services.settle.watch(connection, accepted, action);
     return results;

@@ -4,6 +4,7 @@ import type { Connection } from '../connections/connection';
 import type { ConnectionRegistry } from '../connections/registry';
 import type { Task } from '../tasks/model';
 import { TaskNode, type TreeNode } from '../tree/nodes';
+import { displayText } from '../util/displayText';
 
 export interface ActionTarget {
   readonly connection: Connection;
@@ -70,9 +71,9 @@ export async function pickTasks(registry: ConnectionRegistry, request: PickReque
     return undefined;
   }
   const items = candidates.map((candidate) => ({
-    label: candidate.task.title,
-    description: `${candidate.task.statusLabel} · ${candidate.connection.name} · ID ${candidate.task.id}`,
-    detail: candidate.parent ? vscode.l10n.t('Subtask of "{0}" (ID {1})', candidate.parent.title, candidate.parent.id) : undefined,
+    label: displayText(candidate.task.title),
+    description: `${displayText(candidate.task.statusLabel)} · ${candidate.connection.name} · ID ${displayText(candidate.task.id)}`,
+    detail: candidate.parent ? vscode.l10n.t('Subtask of "{0}" (ID {1})', displayText(candidate.parent.title), displayText(candidate.parent.id)) : undefined,
     target: { connection: candidate.connection, task: candidate.task },
   }));
   const options = {

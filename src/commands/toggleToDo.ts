@@ -4,6 +4,7 @@ import { log } from '../log';
 import type { TaskNode } from '../tree/nodes';
 import type { PickRequest } from './taskSelection';
 import { errorText } from '../ui/errorText';
+import { quotedText } from '../util/displayText';
 
 /** Toggle TODO from the palette: the tasks that carry a TODO flag. */
 export const toggleToDoPick: PickRequest = {
@@ -32,7 +33,7 @@ export async function toggleToDo(registry: ConnectionRegistry, clicked: TaskNode
         const connection = registry.current(node.connection.name);
         connection.store.applyUpdates([await connection.notes().setToDo(node.task.id, toDo)]);
       } catch (error) {
-        failures.push(`${node.task.title}: ${errorText(error)}`);
+        failures.push(`${quotedText(node.task.title)}: ${errorText(error)}`);
       }
     }
   });

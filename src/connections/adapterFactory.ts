@@ -7,6 +7,7 @@ import { Jp1aoAdapter } from '../tasks/jp1ao';
 import { LxcaAdapter } from '../tasks/lxca';
 import type { ConnectionConfig } from './config';
 import { proxySettings } from './proxy';
+import { boundByDeadline } from './operationDeadline';
 
 type SignIn = () => Promise<{ username: string; password: string }>;
 
@@ -24,15 +25,25 @@ export function createAdapter(config: ConnectionConfig, signIn: SignIn, onReques
   });
   const closeHttp = () => http.close();
   const onNotice = (message: string) => log().info(`${config.name}: ${message}`);
+  const within = <T>(work: () => T): T => api.withOperationDeadline(api.DEFAULT_OPERATION_DEADLINE_MS, work);
   switch (config.kind) {
     case 'lxca':
-      return new LxcaAdapter(api, config.name, new api.LxcaClient(http, signIn), closeHttp, onNotice);
+      return boundByDeadline(new LxcaAdapter(api, config.name, new api.LxcaClient(http, signIn), closeHttp, onNotice), within);
     case 'jp1ao':
-      return new Jp1aoAdapter(api, config.name, new api.Jp1aoClient(http, signIn, {
+      return boundByDeadline(new Jp1aoAdapter(api, config.name, new api.Jp1aoClient(http, signIn, {
         language: displayLanguage(),
         onNotice,
-      }), config.username, closeHttp, onNotice);
+      }), config.username, closeHttp, onNotice), within);
   }
+}
+
+/**
+ * Runs `work` as one operation: every request it sends, through any adapter call, stops at one
+ * overall deadline (an action's read, send and read-back together).
+ */
+export function withinOneDeadline<T>(work: () => T): T {
+  const api = loadApi();
+  return api.withOperationDeadline(api.DEFAULT_OPERATION_DEADLINE_MS, work);
 }
 
 /** JP1/AO answers in Japanese, Chinese or English; VS Code's display language picks which. */

@@ -7,7 +7,7 @@ import { Poller, type PollIntervals } from '../tasks/poller';
 import { TaskStore } from '../tasks/store';
 import type { TaskQuery } from '../tasks/query';
 import type { RequestLogEntry } from '../api/http';
-import { apiErrorKind } from '../ui/errorText';
+import { apiErrorKind, apiErrorOf } from '../ui/errorText';
 import { t } from '../tasks/l10n';
 
 /** No password is stored for this connection yet. */
@@ -34,6 +34,8 @@ export class Connection {
   readonly store: TaskStore;
   readonly poller: Poller;
   private productAdapter: ProductAdapter | undefined;
+  /** Removed or replaced: nothing it was doing (an action's read-back) may start a request or a poll again. */
+  private disposed = false;
 
   constructor(
     readonly config: ConnectionConfig,
@@ -51,6 +53,9 @@ export class Connection {
         },
         get failing() {
           return store.state.kind === 'failed';
+        },
+        get retryAfterMs() {
+          return store.state.kind === 'failed' ? apiErrorOf(store.state.error)?.retryAfterMs : undefined;
         },
         refresh: (background) => this.refresh(background),
       },
@@ -78,6 +83,7 @@ export class Connection {
 
   /** The product-specific side of this connection; the API bundle loads on the first call. */
   adapter(): ProductAdapter {
+    if (this.disposed) throw new Error(t('The connection {0} no longer exists', this.name));
     this.productAdapter ??= createAdapter(this.config, () => this.signInDetails(), (entry) =>
       this.options.onRequest(this.config.name, entry),
     );
@@ -108,6 +114,7 @@ export class Connection {
    * (an LXCA subtask is read with its job) are replaced by what the server answers.
    */
   async reread(tasks: readonly Task[]): Promise<void> {
+    if (this.disposed) return;
     const wanted = new Set(tasks.map((task) => task.key));
     const holds = (task: Task): boolean => wanted.has(task.key) || task.children.some(holds);
     const roots = this.store.tasks.filter(holds);
@@ -116,7 +123,9 @@ export class Connection {
   }
 
   async refresh(background = false): Promise<void> {
+    if (this.disposed) return;
     await this.store.refresh(background);
+    if (this.disposed) return;
     this.poller.reschedule();
     if (this.needsUser) this.poller.setWatching(false);
   }
@@ -139,6 +148,7 @@ export class Connection {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.poller.dispose();
     this.store.dispose();
     void this.productAdapter?.close();

@@ -29,9 +29,11 @@ import { localTimeText } from './time';
 import type { TaskQuery } from './query';
 import { duplicateReporter, uniqueTasks, type DuplicateReport } from './uniqueTasks';
 import { t } from './l10n';
+import { readableById, withUnusableId } from './unusableId';
+import { safeLine } from '../util/displayText';
 
 /** What JP1/AO tasks need from the API bundle to become Tasks and details (loaded lazily by the caller). */
-export type Jp1aoApi = Pick<typeof Api, 'parseJp1aoTime' | 'jp1aoSupportedActionTypeNames'>;
+export type Jp1aoApi = Pick<typeof Api, 'parseJp1aoTime' | 'jp1aoSupportedActionTypeNames' | 'isUsableJp1aoId'>;
 
 const unfinishedCategories: readonly StatusCategory[] = ['running', 'runningWithErrors', 'pending'];
 
@@ -135,7 +137,7 @@ export function toJp1aoTask(api: Jp1aoApi, connection: string, task: Jp1aoTask):
   const id = String(task.instanceID);
   const rawStatus = optionalString(task.status) ?? '';
   const meaning = jp1aoStatusMeaning(rawStatus);
-  return {
+  const mapped: Task = {
     key: taskKey(connection, id),
     id,
     connection,
@@ -158,6 +160,7 @@ export function toJp1aoTask(api: Jp1aoApi, connection: string, task: Jp1aoTask):
     notOffered: jp1aoNotOffered(api, task),
     raw: task,
   };
+  return withUnusableId(mapped, api.isUsableJp1aoId);
 }
 
 /** A JP1/AO time as the user's local time, or the server's text when it cannot be read. */
@@ -319,7 +322,8 @@ export class Jp1aoAdapter implements ProductAdapter {
    * statuses, which costs one request. A task that left that list (it finished or was archived)
    * or one that is gone needs the full page to show where it went.
    */
-  async readUnfinished(tasks: readonly Task[], _background: boolean, signal?: AbortSignal): Promise<Task[] | undefined> {
+  async readUnfinished(all: readonly Task[], _background: boolean, signal?: AbortSignal): Promise<Task[] | undefined> {
+    const tasks = readableById(all, this.api.isUsableJp1aoId);
     try {
       if (tasks.length <= maxSingleReads) {
         return this.unique(await mapWithConcurrency(tasks, jp1aoConcurrency, async (task) => this.toTask(await this.client.getTask(task.id, { signal }))));
@@ -381,10 +385,12 @@ export class Jp1aoAdapter implements ProductAdapter {
 
   async describe(): Promise<string> {
     const [version, user] = await Promise.all([this.client.version(), this.client.user()]);
-    const name = version.productName ?? this.info.name;
-    const api = version.apiVersion ? ` (API ${version.apiVersion})` : '';
-    const who = user.name ?? this.username;
-    return t('{0}, signed in as {1}', `${name} ${version.productVersion ?? ''}${api}`.replace(/\s+/g, ' ').trim(), who);
+    // The server's words, whatever their type (`{"toString":1}` cannot be put in a template string).
+    const name = safeLine(version.productName) || this.info.name;
+    const apiVersion = safeLine(version.apiVersion, 40);
+    const api = apiVersion ? ` (API ${apiVersion})` : '';
+    const who = safeLine(user.name) || this.username;
+    return t('{0}, signed in as {1}', `${name} ${safeLine(version.productVersion, 40)}${api}`.replace(/\s+/g, ' ').trim(), who);
   }
 
   /** The members, the property values and the end of the task log; a part that fails says so. */

@@ -16,9 +16,10 @@ import { firstK } from '../util/collections';
 import { duplicateReporter, uniqueTasks, type DuplicateReport } from './uniqueTasks';
 import { localTimeText } from './time';
 import { t } from './l10n';
+import { readableById, withUnusableId } from './unusableId';
 
 /** What LXCA jobs need from the API bundle to become Tasks and details (loaded lazily by the caller). */
-export type LxcaApi = Pick<typeof Api, 'lxcaPlainText' | 'substituteLxcaArgs' | 'parseLxcaFormattedText' | 'parseLxcaJob' | 'validateCancelCallback'>;
+export type LxcaApi = Pick<typeof Api, 'lxcaPlainText' | 'substituteLxcaArgs' | 'parseLxcaFormattedText' | 'parseLxcaJob' | 'validateCancelCallback' | 'isUsableLxcaJobId'>;
 
 /** Shared by every task that has them: thousands of finished jobs need no array each. */
 const noOperations: readonly TaskOperation[] = Object.freeze([]);
@@ -47,7 +48,7 @@ export function lxcaJobTitle(api: LxcaApi, job: LxcaJob): string {
 export function toLxcaTask(api: LxcaApi, connection: string, job: LxcaJob, withRaw = true): Task {
   const status = job.status ?? '';
   const { category, label } = classifyLxcaStatus(job.status);
-  return {
+  const task: Task = {
     key: taskKey(connection, job.jobUID),
     id: job.jobUID,
     connection,
@@ -65,6 +66,7 @@ export function toLxcaTask(api: LxcaApi, connection: string, job: LxcaJob, withR
     operations: lxcaOperations(job),
     raw: withRaw ? job.raw : undefined,
   };
+  return withUnusableId(task, api.isUsableLxcaJobId);
 }
 
 /** Longest `/tasks/{job_list}` path sent in one request: well below what servers and proxies accept. */
@@ -205,7 +207,7 @@ export class LxcaAdapter implements ProductAdapter {
    * URL too long). A job LXCA no longer has (404, or left out of the answer) needs the full list.
    */
   async readUnfinished(tasks: readonly Task[], background: boolean, signal?: AbortSignal): Promise<Task[] | undefined> {
-    const ids = tasks.map((task) => task.id);
+    const ids = readableById(tasks, this.api.isUsableLxcaJobId).map((task) => task.id);
     const jobs: LxcaJob[] = [];
     try {
       for (const chunk of jobListChunks(ids)) jobs.push(...(await this.client.getJobs(chunk, { background, signal })));

@@ -65,6 +65,11 @@ export interface Task {
   readonly awaitsResponse?: boolean;
   /** Why an action the user might expect is not offered ("Retry: the service does not support it"). */
   readonly notOffered?: readonly string[];
+  /**
+   * The client refuses to put this id in a request (`a/b`, a lone surrogate): the task is shown,
+   * marked so, offers no action and is left out of the reads of single tasks.
+   */
+  readonly unusableId?: boolean;
   /** Sorted, so two tasks compare equal when their operations do. */
   readonly operations: readonly TaskOperation[];
   readonly raw: unknown;

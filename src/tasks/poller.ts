@@ -9,6 +9,8 @@ export interface PollTarget {
   refresh(background: boolean): Promise<void>;
   /** True when the last refresh failed. */
   readonly failing: boolean;
+  /** How long the server asked to be left alone after the last refresh (a busy server's Retry-After). */
+  readonly retryAfterMs?: number;
 }
 
 /**
@@ -24,6 +26,7 @@ export class Poller {
   private watching = false;
   private failures = 0;
   private lastRun: number;
+  private disposed = false;
 
   constructor(
     private readonly target: PollTarget,
@@ -36,7 +39,7 @@ export class Poller {
 
   /** Starts or stops polling as visibility and focus change. */
   setWatching(watching: boolean): void {
-    if (watching === this.watching) return;
+    if (this.disposed || watching === this.watching) return;
     this.watching = watching;
     if (watching) this.schedule();
     else this.clear();
@@ -59,8 +62,10 @@ export class Poller {
   /** How long after the last refresh the next poll runs. */
   nextDelayMs(): number {
     const { activeMs, idleMs } = this.intervals;
-    if (this.failures > 0) return Math.min(activeMs * 2 ** (this.failures - 1), Math.max(activeMs, idleMs));
-    return this.target.hasActiveTasks ? activeMs : idleMs;
+    const delay =
+      this.failures > 0 ? Math.min(activeMs * 2 ** (this.failures - 1), Math.max(activeMs, idleMs)) : this.target.hasActiveTasks ? activeMs : idleMs;
+    // A busy server said when to come back: never sooner.
+    return Math.max(delay, this.target.retryAfterMs ?? 0);
   }
 
   private schedule(): void {
@@ -88,7 +93,9 @@ export class Poller {
     this.timer = undefined;
   }
 
+  /** Disposed means disposed: nothing (a late read-back, a settings change) starts it again. */
   dispose(): void {
+    this.disposed = true;
     this.watching = false;
     this.clear();
   }

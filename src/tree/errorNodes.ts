@@ -5,9 +5,10 @@ import type { ApiError, TlsError } from '../api/errors';
 import { apiErrorOf, errorText } from '../ui/errorText';
 import { MessageNode } from './nodes';
 import { capText } from '../util/plainText';
+import { treeIds } from './treeIds';
 
 function action(connection: Connection, id: string, label: string, icon: string, command: vscode.Command): MessageNode {
-  return new MessageNode(`${connection.name}/!${id}`, label, { icon, command, contextValue: 'opsAction' });
+  return new MessageNode(treeIds.message(connection.name, id), label, { icon, command, contextValue: 'opsAction' });
 }
 
 const retry = (c: Connection) =>
@@ -24,7 +25,7 @@ const restartDemo = (c: Connection) =>
 /** A failed connection becomes a clear message and the action that fixes it, never an empty tree. */
 export function errorNodes(connection: Connection, error: unknown): MessageNode[] {
   const message = (label: string, tooltip?: string) =>
-    new MessageNode(`${connection.name}/!error`, label, {
+    new MessageNode(treeIds.message(connection.name, 'error'), label, {
       icon: 'error',
       color: 'errorForeground',
       tooltip: tooltip ?? label,

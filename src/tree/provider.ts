@@ -10,6 +10,7 @@ import { errorNodes } from './errorNodes';
 import { ConnectionNode, LoadMoreNode, MessageNode, TaskNode, type TreeNode } from './nodes';
 import { taskTreeItem } from './taskItem';
 import { staleDescription } from './staleness';
+import { treeIds } from './treeIds';
 import { RefreshFollowUp } from './refreshFollowUp';
 import { log } from '../log';
 
@@ -73,7 +74,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       case 'loadMore': {
         const store = node.connection.store;
         const item = new vscode.TreeItem(vscode.l10n.t('Load more…'));
-        item.id = `${node.connection.name}/!more`;
+        item.id = treeIds.loadMore(node.connection.name);
         item.description = vscode.l10n.t('{0} of {1} shown', store.tasks.length, store.total);
         item.iconPath = new vscode.ThemeIcon('ellipsis');
         item.command = { command: 'opsTasks.loadMore', title: vscode.l10n.t('Load More'), arguments: [node.connection.name] };
@@ -106,7 +107,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       // The rows come with the store's change event when the load ends.
       const load = this.startFirstLoad(connection);
       const text = load.prompting ? vscode.l10n.t('Waiting for the password…') : vscode.l10n.t('Loading…');
-      return [this.stable(new MessageNode(`${connection.name}/!loading`, text, { icon: 'loading~spin' }))];
+      return [this.stable(new MessageNode(treeIds.message(connection.name, 'loading'), text, { icon: 'loading~spin' }))];
     }
     const store = connection.store;
     this.summaries.set(connection.name, this.summaryOf(connection));
@@ -118,7 +119,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const nodes: TreeNode[] = store.tasks.map((task) => this.taskNode(connection, task));
     if (!nodes.length) {
       const text = store.filtered ? vscode.l10n.t('No tasks match the filter') : vscode.l10n.t('No tasks');
-      nodes.push(this.stable(new MessageNode(`${connection.name}/!none`, text, { icon: 'info' })));
+      nodes.push(this.stable(new MessageNode(treeIds.message(connection.name, 'none'), text, { icon: 'info' })));
     }
     if (store.hasMore) nodes.push(this.loadMoreNode(connection));
     return nodes;
@@ -209,7 +210,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     });
     for (const entry of this.registry.invalid) {
       nodes.push(
-        this.stable(new MessageNode(`!invalid/${entry.name}`, vscode.l10n.t('{0}: the setting {1}', entry.name, entry.problem), {
+        this.stable(new MessageNode(treeIds.invalidSetting(entry.name), vscode.l10n.t('{0}: the setting {1}', entry.name, entry.problem), {
           icon: 'warning',
           color: 'list.warningForeground',
           command: { command: 'workbench.action.openSettingsJson', title: vscode.l10n.t('Open Settings (JSON)') },
@@ -261,7 +262,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   /** Re-labels the "Loading…" row of a connection (now waiting for its password). */
   private redrawLoading(connection: Connection): void {
-    const node = this.messageNodes.get(`${connection.name}/!loading`);
+    const node = this.messageNodes.get(treeIds.message(connection.name, 'loading'));
     if (node) {
       node.label = vscode.l10n.t('Waiting for the password…');
       this.emitter.fire([node]);
@@ -301,7 +302,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   private connectionItem(connection: Connection): vscode.TreeItem {
     const item = new vscode.TreeItem(connection.name, vscode.TreeItemCollapsibleState.Expanded);
-    item.id = `connection/${connection.name}`;
+    item.id = treeIds.connection(connection.name);
     const info = productInfo(connection.config.kind);
     item.iconPath = new vscode.ThemeIcon(info.icon);
     item.description = this.summaryOf(connection);

@@ -7,8 +7,10 @@ import { taskFacts } from '../tasks/facts';
 import type { Task } from '../tasks/model';
 import { productInfo } from '../tasks/products';
 import { relativeTime, shortTimeText } from '../tasks/time';
-import { capText, shortPlainText } from '../util/plainText';
+import { shortPlainText } from '../util/plainText';
+import { safeLine } from '../util/displayText';
 import { t } from '../tasks/l10n';
+import { treeIds } from './treeIds';
 
 /** Longest label and description; the tooltip shows a little more. */
 export const maxLabelLength = 200;
@@ -46,12 +48,13 @@ export function taskLabel(task: Task): string {
 }
 
 function oneLine(text: string, max: number): string {
-  return capText(text.slice(0, max * 4).replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim(), max);
+  return safeLine(text, max);
 }
 
 /** Status first, so a narrow sidebar still shows it; then TODO, progress, the submit time of a short-named task, and when. */
 export function taskDescription(task: Task, now = Date.now()): string {
   const parts: string[] = [task.statusLabel];
+  if (task.unusableId) parts.push(t('id cannot be used'));
   if (task.toDo) parts.push('TODO');
   if (task.progress !== undefined && (task.category === 'running' || task.category === 'runningWithErrors')) {
     parts.push(`${Math.round(task.progress)}%`);
@@ -95,7 +98,7 @@ export function taskRowText(task: Task, busyLabel?: string, now = Date.now(), ac
   const status = taskDescription(task, now);
   const description = busyLabel ?? (actionResult?.brief ? oneLine(`${status} · ${actionResult.text}`, maxLabelLength) : status);
   return {
-    id: task.key,
+    id: treeIds.task(task.connection, task.id),
     label,
     description,
     tooltipMarkdown: taskTooltipMarkdown(task, actionResult?.text),

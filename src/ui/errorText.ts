@@ -1,5 +1,6 @@
 import type { ApiError, ApiErrorKind, TlsError } from '../api/errors';
 import { shortPlainText } from '../util/plainText';
+import { safeLine } from '../util/displayText';
 import { t } from '../tasks/l10n';
 
 /** Longest one-line error text: the API layer's wording plus a short server message. */
@@ -41,9 +42,9 @@ export function tlsErrorOf(error: unknown): TlsError | undefined {
 export function errorText(error: unknown): string {
   const apiError = apiErrorOf(error);
   if (apiError?.serverMessage) {
-    return apiError.messageId ? `${apiError.serverMessage} (${apiError.messageId})` : apiError.serverMessage;
+    return safeLine(apiError.messageId ? `${apiError.serverMessage} (${apiError.messageId})` : apiError.serverMessage, maxErrorTextLength);
   }
-  return shortPlainText(error instanceof Error ? error.message : safeString(error), maxErrorTextLength);
+  return safeLine(shortPlainText(error instanceof Error ? safeString(error.message) : safeString(error), maxErrorTextLength), maxErrorTextLength);
 }
 
 /**

@@ -3,6 +3,7 @@
  * hidden elements, comments and tags dropped, entities decoded, control characters and runs of
  * whitespace folded to one space, and capped. No dependencies: the API layer and the UI share it.
  */
+import { withoutInvisible } from './displayText';
 
 /** Only the start of a huge text is looked at: a short line never needs more. */
 const window = 100_000;
@@ -28,7 +29,7 @@ export function visibleText(text: string): string {
     text.slice(0, window).replace(HIDDEN_ELEMENTS, ' ').replace(COMMENTS, ' ').replace(TAGS, ' '),
   );
   // Entities may spell tags (`&lt;b&gt;`): those are dropped too, so no text shown carries markup.
-  return visible.replace(TAGS, ' ').replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
+  return withoutInvisible(visible.replace(TAGS, ' ').replace(CONTROL_CHARACTERS, ' ')).replace(/\s+/g, ' ').trim();
 }
 
 /** At most `max` characters, the last one `…` when something was cut. */

@@ -60,3 +60,43 @@ function writeJson(value: unknown, depth: number, out: string[], budget: Budget,
   seen.delete(value);
   return emit(out, budget, isArray ? ']' : '}');
 }
+
+/** Server data deeper than this is cut where it is serialised or walked for the user. */
+export const serverDataDepth = 32;
+
+/** True when the value nests objects or arrays deeper than `maxDepth` (checked without recursion). */
+export function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  const seen = new Set<object>();
+  while (stack.length) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== 'object' || item === null || seen.has(item)) continue;
+    if (depth >= maxDepth) return true;
+    seen.add(item);
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/**
+ * Pretty JSON of server data that cannot overflow the stack: objects and arrays deeper than
+ * `maxDepth` (and cycles) become `"…"`; a hostile `toJSON` or getter ends as the text so far.
+ */
+export function boundedJson(value: unknown, indent = 2, maxDepth = serverDataDepth): string {
+  try {
+    return JSON.stringify(pruned(value, maxDepth, new Set()), null, indent) ?? '';
+  } catch {
+    return safeText(value);
+  }
+}
+
+function pruned(value: unknown, depthLeft: number, seen: Set<object>): unknown {
+  if (typeof value !== 'object' || value === null) return typeof value === 'bigint' ? String(value) : value;
+  if (depthLeft <= 0 || seen.has(value)) return '…';
+  seen.add(value);
+  const copy = Array.isArray(value)
+    ? value.map((item) => pruned(item, depthLeft - 1, seen))
+    : Object.fromEntries(Object.keys(value).map((key) => [key, pruned((value as Record<string, unknown>)[key], depthLeft - 1, seen)]));
+  seen.delete(value);
+  return copy;
+}

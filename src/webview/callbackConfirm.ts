@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { shortPlainText } from '../util/plainText';
+import { displayText } from '../util/displayText';
 import type { CallbackConfirmation } from './callbackForm';
 
 /**
@@ -9,10 +9,10 @@ import type { CallbackConfirmation } from './callbackForm';
 export const confirmCallback: CallbackConfirmation = async ({ connection, jobs, input }) => {
   if (!vscode.workspace.getConfiguration('opsTasks').get<boolean>('confirmCancel', true)) return true;
   const send = vscode.l10n.t('Send Callback');
-  const which = jobs.length === 1 ? vscode.l10n.t('job "{0}"', shortPlainText(jobs[0]!.title, 80)) : vscode.l10n.t('{0} jobs', jobs.length);
+  const which = jobs.length === 1 ? vscode.l10n.t('job "{0}"', displayText(jobs[0]!.title, 80)) : vscode.l10n.t('{0} jobs', jobs.length);
   const answer = await vscode.window.showWarningMessage(
     vscode.l10n.t('Cancel {0} on {1} with this callback?', which, connection),
-    { modal: true, detail: `${input.cancelRESTMethod} ${shortPlainText(input.cancelURL, 300)}` },
+    { modal: true, detail: `${displayText(input.cancelRESTMethod, 10)} ${displayText(input.cancelURL, 300)}` },
     send,
   );
   return answer === send;

@@ -6,6 +6,7 @@ import type { FormChannel, FormController } from './formHost';
 import { callbackField, type CallbackField, type CallbackHostMessage, type CallbackInput, type CallbackPageMessage } from './protocol';
 import { problemWith } from './schema';
 import { t } from '../tasks/l10n';
+import { boundedJson } from '../util/safeText';
 
 /** What the user is asked before a callback goes out; true sends it. */
 export type CallbackConfirmation = (question: { connection: string; jobs: readonly Task[]; input: CallbackInput }) => Promise<boolean>;
@@ -27,7 +28,7 @@ export function callbackPrefill(job: Task | undefined, expirationSeconds: number
     input: {
       cancelRESTMethod: hook ? hook.cancelRESTMethod.toUpperCase() : 'GET',
       cancelURL: hook?.cancelURL ?? '',
-      cancelRESTBody: body === undefined || body === null ? '' : typeof body === 'string' ? body : JSON.stringify(body, null, 2),
+      cancelRESTBody: body === undefined || body === null ? '' : typeof body === 'string' ? body : boundedJson(body),
       expirationTimeOut: String(expirationSeconds),
     },
   };

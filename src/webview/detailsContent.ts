@@ -8,6 +8,7 @@ import { productInfo } from '../tasks/products';
 import { localTimeText } from '../tasks/time';
 import type { FieldValue, Row, Subtask } from './protocol';
 import { t } from '../tasks/l10n';
+import { boundedJson } from '../util/safeText';
 
 /** A product's own rendering of a member, or undefined for the plain one. */
 export type FieldFormat = (name: string, value: unknown) => FieldValue | undefined;
@@ -44,7 +45,7 @@ function fieldValue(name: string, value: unknown): FieldValue {
     return { kind: 'text', text: isTime ? `${localTimeText(value)} (${value})` : String(value) };
   }
   if (typeof value === 'boolean') return { kind: 'text', text: String(value) };
-  return { kind: 'json', text: JSON.stringify(value, null, 2) };
+  return { kind: 'json', text: boundedJson(value) };
 }
 
 /** The subtask tree, depth first, as rows with their depth. */

@@ -3,7 +3,7 @@ import type { ConnectionRegistry } from '../connections/registry';
 import { recordActivity } from '../activity/record';
 import { errorText } from '../ui/errorText';
 import type { FormChannel, FormController } from './formHost';
-import type { NotesHostMessage, NotesPageMessage } from './protocol';
+import { notesLimit, type NotesHostMessage, type NotesPageMessage } from './protocol';
 import { t } from '../tasks/l10n';
 import type { NotesView } from '../tasks/adapter';
 import { notesDraftKey, type NotesDrafts } from './notesDrafts';
@@ -23,6 +23,8 @@ export class NotesForm implements FormController<NotesPageMessage> {
   private readonly subscription: vscode.Disposable;
   /** The task as last read: its title for the tab, its identity for its draft. */
   private shown: { title: string; draftKey: string } | undefined;
+  /** One save at a time: a second Save while the first is on its way is refused, never queued. */
+  private saving = false;
 
   constructor(
     private readonly registry: ConnectionRegistry,
@@ -79,21 +81,39 @@ export class NotesForm implements FormController<NotesPageMessage> {
 
   private async save(request: Extract<NotesPageMessage, { type: 'save' }>): Promise<void> {
     const { requestId } = request;
+    // The page enforces both; a forged or stale page must not get past the host.
+    if (request.notes.length > notesLimit) {
+      await this.post({ type: 'failed', requestId, message: t('Not saved: notes are limited to {0} characters.', notesLimit) });
+      return;
+    }
+    if (this.saving) {
+      await this.post({ type: 'failed', requestId, message: t('Not saved: the notes are being saved already; wait for that answer.') });
+      return;
+    }
+    this.saving = true;
+    let answer: NotesHostMessage;
+    try {
+      answer = await this.saveChecked(request);
+    } finally {
+      this.saving = false; // before the answer is posted: the page may save again as soon as it has it
+    }
+    await this.post(answer);
+  }
+
+  private async saveChecked(request: Extract<NotesPageMessage, { type: 'save' }>): Promise<NotesHostMessage> {
+    const { requestId } = request;
     try {
       const connection = this.connection();
       const notes = connection.notes();
       const current = await notes.read(this.target.id);
-      if (!notes.sameVersion(current.saved.modifyTime, request.baseModifyTime)) {
-        await this.post({ type: 'conflict', requestId, server: current.saved });
-        return;
-      }
+      if (!notes.sameVersion(current.saved.modifyTime, request.baseModifyTime)) return { type: 'conflict', requestId, server: current.saved };
       const updated = await notes.save(this.target.id, { notes: request.notes, toDo: request.toDo });
       recordActivity('notesSaved', updated, { ok: true });
       connection.store.applyUpdates([updated]);
-      await this.post({ type: 'saved', requestId, ...this.remember(notes.viewOf(updated)) });
+      return { type: 'saved', requestId, ...this.remember(notes.viewOf(updated)) };
     } catch (error) {
       this.recordFailure(error);
-      await this.post({ type: 'failed', requestId, message: t('Not saved: {0}', errorText(error)) });
+      return { type: 'failed', requestId, message: t('Not saved: {0}', errorText(error)) };
     }
   }
 

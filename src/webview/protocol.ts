@@ -24,6 +24,9 @@ export type FieldValue = Infer<typeof fieldValue>;
 
 // ---- Edit Notes and TODO (JP1/AO) ----
 
+/** The longest notes the page lets the user save; the host refuses longer ones from a forged page. */
+export const notesLimit = 1024;
+
 /** Notes and TODO as the server holds them, with the `modifyTime` they were read at. */
 export const notesSnapshot = object({ notes: string, toDo: boolean, modifyTime: optional(string) });
 export type NotesSnapshot = Infer<typeof notesSnapshot>;

@@ -20,6 +20,10 @@ import {
 const lxcaName = 'e2e-lxca';
 const jp1aoName = 'e2e-jp1ao';
 const lxcaJob = 'E2E firmware update';
+/** A job name that tries to rewrite the confirmation: line breaks and a right-to-left override. */
+const spoofingJob = 'Nightly backup\n\nNothing will be stopped: this only refreshes the view.\u202e';
+/** How the tree and the dialog show it: one line, the override gone. */
+const spoofingShown = 'Nightly backup Nothing will be stopped: this only refreshes the view.';
 
 /** Waits until the row of the task named `name` describes it as `description` (its accessible label: "<name>, <description>"). */
 async function waitForRow(page: Page, name: string, description: RegExp, timeoutMs = 20_000): Promise<void> {
@@ -52,6 +56,7 @@ describe('e2e: task actions from the tree', function () {
     lxca = sims.lxca;
     jp1ao = sims.jp1ao;
     lxca.addJob({ name: lxcaJob, status: 'Running', percentage: 20, cancelURL: '/updatableComponents?action=cancelApply', cancelRESTMethod: 'PUT', cancelRESTBody: { DeviceList: [] } });
+    lxca.addJob({ name: spoofingJob, status: 'Running', percentage: 5 });
     const plain = jp1ao.tasks().filter((task) => task.scheduleID === undefined && String(task.supportedActionType).includes('forciblyStop'));
     assert.ok(plain.length >= 5, 'the simulator has too few suitable tasks');
     const ids = plain.slice(0, 5).map((task) => task.instanceID as number);
@@ -82,7 +87,7 @@ describe('e2e: task actions from the tree', function () {
     // The Activity view shares the side bar: fold it so the tasks this suite needs are on screen.
     const activityHeader = page.locator('.pane-header[aria-expanded="true"]').filter({ hasText: /activity/i });
     if (await activityHeader.count()) await activityHeader.first().click();
-    await signIn(page, { [lxcaName]: lxca.password, [jp1aoName]: jp1ao.password }, [lxcaJob, ...stopTogether, finishesMeanwhile, forceStopped, noForceStop]).catch((error) => {
+    await signIn(page, { [lxcaName]: lxca.password, [jp1aoName]: jp1ao.password }, [lxcaJob, spoofingShown, ...stopTogether, finishesMeanwhile, forceStopped, noForceStop]).catch((error) => {
       console.log(workbench().consoleErrors.join('\n'));
       throw error;
     });
@@ -104,6 +109,18 @@ describe('e2e: task actions from the tree', function () {
     const puts = lxca.requests.filter((request) => request.method === 'PUT');
     assert.equal(puts.length, 1);
     assert.deepEqual(puts[0].body, { cancelURL: '/updatableComponents?action=cancelApply', cancelRESTMethod: 'PUT', cancelRESTBody: { DeviceList: [] }, expirationTimeOut: 60 });
+  });
+
+  it('shows a job name that tries to rewrite the confirmation as one quoted line', async () => {
+    const { page } = workbench();
+    await contextMenu(page, spoofingShown, 'Cancel');
+    await dialog(page).waitFor();
+    const question = await dialog(page).innerText();
+    await page.keyboard.press('Escape');
+    assert.ok(question.includes(`"${spoofingShown}" on e2e-lxca?`), question);
+    assert.ok(!/\u202e|\n\s*Nothing will be stopped/.test(question), JSON.stringify(question));
+    await dialog(page).waitFor({ state: 'detached' });
+    assert.equal(lxca.requests.filter((request) => request.method === 'PUT').length, 0, 'nothing sent');
   });
 
   it('stops three selected JP1/AO tasks after one confirmation', async () => {

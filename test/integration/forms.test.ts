@@ -245,12 +245,28 @@ describe('forms: the host side of the webview forms', function () {
       await notesForm(target, async (page) => {
         page.send({ type: 'ready' });
         const loaded = await page.next('loaded');
-        page.send({ type: 'save', requestId: 4, notes: 'x'.repeat(1025), toDo: false, baseModifyTime: loaded.saved.modifyTime });
+        jp1ao.faults.failNext = { status: 400, count: 1, path: /\/Tasks\/\d+$/ };
+        jp1ao.clearRequests();
+        // The read before the save is refused: nothing is written.
+        page.send({ type: 'save', requestId: 4, notes: 'mine', toDo: false, baseModifyTime: loaded.saved.modifyTime });
         const failed = await page.next('failed');
         assert.equal(failed.requestId, 4);
-        assert.match(failed.message, /1,?024/, failed.message);
         assert.match(failed.message, /KNAE\d+-E/, 'carries the message id');
+        assert.deepEqual(puts(jp1ao.requests), []);
         assert.equal(jp1ao.task(target.id).notes, before);
+      });
+    });
+
+    it('refuses notes longer than the page allows before any request, as a forged page might send them', async () => {
+      const target = finishedTask();
+      await notesForm(target, async (page) => {
+        page.send({ type: 'ready' });
+        const loaded = await page.next('loaded');
+        jp1ao.clearRequests();
+        page.send({ type: 'save', requestId: 5, notes: 'x'.repeat(1025), toDo: false, baseModifyTime: loaded.saved.modifyTime });
+        const failed = await page.next('failed');
+        assert.match(failed.message, /1,?024/, failed.message);
+        assert.deepEqual(jp1ao.requests, []);
       });
     });
 

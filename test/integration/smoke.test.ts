@@ -54,5 +54,14 @@ describe('smoke: the extension in a real VS Code', () => {
       const configuration = vscode.workspace.getConfiguration('opsTasks');
       await assert.rejects(async () => configuration.update('connections', [], vscode.ConfigurationTarget.Workspace));
     });
+
+    it('keeps the refresh intervals and the page size out of the workspace settings', async function () {
+      // A cloned repository must not make every appliance polled each second.
+      if (!vscode.workspace.workspaceFolders?.length) this.skip();
+      const configuration = vscode.workspace.getConfiguration('opsTasks');
+      for (const key of ['refresh.activeIntervalSeconds', 'refresh.idleIntervalSeconds', 'pageSize']) {
+        await assert.rejects(async () => configuration.update(key, 1, vscode.ConfigurationTarget.Workspace), `${key} was written to the workspace`);
+      }
+    });
   });
 });

@@ -61,7 +61,7 @@ describe('the task tree in the extension host', function () {
     assert.equal(lxcaChildren.at(-1)!.kind, 'loadMore');
     assert.match(String(api.provider.getTreeItem(lxcaChildren.at(-1)!).description), /^200 of 26\d shown$/);
     const item = api.provider.getTreeItem(tasks[0]);
-    assert.equal(item.id, `tree-lxca/${tasks[0].task.id}`);
+    assert.equal(item.id, JSON.stringify(['task', 'tree-lxca', tasks[0].task.id]));
     assert.match(String(item.contextValue), /^opsTask#lxca#/);
     assert.ok(item.iconPath instanceof vscode.ThemeIcon);
     const summary = String(api.provider.getTreeItem(await connectionNode('tree-lxca')).description);

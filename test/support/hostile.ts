@@ -164,18 +164,46 @@ export const jp1aoListJson: Json = fc.oneof(
   { weight: 1, arbitrary: anyJson },
 );
 
+/**
+ * Placeholders the hostile server replaces with the connection's secrets as the client knows them
+ * (fuzz.test.ts): the password as sent, JSON-escaped, URL-encoded, HTML-escaped or in base64, the
+ * Basic value of user and password, the HSSO token, the LXCA session cookie and CSRF token.
+ */
+export const secretPlaceholders = ['@@PASSWORD@@', '@@PASSWORD_JSON@@', '@@PASSWORD_URL@@', '@@PASSWORD_HTML@@', '@@PASSWORD_B64@@', '@@BASIC@@', '@@TOKEN@@', '@@COOKIE@@', '@@CSRF@@'] as const;
+
+/** Server text that echoes a secret the way real servers and proxies have been seen to. */
+export const secretEcho = fc
+  .tuple(
+    fc.constantFrom('', 'HSSO token ', '"password":"', '<password>', 'password%3D', 'CSRF token mismatch: expected ', '<input name="password" value="', 'Authorization: Basic ', 'session ', 'echo: '),
+    fc.constantFrom(...secretPlaceholders),
+    fc.constantFrom('', '"', '</password>', '">', ' was refused', '\n'),
+  )
+  .map(([before, secret, after]) => `${before}${secret}${after}`);
+
+const echoJson: Json = secretEcho.map(enc);
+
 /** An error body in the product's shape (or not), with messages that may be huge, nested or HTML. */
 const lxcaErrorJson: Json = fc.oneof(
-  fc.record({ id: fc.oneof(stringJson, anyJson), text: fc.oneof(stringJson, anyJson, giantString.map(enc)), explanation: anyJson, recovery: anyJson }).map(
+  fc.record({ id: fc.oneof(stringJson, anyJson), text: fc.oneof(stringJson, anyJson, giantString.map(enc), echoJson, echoJson), explanation: fc.oneof(anyJson, echoJson), recovery: anyJson }).map(
     (m) => `{"result":"failed","messages":[{"id":${m.id},"text":${m.text},"explanation":${m.explanation},"recovery":${m.recovery}}]}`,
   ),
   anyJson,
 );
 const jp1aoErrorJson: Json = fc.oneof(
-  fc.record({ message: fc.oneof(stringJson, anyJson, giantString.map(enc), deepValueJson), messageID: fc.oneof(stringJson, anyJson), messageData: anyJson }).map(
+  fc.record({ message: fc.oneof(stringJson, anyJson, giantString.map(enc), deepValueJson, echoJson, echoJson), messageID: fc.oneof(stringJson, anyJson), messageData: fc.oneof(anyJson, echoJson) }).map(
     (m) => `{"message":${m.message},"messageID":${m.messageID},"messageData":${m.messageData}}`,
   ),
   anyJson,
+);
+
+/** The other JP1/AO answers: one task, an action template or result, version, user, property values, a log. */
+export const jp1aoOtherJson: Json = fc.oneof(
+  { weight: 4, arbitrary: jp1aoTaskJson },
+  { weight: 1, arbitrary: objectJson({ name: stringJson, href: stringJson, method: fc.oneof(stringJson, anyJson), parameters: anyJson, instanceID: idJson, instanceId: idJson }) },
+  { weight: 1, arbitrary: objectJson({ productName: fc.oneof(stringJson, anyJson, fc.constant('{"toString":1}')), productVersion: fc.oneof(stringJson, anyJson), apiVersion: fc.oneof(stringJson, anyJson), name: fc.oneof(stringJson, anyJson, fc.constant('{"toString":1}')) }) },
+  { weight: 1, arbitrary: fc.array(objectJson({ keyName: fc.oneof(stringJson, anyJson), displayName: fc.oneof(stringJson, anyJson), value: anyJson, line: fc.oneof(stringJson, anyJson) }), { maxLength: 4 }).map((rows) => `{"data":[${rows.join(',')}],"count":${rows.length}}`) },
+  { weight: 2, arbitrary: jp1aoListJson },
+  { weight: 1, arbitrary: anyJson },
 );
 
 export interface HostileResponse {
@@ -186,6 +214,8 @@ export interface HostileResponse {
   /** Send only this many bytes of the body, then close the connection. */
   cutAt?: number;
   bom?: boolean;
+  /** A Retry-After header. */
+  retryAfter?: string;
 }
 
 const contentTypes = fc.constantFrom<string | undefined>(
@@ -196,6 +226,8 @@ const htmlBody = fc.oneof(
   fc.constant('<!DOCTYPE html><html><head><title>502 Bad Gateway</title><style>body{}</style></head><body><h1>Bad   Gateway</h1><script>x()</script></body></html>'),
   fc.constant(`<html><body>${'<div>Proxy\n error &amp; <b>more</b></div>'.repeat(3000)}</body></html>`),
   oddStrings,
+  secretEcho.map((echo) => `<html><body><h1>Error</h1><p>${echo}</p></body></html>`),
+  secretEcho,
 );
 
 function hostileResponse(success: Json, error: Json): fc.Arbitrary<HostileResponse> {
@@ -213,3 +245,11 @@ function hostileResponse(success: Json, error: Json): fc.Arbitrary<HostileRespon
 
 export const lxcaResponse = hostileResponse(lxcaListJson, lxcaErrorJson);
 export const jp1aoResponse = hostileResponse(jp1aoListJson, jp1aoErrorJson);
+/** Any JP1/AO answer: for the calls that read one task, an action, the version, the user, a log. */
+export const jp1aoAnyResponse = hostileResponse(fc.oneof(jp1aoListJson, jp1aoOtherJson), jp1aoErrorJson);
+/** A response also given a Retry-After header now and then (429 and 503 become "server busy"). */
+export function withRetryAfter(responses: fc.Arbitrary<HostileResponse>): fc.Arbitrary<HostileResponse> {
+  return fc.tuple(responses, fc.option(fc.constantFrom('0', '3', '120', 'Wed, 21 Oct 2099 07:28:00 GMT', 'soon', '-1', '99999999999'), { freq: 4 })).map(([response, retryAfter]) =>
+    retryAfter === null ? response : { ...response, retryAfter },
+  );
+}

@@ -62,10 +62,14 @@ interface Action {
 /** An id as a path segment: refuses anything that could leave the resource's path. */
 function idSegment(id: number | string, what: string): string {
   const text = String(id).trim();
-  if (text === '' || !/^[A-Za-z0-9_.-]+$/.test(text) || text === '.' || text === '..') {
-    throw new ApiError('invalidInput', `${what} "${text}" is not a valid JP1/AO id`);
-  }
+  if (!isUsableId(text)) throw new ApiError('invalidInput', `${what} ${JSON.stringify(text.slice(0, 80))} is not a valid JP1/AO id`);
   return text;
+}
+
+/** Whether this client will put the id in a request path: letters, digits, `_`, `.`, `-`; not `.` or `..`. */
+export function isUsableId(id: number | string): boolean {
+  const text = String(id).trim();
+  return /^[A-Za-z0-9_.-]+$/.test(text) && text !== '.' && text !== '..';
 }
 
 function joinTags(tags: ListTasksQuery['tags']): string | undefined {
@@ -99,7 +103,7 @@ export class Jp1aoClient {
         // A failing logger must not fail the call it reports on.
       }
     };
-    this.session = new Jp1aoSession(credentials, options.tokenLifetimeMs ?? tokenLifetimeMs, options.now ?? Date.now);
+    this.session = new Jp1aoSession(credentials, options.tokenLifetimeMs ?? tokenLifetimeMs, options.now ?? Date.now, http.secrets);
   }
 
   /** Forget the current session, e.g. after the password changed. */

@@ -1,7 +1,8 @@
 import { ApiError, type ApiErrorKind } from '../errors';
 import type { HttpResponse } from '../http';
-import { fullServerText, safeExcerpt, shortServerText } from '../redaction';
+import { fullServerText, safeExcerpt, scrubberOf, shortServerText } from '../redaction';
 import { safeText } from '../../util/safeText';
+import { busyError, isBusy } from '../busy';
 
 /** The JP1/AO error body (docs/api/jp1ao.md, "Errors"). */
 interface Jp1aoErrorBody {
@@ -40,14 +41,18 @@ function text(value: unknown): string | undefined {
   return safeText(value, maxServerTextLength);
 }
 
-function errorBody(response: HttpResponse): Jp1aoErrorBody | undefined {
+function errorBody(response: HttpResponse, scrub: (text: string) => string): Jp1aoErrorBody | undefined {
   const json = response.json;
   if (!response.isJson || typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
   const body = json as Record<string, unknown>;
+  const clean = (value: unknown) => {
+    const said = text(value);
+    return said === undefined ? undefined : scrub(said);
+  };
   return {
-    message: text(body.message),
-    messageId: text(body.messageID ?? body.messageId),
-    details: text(body.messageData),
+    message: clean(body.message),
+    messageId: clean(body.messageID ?? body.messageId),
+    details: clean(body.messageData),
   };
 }
 
@@ -57,7 +62,9 @@ function errorBody(response: HttpResponse): Jp1aoErrorBody | undefined {
  */
 export function jp1aoError(response: HttpResponse, subject = 'The requested object'): ApiError {
   const { kind, summary } = describe(response.status, subject);
-  const body = errorBody(response);
+  const scrub = scrubberOf(response);
+  const body = errorBody(response, scrub);
+  if (isBusy(response)) return busyError(response, 'JP1/AO', body?.message === undefined ? undefined : shortServerText(body.message));
   const status = response.status;
   if (body?.message !== undefined || body?.messageId !== undefined) {
     const message = body.message === undefined ? undefined : shortServerText(body.message);
@@ -71,11 +78,12 @@ export function jp1aoError(response: HttpResponse, subject = 'The requested obje
       details: body.details === undefined ? undefined : fullServerText(body.details),
     });
   }
-  const excerpt = response.text.trim() === '' ? undefined : safeExcerpt(response.text);
+  const raw = scrub(response.text);
+  const excerpt = raw.trim() === '' ? undefined : safeExcerpt(raw);
   const suffix = excerpt === undefined ? '' : `: ${excerpt}`;
   return new ApiError(kind, `${summary} (HTTP ${status})${suffix}`, {
     status,
     excerpt,
-    fullText: excerpt === undefined ? undefined : fullServerText(response.text),
+    fullText: excerpt === undefined ? undefined : fullServerText(raw),
   });
 }

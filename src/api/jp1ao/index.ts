@@ -1,5 +1,5 @@
 // Public names carry the product prefix: api/index.ts re-exports both product clients side by side.
-export { Jp1aoClient } from './client';
+export { Jp1aoClient, isUsableId as isUsableJp1aoId } from './client';
 export { jp1aoStatuses, supportedActionTypeNames as jp1aoSupportedActionTypeNames, type Jp1aoStatus } from './assumptions';
 export { formatJp1aoTime, parseJp1aoTime, withOffsetColon } from './dates';
 export { hqlStatusFilter as jp1aoStatusFilter } from './hql';

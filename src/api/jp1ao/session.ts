@@ -1,6 +1,7 @@
 import type { HttpResponse } from '../http';
 import { tokenRenewalMarginMs } from './assumptions';
 import type { Jp1aoCredentials } from './types';
+import type { KnownSecrets } from '../knownSecrets';
 
 /** Sends one request with the given `Authorization` header value. */
 export type Exchange = (authorization: string) => Promise<HttpResponse>;
@@ -39,6 +40,7 @@ export class Jp1aoSession {
     private readonly credentials: () => Promise<Jp1aoCredentials>,
     lifetimeMs: number,
     private readonly now: () => number,
+    private readonly secrets?: KnownSecrets,
   ) {
     this.renewAfterMs = lifetimeMs - tokenRenewalMarginMs(lifetimeMs);
   }
@@ -112,6 +114,7 @@ export class Jp1aoSession {
    */
   private keep(token: string | undefined, signingIn: boolean): void {
     if (token === undefined) return;
+    this.secrets?.remember(token);
     if (signingIn || token !== this.token?.value) this.token = { value: token, receivedAt: this.now() };
   }
 
@@ -123,6 +126,7 @@ export class Jp1aoSession {
 
   private async basicAuthorization(): Promise<string> {
     const { username, password } = await this.credentials();
+    this.secrets?.rememberCredentials(username, password);
     return `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
   }
 }

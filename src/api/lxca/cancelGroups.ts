@@ -1,5 +1,6 @@
 /** docs/api/lxca.md, "Cancelling": one cancel request per distinct cancel hook, hook-less jobs all together. */
 import type { CancelHook, LxcaJob } from './types';
+import { nestsDeeperThan, serverDataDepth } from '../../util/safeText';
 
 export interface CancelGroup {
   /** Absent for the jobs that registered no hook: they go through `PUT /tasks {action: "cancel"}`. */
@@ -14,7 +15,8 @@ export function groupByCancelHook(jobs: readonly LxcaJob[]): CancelGroup[] {
   for (const job of jobs) {
     if (seen.has(job.jobUID)) continue;
     seen.add(job.jobUID);
-    const hook = job.cancelHook && normaliseHook(job.cancelHook);
+    // A hook body nested past any real hook cannot be compared or sent back: such a job is cancelled plainly.
+    const hook = job.cancelHook && !nestsDeeperThan(job.cancelHook.cancelRESTBody, serverDataDepth) ? normaliseHook(job.cancelHook) : undefined;
     const key = hook ? JSON.stringify([hook.cancelRESTMethod, hook.cancelURL, canonicalJson(hook.cancelRESTBody)]) : '';
     const group = groups.get(key) ?? { hook, jobIds: [] };
     group.jobIds.push(job.jobUID);

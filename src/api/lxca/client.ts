@@ -1,5 +1,6 @@
 /** The LXCA jobs API (docs/api/lxca.md) on top of one HttpClient and one web session. */
 import { ApiError } from '../errors';
+import { hasLoneSurrogate } from '../../util/displayText';
 import { expectJson, type HttpClient, type HttpResponse } from '../http';
 import { errorCodes } from '../networkErrors';
 import { validateCancelCallback, validateExpirationTimeOut } from './callback';
@@ -116,9 +117,19 @@ function cancelRequest(group: CancelGroup, expirationTimeOut: number): SessionRe
 /** Distinct, trimmed ids; one that would break the comma-separated path (or walk it: `.`, `..`) is refused. */
 function validJobIds(ids: readonly string[]): string[] {
   const jobIds = [...new Set(ids.map((id) => String(id).trim()))];
-  const bad = jobIds.find((id) => id === '' || id === '.' || id === '..' || /[,/\\?#%\s\u0000-\u001f\u007f]/.test(id));
+  const bad = jobIds.find((id) => !isUsableJobId(id));
   if (bad !== undefined) throw new ApiError('invalidInput', `${JSON.stringify(bad)} is not an LXCA job id`);
   return jobIds;
+}
+
+/**
+ * Whether this client will put the id in a request path: not empty, not `.`/`..`, nothing that
+ * would break the comma-separated list or leave the path, and well-formed text (a lone surrogate
+ * cannot be URL-encoded).
+ */
+export function isUsableJobId(id: string): boolean {
+  const trimmed = String(id).trim();
+  return trimmed !== '' && trimmed !== '.' && trimmed !== '..' && !/[,/\\?#%\s\u0000-\u001f\u007f]/.test(trimmed) && !hasLoneSurrogate(trimmed);
 }
 
 function jobListPath(jobIds: readonly string[]): string {

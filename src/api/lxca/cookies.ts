@@ -31,6 +31,11 @@ export class CookieJar {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }
 
+  /** Every cookie's value. */
+  values(): string[] {
+    return [...this.cookies.values()];
+  }
+
   clear(): void {
     this.cookies.clear();
   }

@@ -1,9 +1,10 @@
 /** Maps LXCA error responses (docs/api/lxca.md, "Errors") to ApiError. Never puts a raw body in a message. */
 import { ApiError, type ApiErrorKind } from '../errors';
 import type { HttpResponse } from '../http';
-import { fullServerText, safeExcerpt, shortServerText } from '../redaction';
+import { fullServerText, safeExcerpt, scrubberOf, shortServerText } from '../redaction';
 import { saysSessionNotAuthenticated } from './assumptions';
 import { isRecord } from './text';
+import { busyError, isBusy } from '../busy';
 
 export interface LxcaMessage {
   id?: string;
@@ -67,8 +68,10 @@ export interface LxcaErrorOptions {
 export function lxcaError(response: HttpResponse, action: string, options: LxcaErrorOptions = {}): ApiError {
   const { status } = response;
   const kind = options.kind ?? kindFor(response);
-  const message = firstLxcaMessage(response.json);
+  const scrub = scrubberOf(response);
+  const message = scrubbed(firstLxcaMessage(response.json), scrub);
   const said = message?.text === undefined ? '' : shortServerText(message.text);
+  if (!options.kind && isBusy(response)) return busyError(response, action, said || undefined);
   if (message?.text && said) {
     return new ApiError(kind, options.message ?? `${action} failed: ${said}`, {
       status,
@@ -78,15 +81,27 @@ export function lxcaError(response: HttpResponse, action: string, options: LxcaE
       details: details(message),
     });
   }
-  const excerpt = response.isJson || response.text.trim() === '' ? undefined : safeExcerpt(response.text);
+  const text = scrub(response.text);
+  const excerpt = response.isJson || text.trim() === '' ? undefined : safeExcerpt(text);
   const wording = defaultWording[status] ?? (status >= 500 ? 'server error' : 'unexpected answer');
   const shown = excerpt ? `${wording}: ${excerpt}` : wording;
   return new ApiError(kind, options.message ?? `${action} failed (HTTP ${status}, ${shown})`, {
     status,
     excerpt,
-    fullText: excerpt === undefined ? undefined : fullServerText(response.text),
+    fullText: excerpt === undefined ? undefined : fullServerText(text),
     messageId: message?.id && shortServerText(message.id),
   });
+}
+
+function scrubbed(message: LxcaMessage | undefined, scrub: (text: string) => string): LxcaMessage | undefined {
+  if (!message) return undefined;
+  const clean = (text: string | undefined) => (text === undefined ? undefined : scrub(text));
+  return {
+    id: clean(message.id),
+    text: clean(message.text),
+    explanation: clean(message.explanation),
+    recovery: message.recovery.map((r) => ({ text: clean(r.text), url: clean(r.url) })),
+  };
 }
 
 function details(message: LxcaMessage): string | undefined {

@@ -1,5 +1,5 @@
 // Public names carry the product prefix: api/index.ts re-exports both product clients side by side.
-export { LxcaClient } from './client';
+export { LxcaClient, isUsableJobId as isUsableLxcaJobId } from './client';
 export {
   validateCancelCallback,
   validateExpirationTimeOut as validateLxcaExpirationTimeOut,

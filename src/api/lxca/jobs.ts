@@ -8,6 +8,7 @@ import { isRecord, optionalBoolean, optionalString } from '../../util/values';
 import { parseFormattedText } from './text';
 import { safeText } from '../../util/safeText';
 import type { CancelHook, LxcaJob } from './types';
+import { nestsDeeperThan, serverDataDepth } from '../../util/safeText';
 
 /** Expects an array of jobs; a single job object is accepted as a one-element list. */
 export function parseJobList(json: unknown): LxcaJob[] {
@@ -121,6 +122,8 @@ function jobId(raw: Record<string, unknown>): string | undefined {
 
 function parseCancelHook(raw: Record<string, unknown>): CancelHook | undefined {
   if (!hasCancelHookFields(raw)) return undefined;
+  // A body nested past any real hook cannot be compared or sent back: the job is cancelled plainly.
+  if (nestsDeeperThan(raw.cancelRESTBody, serverDataDepth)) return undefined;
   const hook: CancelHook = { cancelURL: raw.cancelURL as string, cancelRESTMethod: raw.cancelRESTMethod as string };
   if (raw.cancelRESTBody !== undefined && raw.cancelRESTBody !== null) hook.cancelRESTBody = raw.cancelRESTBody;
   return hook;

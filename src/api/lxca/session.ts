@@ -70,8 +70,14 @@ export class LxcaSession {
 
   private async sendOnce(request: SessionRequest, options: RequestOptions): Promise<HttpResponse> {
     const response = await this.http.request({ ...request, headers: this.sessionHeaders(options), signal: options.signal });
-    this.jar.store(response.headers['set-cookie']);
+    this.storeCookies(response);
     return response;
+  }
+
+  /** Keeps the session cookies, and remembers their values as secrets no error text may carry. */
+  private storeCookies(response: HttpResponse): void {
+    this.jar.store(response.headers['set-cookie']);
+    this.http.secrets.remember(...this.jar.values());
   }
 
   private sessionHeaders(options: RequestOptions): Record<string, string> {
@@ -87,6 +93,7 @@ export class LxcaSession {
   private async performLogin(): Promise<LoginResult> {
     this.forget();
     const { username, password } = await this.credentials();
+    this.http.secrets.rememberCredentials(username, password);
     const response = await this.http.request({ method: 'POST', path: '/sessions', body: { UserId: username, password } });
     if (refusedLoginStatuses.has(response.status)) {
       throw lxcaError(response, 'Sign in to LXCA', {
@@ -95,8 +102,9 @@ export class LxcaSession {
       });
     }
     if (response.status < 200 || response.status >= 300) throw lxcaError(response, 'Sign in to LXCA');
-    this.jar.store(response.headers['set-cookie']);
+    this.storeCookies(response);
     this.bodyCsrf = loginBodyCsrf(response.json);
+    this.http.secrets.remember(this.bodyCsrf);
     this.signedIn = true;
     this.generation += 1;
     return { passwordChangeRequired: isRecord(response.json) && response.json.pwChangeRequired === true };
