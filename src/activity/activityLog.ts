@@ -6,8 +6,8 @@ import type { ActivityEntry } from './record';
 const storageKey = 'opsTasks.activity';
 export const activityCap = 200;
 
-const kinds = new Set(['cancel', 'stop', 'forceStop', 'retry', 'retryNext', 'archive', 'notesSaved', 'cancelCallback']);
-const results = new Set(['done', 'refused', 'uncertain']);
+const kinds = new Set(['cancel', 'stop', 'forceStop', 'retry', 'retryNext', 'archive', 'notesSaved', 'cancelCallback', 'plainCancel']);
+const results = new Set(['done', 'refused', 'uncertain', 'notSent', 'pending', 'notTaken']);
 
 /** Entries read back from storage are checked: anything else stored under the key is dropped. */
 export function isActivityEntry(value: unknown): value is ActivityEntry {
@@ -24,7 +24,8 @@ export function isActivityEntry(value: unknown): value is ActivityEntry {
     typeof entry.taskTitle === 'string' &&
     typeof entry.result === 'string' &&
     results.has(entry.result) &&
-    (entry.message === undefined || typeof entry.message === 'string')
+    (entry.message === undefined || typeof entry.message === 'string') &&
+    (entry.offersPlainCancel === undefined || typeof entry.offersPlainCancel === 'boolean')
   );
 }
 
@@ -45,6 +46,14 @@ export class ActivityLog implements vscode.Disposable {
 
   add(entry: ActivityEntry): void {
     this.items = [entry, ...this.items].slice(0, activityCap);
+    this.save();
+  }
+
+  /** Puts an entry's outcome in place of what it said before; an entry no longer kept is left out. */
+  update(entry: ActivityEntry): void {
+    const at = this.items.findIndex((item) => item.id === entry.id);
+    if (at < 0) return;
+    this.items = this.items.map((item, index) => (index === at ? entry : item));
     this.save();
   }
 

@@ -3,7 +3,7 @@ import type { ConnectionRegistry } from '../connections/registry';
 import { showTaskDetails } from '../commands/openTask';
 import { ActivityLog, isActivityEntry } from './activityLog';
 import { ActivityTreeProvider, activityKindLabel, activityResultLabel } from './activityView';
-import { onDidRecordActivity } from './record';
+import { onDidRecordActivity, onDidUpdateActivity } from './record';
 
 /** The Activity view, its log (kept in global state) and its commands. */
 export function registerActivity(storage: vscode.Memento, registry: ConnectionRegistry): { log: ActivityLog; disposables: vscode.Disposable[] } {
@@ -34,6 +34,7 @@ export function registerActivity(storage: vscode.Memento, registry: ConnectionRe
       provider,
       view,
       onDidRecordActivity(({ entry }) => log.add(entry)),
+      onDidUpdateActivity((entry) => log.update(entry)),
       vscode.commands.registerCommand('opsTasks.activity.showDetails', showDetails),
       vscode.commands.registerCommand('opsTasks.activity.clear', () => log.clear()),
     ],

@@ -50,6 +50,11 @@ export interface ApiErrorInit {
   details?: string;
   /** A short, tag-free excerpt of an unexpected body. */
   excerpt?: string;
+  /**
+   * The change never left this machine (the connection could not be opened, or an earlier step of
+   * the same action failed first): nothing happened on the server and it may be tried again.
+   */
+  notSent?: boolean;
   cause?: unknown;
 }
 
@@ -61,6 +66,7 @@ export class ApiError extends Error {
   readonly messageId?: string;
   readonly details?: string;
   readonly excerpt?: string;
+  readonly notSent?: boolean;
 
   constructor(kind: ApiErrorKind, message: string, init: ApiErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -72,7 +78,14 @@ export class ApiError extends Error {
     this.messageId = init.messageId;
     this.details = init.details;
     this.excerpt = init.excerpt;
+    if (init.notSent) this.notSent = true;
   }
+}
+
+/** The same failure, marked as one whose change was never sent (see ApiErrorInit.notSent). */
+export function notSentError(error: ApiError, message = error.message): ApiError {
+  const { status, serverMessage, fullText, messageId, details, excerpt } = error;
+  return new ApiError(error.kind, message, { status, serverMessage, fullText, messageId, details, excerpt, notSent: true, cause: error });
 }
 
 export interface PresentedCertificate {

@@ -65,9 +65,10 @@ export class NotesForm implements FormController<NotesPageMessage> {
         await this.post({ type: 'conflict', requestId, server: current.saved });
         return;
       }
+      const started = connection.store.readStarted();
       const updated = await notes.save(this.target.id, { notes: request.notes, toDo: request.toDo });
       recordActivity('notesSaved', updated, { ok: true });
-      connection.store.applyUpdates([updated]);
+      connection.store.applyUpdates([updated], started);
       await this.post({ type: 'saved', requestId, ...notes.viewOf(updated) });
     } catch (error) {
       this.recordFailure(error);
