@@ -156,7 +156,7 @@ export function reportResults(action: TaskAction, results: readonly ActionResult
     const heading = oneProblem
       ? vscode.l10n.t('Could not {0} {1} on {2}: {3}', action.verb, countText([problems[0]!.task]), results[0]!.task.connection, errorText(problems[0]!.error))
       : oneNotTaken
-        ? vscode.l10n.t('{0} on {1}: {2}.', countText([notTaken[0]!.task]), results[0]!.task.connection, resultText(action, notTaken[0]!))
+        ? vscode.l10n.t('{0} on {1}: {2}.', capitalise(countText([notTaken[0]!.task])), results[0]!.task.connection, resultText(action, notTaken[0]!))
       : connection === undefined
         ? vscode.l10n.t('{0}: {1}.', action.title, countsText(action, results))
         : vscode.l10n.t('{0} on {1}: {2}.', action.title, connection, countsText(action, results));
