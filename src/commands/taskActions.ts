@@ -12,7 +12,7 @@ import { failedOutcomes, type ActionOperation, type TaskOutcome } from '../tasks
 import { isUnfinished, taskKey, type Task } from '../tasks/model';
 import type { ObservedOutcome } from '../tasks/outcome';
 import type { TaskTreeProvider } from '../tree/provider';
-import { errorText, wasNotSent } from '../ui/errorText';
+import { errorLogText, errorText, wasNotSent } from '../ui/errorText';
 import { groupBy } from '../util/collections';
 import { confirmAction, logResults, mayHaveBeenCarriedOut, reportResults, resultText, type ActionReport, type ActionResult } from './actionReport';
 import { sentLabel, WaitingNotice, watchOutcome } from './actionOutcome';
@@ -152,6 +152,7 @@ async function actOnConnection(services: ActionServices, connection: Connection,
     }
     const entries = new Map(accepted.map((result) => [result.task.key, recordActivity(kind, result.task, { pending: true })]));
     if (action.removesTask) await services.registry.refresh(connection).catch(() => undefined);
+    else await readBack(services.registry, connection, answered.filter((result) => result.kind !== 'done').map((result) => result.task));
     const observed = await watchOutcome({
       connection,
       tasks: accepted.map((result) => result.task),
@@ -170,6 +171,17 @@ async function actOnConnection(services: ActionServices, connection: Connection,
     });
   } finally {
     services.provider.setBusy(keys, undefined);
+  }
+}
+
+/** The new state of tasks not accepted (finished meanwhile, refused…); when reading them fails (a task is gone, say) the whole connection reloads. */
+async function readBack(registry: ConnectionRegistry, connection: Connection, tasks: readonly Task[]): Promise<void> {
+  if (tasks.length === 0) return;
+  try {
+    await connection.reread(tasks);
+  } catch (error) {
+    log().info(`${connection.name}: reloading after an action, since reading its tasks failed: ${errorLogText(error)}`);
+    await registry.refresh(connection);
   }
 }
 
