@@ -1,6 +1,7 @@
 import { isProduct } from '../tasks/products';
 import type * as vscode from 'vscode';
 import { EventEmitter } from '../tasks/events';
+import { t } from '../tasks/l10n';
 import type { ActivityEntry } from './record';
 
 const storageKey = 'opsTasks.activity';
@@ -29,6 +30,12 @@ export function isActivityEntry(value: unknown): value is ActivityEntry {
   );
 }
 
+/** An entry still waiting for its outcome when VS Code closed: nobody watches it any more, so it says so. */
+function unwatched(entry: ActivityEntry): ActivityEntry {
+  if (entry.result !== 'pending') return entry;
+  return { ...entry, result: 'notTaken', message: t('sent; VS Code closed before the server showed the outcome') };
+}
+
 /** What the user did from VS Code, newest first, kept across reloads and capped. Plain Node: tested without VS Code. */
 export class ActivityLog implements vscode.Disposable {
   private items: ActivityEntry[];
@@ -37,7 +44,7 @@ export class ActivityLog implements vscode.Disposable {
 
   constructor(private readonly storage: vscode.Memento) {
     const stored = storage.get<unknown>(storageKey);
-    this.items = Array.isArray(stored) ? stored.filter(isActivityEntry).slice(0, activityCap) : [];
+    this.items = Array.isArray(stored) ? stored.filter(isActivityEntry).slice(0, activityCap).map(unwatched) : [];
   }
 
   get entries(): readonly ActivityEntry[] {

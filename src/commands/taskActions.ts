@@ -109,16 +109,25 @@ async function runTaskAction(services: ActionServices, action: TaskAction, node?
   );
   const results = perConnection.flat();
   logResults(action, results);
+  closeNotice(notice, results);
+  showResults(services, action, results);
+  return reportResults(action, results, selection.skipped, (keys) => offerPlainCancel(services, keys));
+}
+
+/** The waiting notification, if shown, ends with what the server shows when every task got there. */
+function closeNotice(notice: WaitingNotice, results: readonly ActionResult[]): void {
   const done = results.filter((result) => result.kind === 'done');
   notice.close(done.length === results.length && done.length ? nameStates(done.map((result) => result.task)) : undefined);
-  // What the server shows is in the status; anything else says so on the task's own row.
+}
+
+/** What the server shows is in the status; anything else says so on the task's own row (a warning while it still runs). */
+function showResults(services: ActionServices, action: TaskAction, results: readonly ActionResult[]): void {
   for (const result of results) {
     if (result.kind === 'notTaken') {
       const warning = { whileStatus: result.task.status, offersPlainCancel: result.offersPlainCancel };
       services.provider.setActionResult(result.task.key, resultText(action, result), 30_000, warning);
     } else services.provider.setActionResult(result.task.key, resultText(action, result), result.kind === 'done' ? 0 : 30_000);
   }
-  return reportResults(action, results, selection.skipped, (keys) => offerPlainCancel(services, keys));
 }
 
 /** `"A": Cancelled` for the notice's last words. */
@@ -143,36 +152,99 @@ async function actOnConnection(services: ActionServices, connection: Connection,
   try {
     const sentAt = Date.now();
     const answered = await performPerTask(connection, tasks, action);
-    const accepted = answered.filter((result) => result.kind === 'done');
-    services.provider.setBusy(answered.filter((result) => result.kind !== 'done').map((result) => result.task.key), undefined);
-    services.provider.setBusy(accepted.map((result) => result.task.key), sentLabel(action.title));
-    const kind = action.activityKind ?? action.operation;
-    for (const result of answered) {
-      if (result.kind === 'failed' || result.kind === 'unknown' || result.kind === 'notSent') recordActivity(kind, result.task, { ok: false, error: result.error });
+    const notAccepted = answered.filter((result) => result.kind !== 'done');
+    services.provider.setBusy(notAccepted.map((result) => result.task.key), undefined);
+    for (const result of notAccepted) {
+      if (result.kind === 'failed' || result.kind === 'unknown' || result.kind === 'notSent') recordActivity(action.activityKind ?? action.operation, result.task, { ok: false, error: result.error });
     }
-    const entries = new Map(accepted.map((result) => [result.task.key, recordActivity(kind, result.task, { pending: true })]));
+    const accepted = answered.filter((result): result is Extract<ActionResult, { kind: 'done' }> => result.kind === 'done');
+    const following = followAccepted(services, connection, accepted, action, notice, sentAt);
+    if (!action.removesTask) await readBack(services.registry, connection, notAccepted.map((result) => result.task));
+    const outcomes = new Map((await following).map((result) => [result.task.key, result]));
+    return answered.map((result) => outcomes.get(result.task.key) ?? result);
+  } finally {
+    services.provider.setBusy(keys, undefined);
+  }
+}
+
+/**
+ * From the server's acceptance to what it shows: "Cancel sent…" on the rows, then each task's
+ * result once the server shows it where the action leads or the settle window passes. The
+ * Activity view gets the result; when the first read does not show it yet, a pending entry at
+ * once, updated in place later.
+ */
+async function followAccepted(
+  services: ActionServices,
+  connection: Connection,
+  accepted: readonly Extract<ActionResult, { kind: 'done' }>[],
+  action: TaskAction,
+  notice: WaitingNotice,
+  sentAt: number,
+): Promise<ActionResult[]> {
+  const keys = accepted.map((result) => result.task.key);
+  services.provider.setBusy(keys, sentLabel(action.title));
+  const kind = action.activityKind ?? action.operation;
+  const entries = new Map<string, ActivityEntry>();
+  const recordPending = (result: ActionResult) => {
+    if (!entries.has(result.task.key)) entries.set(result.task.key, recordActivity(kind, result.task, { pending: true }));
+  };
+  try {
     if (action.removesTask) await services.registry.refresh(connection).catch(() => undefined);
-    else await readBack(services.registry, connection, answered.filter((result) => result.kind !== 'done').map((result) => result.task));
     const observed = await watchOutcome({
       connection,
       tasks: accepted.map((result) => result.task),
       reached: action.settled,
       removes: action.removesTask === true,
       stillWatched: () => !services.disposed() && services.registry.get(connection.name) === connection,
-      onWaiting: () => notice.show(),
+      onWaiting: () => {
+        accepted.forEach(recordPending);
+        notice.show();
+      },
     });
     const outcomes = new Map(observed.map((outcome) => [outcome.kind === 'gone' ? outcome.key : outcome.task.key, outcome]));
-    return answered.map((result) => {
-      if (result.kind !== 'done') return result;
+    return accepted.map((result) => {
       const final = outcomeResult(action, result, outcomes.get(result.task.key), sentAt);
-      const entry = entries.get(result.task.key);
-      if (entry) updateEntry(entry, action, final);
+      if (final.kind === 'done' && !entries.has(result.task.key)) recordActivity(kind, result.task, { ok: true });
+      else {
+        recordPending(result);
+        updateEntry(entries.get(result.task.key)!, action, final);
+      }
       return final;
     });
   } finally {
     services.provider.setBusy(keys, undefined);
   }
 }
+
+/**
+ * Cancel with Callback…: a callback LXCA accepted for these jobs is followed like a cancel, since
+ * it may only register how the job is to be cancelled: the rows, the Activity entries and, when a
+ * job keeps running, a warning offering Cancel with Plain Request.
+ */
+export async function followCallbackCancel(context: Pick<CommandContext, 'registry' | 'provider'>, connectionName: string, jobs: readonly Task[]): Promise<void> {
+  const connection = context.registry.get(connectionName);
+  if (!connection) return;
+  const services: ActionServices = { registry: context.registry, provider: context.provider, disposed: () => false };
+  const notice = new WaitingNotice(sentLabel(callbackCancel.title));
+  const accepted = jobs.map((task) => ({ task, kind: 'done' as const, plainCancelIfNotTaken: true }));
+  const results = await followAccepted(services, connection, accepted, callbackCancel, notice, Date.now());
+  closeNotice(notice, results);
+  showResults(services, callbackCancel, results);
+  if (results.some((result) => result.kind !== 'done')) reportResults(callbackCancel, results, [], (keys) => offerPlainCancel(services, keys));
+}
+
+/** The callback form's sends, followed as a cancel (not a command of its own). */
+const callbackCancel: TaskAction = {
+  command: 'opsTasks.lxca.cancelWithCallback',
+  operation: 'cancel',
+  get title() { return vscode.l10n.t('Cancel with Callback'); },
+  get busyLabel() { return vscode.l10n.t('Cancelling…'); },
+  get verb() { return vscode.l10n.t('cancel'); },
+  get participle() { return vscode.l10n.t('cancelled'); },
+  confirm: 'never',
+  settled: finished,
+  activityKind: 'cancelCallback',
+};
 
 /** The new state of tasks not accepted (finished meanwhile, refused…); when reading them fails (a task is gone, say) the whole connection reloads. */
 async function readBack(registry: ConnectionRegistry, connection: Connection, tasks: readonly Task[]): Promise<void> {
