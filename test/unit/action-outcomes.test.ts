@@ -15,7 +15,7 @@ import { observeOutcome } from '../../src/tasks/outcome';
 import { mayHaveBeenCarriedOut, wasNotSent } from '../../src/ui/errorText';
 import { startJp1aoSimulator, startLxcaSimulator, type LxcaSimulator } from '../../src/simulator/index';
 import type { SimulatorOptions } from '../../src/simulator/types';
-import { credentialsOf, startLxcaStore, useFixture } from '../support/storeFixture';
+import { credentialsOf, startJp1aoStore, startLxcaStore, useFixture } from '../support/storeFixture';
 import { until } from '../support/wait';
 
 const hook = { cancelURL: '/updatableComponents?action=cancelApply&jobID=1', cancelRESTMethod: 'PUT', cancelRESTBody: { DeviceList: [] } };
@@ -83,6 +83,39 @@ describe('Action outcomes: newer reads win', () => {
     await store.refresh(); // newer: Complete
     store.applyUpdates(old, started);
     assert.equal(store.find(`lab/${id}`)?.statusLabel, 'Complete');
+  });
+});
+
+describe('Action outcomes: newer reads win (JP1/AO)', () => {
+  const ao = useFixture('each', () => startJp1aoStore({ size: 20, seed: 3, newItemEveryMs: 0 }, 50));
+  const tasksPath = '/Automation/v1/objects/Tasks';
+
+  it('keeps a stopped task Terminating when a page read that started before the stop answers after it', async () => {
+    const { sim, store, http } = ao();
+    const target = sim.tasks().find((task) => task.scheduleID === undefined);
+    assert.ok(target, 'the simulator has a task to stop');
+    sim.setTaskStatus(target.instanceID, 'inProgress');
+    await store.refresh();
+    const key = `ao/${target.instanceID}`;
+    assert.equal(store.find(key)?.statusLabel, 'In Progress');
+    const adapter = new Jp1aoAdapter(api, 'ao', new Jp1aoClient(http, credentialsOf(sim)), sim.username, async () => undefined);
+
+    sim.faults.trickle = { bytes: 400, intervalMs: 150 };
+    sim.clearRequests();
+    const slowPage = store.refresh();
+    await until('the page read to be answered', () => sim.requests.some((request) => request.path === tasksPath && request.query['HQL::limit'] !== '1' && request.status === 200));
+    sim.faults.trickle = undefined;
+
+    const [task] = await adapter.read([String(target.instanceID)]);
+    const [outcome] = await adapter.perform({ ...cancel, operation: 'stop', participle: 'stopped' }, [task!]);
+    assert.ok(outcome?.ok, 'the stop was accepted');
+    const started = store.readStarted();
+    store.applyUpdates(await adapter.read([String(target.instanceID)]), started);
+    const shown = store.find(key)?.statusLabel;
+    assert.notEqual(shown, 'In Progress', 'the read-back shows the stop');
+
+    await slowPage;
+    assert.equal(store.find(key)?.statusLabel, shown, 'the older page did not put the task back to In Progress');
   });
 });
 
