@@ -143,6 +143,33 @@ describe('Action outcomes: say only what happened', () => {
     }
   });
 
+  it('reports a JP1/AO stop whose template read failed as not sent, and a refused stop with the server\'s reason', async () => {
+    const sim = await startJp1aoSimulator({ size: 20, newItemEveryMs: 0 });
+    const http = new HttpClient({ baseUrl: sim.url });
+    try {
+      const adapter = new Jp1aoAdapter(api, 'ao', new Jp1aoClient(http, credentialsOf(sim)), sim.username, () => http.close());
+      const target = sim.tasks().find((task) => task.scheduleID === undefined);
+      assert.ok(target, 'the simulator has a task to stop');
+      sim.setTaskStatus(target.instanceID, 'inProgress');
+      const [task] = await adapter.read([String(target.instanceID)]);
+      const stop: ActionRequest = { ...cancel, operation: 'stop', participle: 'stopped' };
+
+      sim.clearRequests();
+      sim.faults.failNext = { status: 500, count: 1, path: /\/actions\/stop$/ };
+      const [lost] = await adapter.perform(stop, [task!]);
+      assert.equal(resultOf(errorOf(lost)), 'notSent');
+      assert.equal(sim.requests.filter((request) => request.method === 'POST').length, 0, 'the stop itself never left');
+
+      sim.setTaskStatus(target.instanceID, 'completed');
+      const [refused] = await adapter.perform(stop, [task!]);
+      assert.equal(resultOf(errorOf(refused)), 'refused');
+      assert.ok((errorOf(refused) as { serverMessage?: string }).serverMessage, "the server's reason is kept");
+    } finally {
+      await http.close();
+      await sim.close();
+    }
+  });
+
   it('reports a refused connection as not sent', async () => {
     const lab = await lxcaAdapter({});
     const id = lab.sim.addJob({ name: 'server gone', status: 'Running' });
