@@ -13,7 +13,7 @@ import { LxcaAdapter } from '../../src/tasks/lxca';
 import { isUnfinished, type Task } from '../../src/tasks/model';
 import { observeOutcome } from '../../src/tasks/outcome';
 import { mayHaveBeenCarriedOut, wasNotSent } from '../../src/ui/errorText';
-import { startJp1aoSimulator, startLxcaSimulator, type LxcaSimulator } from '../../src/simulator/index';
+import { startJp1aoSimulator, startLxcaSimulator, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
 import type { SimulatorOptions } from '../../src/simulator/types';
 import { credentialsOf, startJp1aoStore, startLxcaStore, useFixture } from '../support/storeFixture';
 import { until } from '../support/wait';
@@ -35,6 +35,29 @@ async function lxcaAdapter(options: SimulatorOptions): Promise<{ sim: LxcaSimula
     },
   };
 }
+
+/** A JP1/AO simulator and adapter, with one unscheduled task put In Progress. */
+async function jp1aoTaskInProgress(options: SimulatorOptions): Promise<{ sim: Jp1aoSimulator; adapter: Jp1aoAdapter; task: Task; close(): Promise<void> }> {
+  const sim = await startJp1aoSimulator({ size: 20, newItemEveryMs: 0, ...options });
+  const http = new HttpClient({ baseUrl: sim.url });
+  const close = async () => {
+    await http.close();
+    await sim.close();
+  };
+  try {
+    const adapter = new Jp1aoAdapter(api, 'ao', new Jp1aoClient(http, credentialsOf(sim)), sim.username, () => http.close());
+    const target = sim.tasks().find((candidate) => candidate.scheduleID === undefined);
+    assert.ok(target, 'the simulator has a task to stop');
+    sim.setTaskStatus(target.instanceID, 'inProgress');
+    const [task] = await adapter.read([String(target.instanceID)]);
+    return { sim, adapter, task: task!, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+const stop: ActionRequest = { ...cancel, operation: 'stop', participle: 'stopped' };
 
 function errorOf(outcome: TaskOutcome | undefined): unknown {
   assert.ok(outcome && !outcome.ok, 'the outcome is a failure');
@@ -107,7 +130,7 @@ describe('Action outcomes: newer reads win (JP1/AO)', () => {
     sim.faults.trickle = undefined;
 
     const [task] = await adapter.read([String(target.instanceID)]);
-    const [outcome] = await adapter.perform({ ...cancel, operation: 'stop', participle: 'stopped' }, [task!]);
+    const [outcome] = await adapter.perform(stop, [task!]);
     assert.ok(outcome?.ok, 'the stop was accepted');
     const started = store.readStarted();
     store.applyUpdates(await adapter.read([String(target.instanceID)]), started);
@@ -144,29 +167,20 @@ describe('Action outcomes: say only what happened', () => {
   });
 
   it('reports a JP1/AO stop whose template read failed as not sent, and a refused stop with the server\'s reason', async () => {
-    const sim = await startJp1aoSimulator({ size: 20, newItemEveryMs: 0 });
-    const http = new HttpClient({ baseUrl: sim.url });
+    const { sim, adapter, task, close } = await jp1aoTaskInProgress({});
     try {
-      const adapter = new Jp1aoAdapter(api, 'ao', new Jp1aoClient(http, credentialsOf(sim)), sim.username, () => http.close());
-      const target = sim.tasks().find((task) => task.scheduleID === undefined);
-      assert.ok(target, 'the simulator has a task to stop');
-      sim.setTaskStatus(target.instanceID, 'inProgress');
-      const [task] = await adapter.read([String(target.instanceID)]);
-      const stop: ActionRequest = { ...cancel, operation: 'stop', participle: 'stopped' };
-
       sim.clearRequests();
       sim.faults.failNext = { status: 500, count: 1, path: /\/actions\/stop$/ };
-      const [lost] = await adapter.perform(stop, [task!]);
+      const [lost] = await adapter.perform(stop, [task]);
       assert.equal(resultOf(errorOf(lost)), 'notSent');
       assert.equal(sim.requests.filter((request) => request.method === 'POST').length, 0, 'the stop itself never left');
 
-      sim.setTaskStatus(target.instanceID, 'completed');
-      const [refused] = await adapter.perform(stop, [task!]);
+      sim.setTaskStatus(task.id, 'completed');
+      const [refused] = await adapter.perform(stop, [task]);
       assert.equal(resultOf(errorOf(refused)), 'refused');
       assert.ok((errorOf(refused) as { serverMessage?: string }).serverMessage, "the server's reason is kept");
     } finally {
-      await http.close();
-      await sim.close();
+      await close();
     }
   });
 
@@ -229,22 +243,15 @@ describe('Action outcomes: confirmed by what the server shows', () => {
   });
 
   it('reports a JP1/AO stop answered 200 whose task stays In Progress as not taken', async () => {
-    const sim = await startJp1aoSimulator({ size: 20, newItemEveryMs: 0, variants: { jp1aoStopIgnored: true } });
-    const http = new HttpClient({ baseUrl: sim.url });
+    const { adapter, task, close } = await jp1aoTaskInProgress({ variants: { jp1aoStopIgnored: true } });
     try {
-      const adapter = new Jp1aoAdapter(api, 'ao', new Jp1aoClient(http, credentialsOf(sim)), sim.username, () => http.close());
-      const target = sim.tasks().find((task) => task.scheduleID === undefined);
-      assert.ok(target, 'the simulator has a task to stop');
-      sim.setTaskStatus(target.instanceID, 'inProgress');
-      const [task] = await adapter.read([String(target.instanceID)]);
-      const [accepted] = await adapter.perform({ ...cancel, operation: 'stop', participle: 'stopped' }, [task!]);
+      const [accepted] = await adapter.perform(stop, [task]);
       assert.ok(accepted?.ok, 'the server answered 200');
-      const [outcome] = await observe(adapter, [task!]);
+      const [outcome] = await observe(adapter, [task]);
       assert.equal(outcome?.kind, 'notTaken');
-      assert.equal(outcome?.kind === 'notTaken' && outcome.task.category, 'running');
+      assert.equal(outcome?.kind === 'notTaken' && outcome.task.statusLabel, 'In Progress');
     } finally {
-      await http.close();
-      await sim.close();
+      await close();
     }
   });
 });
