@@ -1,13 +1,14 @@
 import { isProduct } from '../tasks/products';
 import type * as vscode from 'vscode';
 import { EventEmitter } from '../tasks/events';
+import { t } from '../tasks/l10n';
 import type { ActivityEntry } from './record';
 
 const storageKey = 'opsTasks.activity';
 export const activityCap = 200;
 
-const kinds = new Set(['cancel', 'stop', 'forceStop', 'retry', 'retryNext', 'archive', 'notesSaved', 'cancelCallback']);
-const results = new Set(['done', 'refused', 'uncertain']);
+const kinds = new Set(['cancel', 'stop', 'forceStop', 'retry', 'retryNext', 'archive', 'notesSaved', 'cancelCallback', 'plainCancel']);
+const results = new Set(['done', 'refused', 'uncertain', 'notSent', 'pending', 'notTaken']);
 
 /** Entries read back from storage are checked: anything else stored under the key is dropped. */
 export function isActivityEntry(value: unknown): value is ActivityEntry {
@@ -24,8 +25,15 @@ export function isActivityEntry(value: unknown): value is ActivityEntry {
     typeof entry.taskTitle === 'string' &&
     typeof entry.result === 'string' &&
     results.has(entry.result) &&
-    (entry.message === undefined || typeof entry.message === 'string')
+    (entry.message === undefined || typeof entry.message === 'string') &&
+    (entry.offersPlainCancel === undefined || typeof entry.offersPlainCancel === 'boolean')
   );
+}
+
+/** An entry still waiting for its outcome when VS Code closed: nobody watches it any more, so it says so. */
+function unwatched(entry: ActivityEntry): ActivityEntry {
+  if (entry.result !== 'pending') return entry;
+  return { ...entry, result: 'notTaken', message: t('sent; VS Code closed before the server showed the outcome') };
 }
 
 /** What the user did from VS Code, newest first, kept across reloads and capped. Plain Node: tested without VS Code. */
@@ -36,7 +44,7 @@ export class ActivityLog implements vscode.Disposable {
 
   constructor(private readonly storage: vscode.Memento) {
     const stored = storage.get<unknown>(storageKey);
-    this.items = Array.isArray(stored) ? stored.filter(isActivityEntry).slice(0, activityCap) : [];
+    this.items = Array.isArray(stored) ? stored.filter(isActivityEntry).slice(0, activityCap).map(unwatched) : [];
   }
 
   get entries(): readonly ActivityEntry[] {
@@ -45,6 +53,14 @@ export class ActivityLog implements vscode.Disposable {
 
   add(entry: ActivityEntry): void {
     this.items = [entry, ...this.items].slice(0, activityCap);
+    this.save();
+  }
+
+  /** Puts an entry's outcome in place of what it said before; an entry no longer kept is left out. */
+  update(entry: ActivityEntry): void {
+    const at = this.items.findIndex((item) => item.id === entry.id);
+    if (at < 0) return;
+    this.items = this.items.map((item, index) => (index === at ? entry : item));
     this.save();
   }
 

@@ -13,6 +13,7 @@ const kindLabels: { readonly [K in ActivityKind]: () => string } = {
   archive: () => vscode.l10n.t('Archive'),
   notesSaved: () => vscode.l10n.t('Notes saved'),
   cancelCallback: () => vscode.l10n.t('Cancel callback sent'),
+  plainCancel: () => vscode.l10n.t('Cancel with Plain Request'),
 };
 
 export function activityKindLabel(kind: ActivityKind): string {
@@ -27,6 +28,12 @@ export function activityResultLabel(entry: ActivityEntry): string {
       return entry.message ? vscode.l10n.t('refused: {0}', entry.message) : vscode.l10n.t('refused');
     case 'uncertain':
       return entry.message ? vscode.l10n.t('may have been carried out ({0})', entry.message) : vscode.l10n.t('may have been carried out');
+    case 'notSent':
+      return entry.message ? vscode.l10n.t('not sent, can be tried again ({0})', entry.message) : vscode.l10n.t('not sent, can be tried again');
+    case 'pending':
+      return vscode.l10n.t('sent, waiting for the server to show it…');
+    case 'notTaken':
+      return entry.message ?? vscode.l10n.t('sent, but the server does not show it');
   }
 }
 
@@ -34,6 +41,9 @@ const icons: Record<ActivityResult, [string, string]> = {
   done: ['pass', 'testing.iconPassed'],
   refused: ['error', 'testing.iconFailed'],
   uncertain: ['question', 'list.warningForeground'],
+  notSent: ['circle-slash', 'list.warningForeground'],
+  pending: ['loading~spin', ''],
+  notTaken: ['warning', 'list.warningForeground'],
 };
 
 export function activityTreeItem(entry: ActivityEntry): vscode.TreeItem {
@@ -44,7 +54,7 @@ export function activityTreeItem(entry: ActivityEntry): vscode.TreeItem {
   item.id = entry.id;
   item.description = `${when} · ${entry.connection} · ${result}`;
   const [icon, color] = icons[entry.result];
-  item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+  item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
   item.tooltip = [
     `${activityKindLabel(entry.kind)}: ${entry.taskTitle}`,
     vscode.l10n.t('When: {0}', when),
@@ -52,7 +62,7 @@ export function activityTreeItem(entry: ActivityEntry): vscode.TreeItem {
     vscode.l10n.t('{0} ID: {1}', noun, entry.taskId),
     vscode.l10n.t('Result: {0}', result),
   ].join('\n');
-  item.contextValue = 'opsActivity';
+  item.contextValue = entry.offersPlainCancel ? 'opsActivity#plainCancel' : 'opsActivity';
   item.command = { command: 'opsTasks.activity.showDetails', title: vscode.l10n.t('Show Details'), arguments: [entry] };
   item.accessibilityInformation = { label: `${item.label}, ${item.description}` };
   return item;

@@ -3,7 +3,7 @@ import type { ConnectionRegistry } from '../connections/registry';
 import { showTaskDetails } from '../commands/openTask';
 import { ActivityLog, isActivityEntry } from './activityLog';
 import { ActivityTreeProvider, activityKindLabel, activityResultLabel } from './activityView';
-import { onDidRecordActivity } from './record';
+import { onDidRecordActivity, onDidUpdateActivity } from './record';
 
 /** The Activity view, its log (kept in global state) and its commands. */
 export function registerActivity(
@@ -43,6 +43,7 @@ export function registerActivity(
         // The view starts folded while empty; its first entry unfolds it, if the side bar shows Ops Tasks.
         if (first && tasksView?.visible) void view.reveal(entry, { select: false, focus: false }).then(undefined, () => undefined);
       }),
+      onDidUpdateActivity((entry) => log.update(entry)),
       vscode.commands.registerCommand('opsTasks.activity.showDetails', showDetails),
       vscode.commands.registerCommand('opsTasks.activity.clear', () => log.clear()),
     ],

@@ -17,7 +17,7 @@ export function isFinished(task: Task): boolean {
 }
 
 /** Actions after which the user wants to hear how the task ends. */
-const autoWatched: ReadonlySet<ActivityKind> = new Set(['cancel', 'cancelCallback', 'stop', 'forceStop', 'retry', 'retryNext']);
+const autoWatched: ReadonlySet<ActivityKind> = new Set(['cancel', 'plainCancel', 'cancelCallback', 'stop', 'forceStop', 'retry', 'retryNext']);
 
 /** After a sign-in failure the watched tasks of that connection wait this long, so an account is not locked. */
 const signInPauseMs = 5 * 60_000;
@@ -82,7 +82,8 @@ export class TaskWatcher implements vscode.Disposable {
   }
 
   private afterAction({ entry, task }: RecordedActivity): void {
-    if (entry.result !== 'done' || !autoWatched.has(entry.kind)) return;
+    // Pending: accepted, its outcome still being confirmed; the watch follows it either way.
+    if ((entry.result !== 'done' && entry.result !== 'pending') || !autoWatched.has(entry.kind)) return;
     const connection = this.options.registry.get(entry.connection);
     if (!connection) return;
     // A retried task ended before; that old end is not the end the user waits for.
@@ -150,16 +151,17 @@ export class TaskWatcher implements vscode.Disposable {
     const covered = this.options.treePolling() && store.state.kind === 'loaded';
     const ids = watches.filter((watch) => !(covered && store.find(taskKey(name, watch.id)))).map((watch) => watch.id);
     if (!ids.length) return;
+    const started = store.readStarted();
     try {
-      this.apply(connection, ids, await connection.read(ids));
+      this.apply(connection, ids, await connection.read(ids), started);
     } catch (error) {
-      if (apiErrorKind(error) === 'notFound') await this.readOneByOne(connection, ids);
+      if (apiErrorKind(error) === 'notFound') await this.readOneByOne(connection, ids, started);
       else this.readFailed(connection, error);
     }
   }
 
   /** One of several tasks is gone and took the whole read with it: read each alone. */
-  private async readOneByOne(connection: Connection, ids: readonly string[]): Promise<void> {
+  private async readOneByOne(connection: Connection, ids: readonly string[], started: number): Promise<void> {
     const results = await Promise.allSettled(ids.map((id) => connection.read([id])));
     const found: Task[] = [];
     const answered: string[] = [];
@@ -169,12 +171,12 @@ export class TaskWatcher implements vscode.Disposable {
       else if (apiErrorKind(result.reason) !== 'notFound') return this.readFailed(connection, result.reason);
       answered.push(ids[index]!);
     });
-    this.apply(connection, answered, found);
+    this.apply(connection, answered, found, started);
   }
 
   /** Shows what was read, ends the watches of finished tasks and of tasks the server no longer has. */
-  private apply(connection: Connection, ids: readonly string[], tasks: readonly Task[]): void {
-    connection.store.applyUpdates(tasks);
+  private apply(connection: Connection, ids: readonly string[], tasks: readonly Task[], started: number): void {
+    connection.store.applyUpdates(tasks, started);
     this.settle(tasks);
     const seen = new Set(tasks.map((task) => task.id));
     const gone = ids.filter((id) => !seen.has(id)).map((id) => taskKey(connection.name, id));

@@ -57,6 +57,11 @@ export interface ApiErrorInit {
   excerpt?: string;
   /** For `busy`: how long the server asked the client to wait. */
   retryAfterMs?: number;
+  /**
+   * The change never left this machine (the connection could not be opened, or an earlier step of
+   * the same action failed first): nothing happened on the server and it may be tried again.
+   */
+  notSent?: boolean;
   cause?: unknown;
 }
 
@@ -69,6 +74,7 @@ export class ApiError extends Error {
   readonly details?: string;
   readonly excerpt?: string;
   readonly retryAfterMs?: number;
+  readonly notSent?: boolean;
 
   constructor(kind: ApiErrorKind, message: string, init: ApiErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -81,7 +87,14 @@ export class ApiError extends Error {
     this.details = init.details;
     this.excerpt = init.excerpt;
     this.retryAfterMs = init.retryAfterMs;
+    if (init.notSent) this.notSent = true;
   }
+}
+
+/** The same failure, marked as one whose change was never sent (see ApiErrorInit.notSent). */
+export function notSentError(error: ApiError, message = error.message): ApiError {
+  const { status, serverMessage, fullText, messageId, details, excerpt } = error;
+  return new ApiError(error.kind, message, { status, serverMessage, fullText, messageId, details, excerpt, notSent: true, cause: error });
 }
 
 export interface PresentedCertificate {

@@ -62,7 +62,7 @@ function timeoutError(codes: string[], context: FailureContext, cause: unknown):
   if (codes.includes('UND_ERR_CONNECT_TIMEOUT') || codes.includes('ETIMEDOUT')) {
     const via = proxyHostPort ? ` through the proxy ${proxyHostPort}` : '';
     const message = `Connecting to ${hostPort}${via} timed out after ${formatDuration(context.connectTimeoutMs)}.`;
-    return new ApiError('timeout', message, { cause });
+    return new ApiError('timeout', message, { cause, notSent: codes.includes('UND_ERR_CONNECT_TIMEOUT') });
   }
   if (codes.includes('UND_ERR_HEADERS_TIMEOUT')) {
     const message = `${hostPort} did not answer within ${formatDuration(context.headersTimeoutMs)}.`;
@@ -93,7 +93,7 @@ function proxyError(error: unknown, codes: string[], context: FailureContext): A
   const problem = codes.find((code) => CONNECT_PROBLEMS.has(code));
   if (problem) {
     const message = `Could not reach the proxy ${proxyHostPort}: ${CONNECTION_PROBLEMS.get(problem)}.`;
-    return new ApiError('unreachable', message, { cause: error });
+    return new ApiError('unreachable', message, { cause: error, notSent: true });
   }
   return undefined;
 }
@@ -120,7 +120,8 @@ export function networkFailure(error: unknown, context: FailureContext): ApiErro
   }
   const problem = codes.find((code) => CONNECTION_PROBLEMS.has(code));
   if (problem) {
-    return new ApiError('unreachable', `Could not reach ${hostPort}: ${CONNECTION_PROBLEMS.get(problem)}.`, { cause: error });
+    // Refused, unknown host, no route: the connection never stood, so no request left.
+    return new ApiError('unreachable', `Could not reach ${hostPort}: ${CONNECTION_PROBLEMS.get(problem)}.`, { cause: error, notSent: CONNECT_PROBLEMS.has(problem) });
   }
   const tlsProblem = codes.find((code) => code === 'EPROTO' || code.startsWith('ERR_SSL_'));
   if (tlsProblem) {

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { log } from '../log';
 import type { Task } from '../tasks/model';
 import { productInfo } from '../tasks/products';
+import { relativeTime } from '../tasks/time';
 import { errorText } from '../ui/errorText';
 import { distinct } from '../util/collections';
 import type { Selection, TaskAction } from './taskActions';
@@ -15,6 +16,10 @@ export interface ActionReport {
   /** Left out: reading them again right before sending showed they had finished. */
   readonly alreadyFinished: string[];
   readonly failed: { key: string; message: string; mayHaveBeenCarriedOut: boolean }[];
+  /** Never sent (an earlier request of the action got no answer, or the server could not be reached): may be tried again. */
+  readonly notSent: string[];
+  /** Accepted, but the server still did not show them where the action leads after the settle window. */
+  readonly notTaken: { key: string; status: string; offersPlainCancel: boolean }[];
   readonly skipped: string[];
   /** The notification shown, if any: success alone is quiet. */
   readonly notification?: string;
@@ -73,13 +78,19 @@ function capitalise(text: string): string {
 }
 
 /**
- * What an action did to one task: `done`; `alreadyOver` (left out, since reading it again showed
- * the action no longer fits: it had finished); `failed` (the server refused, nothing happened);
- * `unknown` (no answer after sending: it may have been carried out, so it was not sent again).
+ * What an action did to one task: `done` (the server shows the task where the action leads; right
+ * after the requests, accepted); `alreadyOver` (left out, since reading it again showed the
+ * action no longer fits: it had finished); `failed` (the server refused, nothing happened);
+ * `unknown` (no answer after sending: it may have been carried out, so it was not sent again);
+ * `notSent` (the request never left: nothing happened, it may be tried again); `notTaken`
+ * (accepted, yet after the settle window the server still shows the task as before); `gone` (the
+ * server no longer has the task).
  */
 export type ActionResult =
-  | { readonly task: Task; readonly kind: 'done' | 'alreadyOver' }
-  | { readonly task: Task; readonly kind: 'failed' | 'unknown'; readonly error: unknown };
+  | { readonly task: Task; readonly kind: 'done'; readonly plainCancelIfNotTaken?: boolean }
+  | { readonly task: Task; readonly kind: 'alreadyOver' | 'gone' }
+  | { readonly task: Task; readonly kind: 'notTaken'; readonly sentAt: number; readonly offersPlainCancel: boolean }
+  | { readonly task: Task; readonly kind: 'failed' | 'unknown' | 'notSent'; readonly error: unknown };
 
 export { mayHaveBeenCarriedOut } from '../ui/errorText';
 
@@ -87,7 +98,13 @@ export { mayHaveBeenCarriedOut } from '../ui/errorText';
 export function resultText(action: TaskAction, result: ActionResult): string {
   switch (result.kind) {
     case 'done':
-      return vscode.l10n.t('{0}: accepted', action.title);
+      return vscode.l10n.t('{0}: {1}', action.title, result.task.statusLabel);
+    case 'gone':
+      return vscode.l10n.t('{0} sent — the server no longer has the {1}', action.title, productInfo(result.task.product).noun);
+    case 'notTaken':
+      return vscode.l10n.t('{0} sent {1} — the {2} is still {3}', action.title, relativeTime(result.sentAt), productInfo(result.task.product).noun, result.task.statusLabel);
+    case 'notSent':
+      return vscode.l10n.t('{0}: not sent, can be tried again: {1}', action.title, errorText(result.error));
     case 'alreadyOver':
       return vscode.l10n.t('{0}: not sent, it had already finished ({1})', action.title, displayText(result.task.statusLabel));
     case 'failed':
@@ -101,7 +118,7 @@ export function logResults(action: TaskAction, results: readonly ActionResult[])
   for (const result of results) {
     const { task } = result;
     const line = `${task.connection} ${productInfo(task.product).noun} ${displayText(task.id)} ${quotedText(task.title)}: ${resultText(action, result)}`;
-    if (result.kind === 'failed' || result.kind === 'unknown') log().warn(line);
+    if (result.kind === 'failed' || result.kind === 'unknown' || result.kind === 'notSent' || result.kind === 'notTaken') log().warn(line);
     else log().info(line);
   }
 }
@@ -114,6 +131,9 @@ function countsText(action: TaskAction, results: readonly ActionResult[]): strin
     count('alreadyOver') && vscode.l10n.t('{0} had already finished', count('alreadyOver')),
     count('failed') && vscode.l10n.t('{0} failed', count('failed')),
     count('unknown') && vscode.l10n.t('{0} got no answer', count('unknown')),
+    count('notSent') && vscode.l10n.t('{0} not sent', count('notSent')),
+    count('notTaken') && vscode.l10n.t('{0} not taken yet', count('notTaken')),
+    count('gone') && vscode.l10n.t('{0} no longer on the server', count('gone')),
   ];
   return parts.filter(Boolean).join(', ');
 }
@@ -122,26 +142,34 @@ function countsText(action: TaskAction, results: readonly ActionResult[]): strin
  * One notification at most: the counts, then each task that was not done with its own message.
  * Success alone is quiet.
  */
-export function reportResults(action: TaskAction, results: readonly ActionResult[], skipped: readonly Task[]): ActionReport {
+export function reportResults(action: TaskAction, results: readonly ActionResult[], skipped: readonly Task[], plainCancel?: (keys: readonly string[]) => void): ActionReport {
   const notDone = results.filter((result) => result.kind !== 'done');
-  const problems = results.filter((result) => result.kind === 'failed' || result.kind === 'unknown');
+  const problems = results.filter((result): result is Extract<ActionResult, { error: unknown }> => result.kind === 'failed' || result.kind === 'unknown' || result.kind === 'notSent');
+  const notTaken = results.filter((result): result is Extract<ActionResult, { kind: 'notTaken' }> => result.kind === 'notTaken');
+  const offered = notTaken.filter((result) => result.offersPlainCancel).map((result) => result.task.key);
   const skippedPart = skipped.length ? skippedText(skipped, action.participle) : undefined;
   const severalConnections = distinct(results.map((result) => result.task.connection)).length > 1;
   let notification: string | undefined;
   if (notDone.length) {
     const connection = severalConnections || results.length === 0 ? undefined : results[0]!.task.connection;
     const oneProblem = results.length === 1 && problems.length === 1;
+    const oneNotTaken = results.length === 1 && notTaken.length === 1;
     const heading = oneProblem
-      ? vscode.l10n.t('Could not {0} {1} on {2}: {3}', action.verb, countText([problems[0]!.task]), results[0]!.task.connection, errorText((problems[0] as { error: unknown }).error))
+      ? vscode.l10n.t('Could not {0} {1} on {2}: {3}', action.verb, countText([problems[0]!.task]), results[0]!.task.connection, errorText(problems[0]!.error))
+      : oneNotTaken
+        ? vscode.l10n.t('{0} on {1}: {2}.', capitalise(countText([notTaken[0]!.task])), results[0]!.task.connection, resultText(action, notTaken[0]!))
       : connection === undefined
         ? vscode.l10n.t('{0}: {1}.', action.title, countsText(action, results))
         : vscode.l10n.t('{0} on {1}: {2}.', action.title, connection, countsText(action, results));
-    const perTask = oneProblem ? [] : notDone.map((result) => taskResultText(action, result, severalConnections));
+    const perTask = oneProblem || oneNotTaken ? [] : notDone.map((result) => taskResultText(action, result, severalConnections));
     notification = [heading, nameList(perTask, 5, '; '), skippedPart].filter(Boolean).join(' ');
-    const show = problems.length ? vscode.window.showErrorMessage : vscode.window.showInformationMessage;
+    const show = problems.length ? vscode.window.showErrorMessage : notTaken.length ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     const showLog = vscode.l10n.t('Show Log');
-    void show(notification, showLog).then((choice) => {
-      if (choice) void vscode.commands.executeCommand('opsTasks.showLog');
+    const plain = vscode.l10n.t('Cancel with Plain Request');
+    const buttons = offered.length && plainCancel ? [plain, showLog] : [showLog];
+    void show(notification, ...buttons).then((choice) => {
+      if (choice === plain) plainCancel?.(offered);
+      else if (choice) void vscode.commands.executeCommand('opsTasks.showLog');
     });
   } else if (skippedPart) {
     notification = results.length ? skippedPart : vscode.l10n.t('Nothing to {0}. {1}', action.verb, skippedPart);
@@ -151,7 +179,9 @@ export function reportResults(action: TaskAction, results: readonly ActionResult
     action: action.command,
     succeeded: results.filter((result) => result.kind === 'done').map((result) => result.task.key),
     alreadyFinished: results.filter((result) => result.kind === 'alreadyOver').map((result) => result.task.key),
-    failed: problems.map((result) => ({ key: result.task.key, message: errorText((result as { error: unknown }).error), mayHaveBeenCarriedOut: result.kind === 'unknown' })),
+    failed: problems.filter((result) => result.kind !== 'notSent').map((result) => ({ key: result.task.key, message: errorText(result.error), mayHaveBeenCarriedOut: result.kind === 'unknown' })),
+    notSent: problems.filter((result) => result.kind === 'notSent').map((result) => result.task.key),
+    notTaken: notTaken.map((result) => ({ key: result.task.key, status: result.task.statusLabel, offersPlainCancel: result.offersPlainCancel })),
     skipped: skipped.map((task) => task.key),
     notification,
   };

@@ -5,14 +5,17 @@
 import * as vscode from 'vscode';
 import type { Connection } from '../connections/connection';
 import type { ConnectionRegistry } from '../connections/registry';
-import { recordOutcomes, type ActivityOutcome } from '../activity/record';
+import { recordActivity, updateActivity, type ActivityEntry, type ActivityKind } from '../activity/record';
+import { isActivityEntry } from '../activity/activityLog';
 import { log } from '../log';
 import { failedOutcomes, type ActionOperation, type TaskOutcome } from '../tasks/adapter';
-import { isUnfinished, type Task } from '../tasks/model';
+import { isUnfinished, taskKey, type Task } from '../tasks/model';
+import type { ObservedOutcome } from '../tasks/outcome';
 import type { TaskTreeProvider } from '../tree/provider';
-import { errorLogText, errorText } from '../ui/errorText';
+import { errorLogText, errorText, wasNotSent } from '../ui/errorText';
 import { groupBy } from '../util/collections';
 import { confirmAction, logResults, mayHaveBeenCarriedOut, reportResults, resultText, type ActionReport, type ActionResult } from './actionReport';
+import { sentLabel, WaitingNotice, watchOutcome } from './actionOutcome';
 import type { CommandContext } from './register';
 import { selectionFromPick, selectionFromTree, type Selection } from './taskSelection';
 import { withinOneDeadline } from '../connections/adapterFactory';
@@ -40,8 +43,14 @@ export interface TaskAction {
   readonly confirm: Confirmation;
   /** The task leaves the list, so the whole connection is reloaded instead of the task. */
   readonly removesTask?: boolean;
-  /** The task reached where the action leads, so polling it quickly can stop. */
+  /** The task reached where the action leads: only then is the action reported as done. */
   settled(task: Task): boolean;
+  /** `plain`: LXCA's plain cancel request whatever hook the job has (Cancel with Plain Request). */
+  readonly cancelRequest?: 'plain';
+  /** What the Activity view calls it; the operation when not given. */
+  readonly activityKind?: ActivityKind;
+  /** Tasks the command is for beyond those having the operation. */
+  readonly only?: (task: Task) => boolean;
 }
 
 const finished = (task: Task) => !isUnfinished(task);
@@ -54,16 +63,23 @@ export const taskActions: readonly TaskAction[] = [
   { command: 'opsTasks.forceStop', operation: 'forceStop', get title() { return vscode.l10n.t('Force Stop'); }, get busyLabel() { return vscode.l10n.t('Force stopping…'); }, get verb() { return vscode.l10n.t('force stop'); }, get participle() { return vscode.l10n.t('force stopped'); }, confirm: 'always', settled: finished },
   { command: 'opsTasks.retry', operation: 'retry', get title() { return vscode.l10n.t('Retry'); }, get busyLabel() { return vscode.l10n.t('Retrying…'); }, get verb() { return vscode.l10n.t('retry'); }, get participle() { return vscode.l10n.t('retried'); }, confirm: 'never', settled: noLongerFailed },
   { command: 'opsTasks.retryNext', operation: 'retryNext', get title() { return vscode.l10n.t('Retry from the Next Step'); }, get busyLabel() { return vscode.l10n.t('Retrying from the next step…'); }, get verb() { return vscode.l10n.t('retry'); }, get participle() { return vscode.l10n.t('retried'); }, confirm: 'never', settled: noLongerFailed },
+  { command: 'opsTasks.lxca.cancelPlain', operation: 'cancel', get title() { return vscode.l10n.t('Cancel with Plain Request'); }, get busyLabel() { return vscode.l10n.t('Cancelling…'); }, get verb() { return vscode.l10n.t('cancel'); }, get participle() { return vscode.l10n.t('cancelled'); }, confirm: 'setting', settled: finished, cancelRequest: 'plain', activityKind: 'plainCancel', only: (task) => task.product === 'lxca' },
   { command: 'opsTasks.archive', operation: 'archive', get title() { return vscode.l10n.t('Archive'); }, get busyLabel() { return vscode.l10n.t('Archiving…'); }, get verb() { return vscode.l10n.t('archive'); }, get participle() { return vscode.l10n.t('archived'); }, confirm: 'setting', removesTask: true, settled: () => true },
 ];
 
 export function registerTaskActions(context: CommandContext): vscode.Disposable[] {
-  const settle = new SettlePolling(context.registry);
-  const services = { registry: context.registry, provider: context.provider, settle };
+  let disposed = false;
+  const services: ActionServices = { registry: context.registry, provider: context.provider, disposed: () => disposed };
+  // An Activity entry stands for its task's row (Cancel with Plain Request from the Activity view).
+  const nodeOf = (node: unknown) => (isActivityEntry(node) ? context.provider.nodeFor(taskKey(node.connection, node.taskId)) ?? null : node);
   return [
-    settle,
+    { dispose: () => (disposed = true) },
     ...taskActions.map((action) =>
-      vscode.commands.registerCommand(action.command, (node?: unknown, selected?: unknown) => runTaskAction(services, action, node, selected)),
+      vscode.commands.registerCommand(action.command, (node?: unknown, selected?: unknown) => {
+        const clicked = nodeOf(node);
+        if (clicked === null) return vscode.window.showInformationMessage(vscode.l10n.t('The task is not in the tree now; refresh and try again.'));
+        return runTaskAction(services, action, clicked, isActivityEntry(node) ? undefined : selected);
+      }),
     ),
   ];
 }
@@ -71,7 +87,7 @@ export function registerTaskActions(context: CommandContext): vscode.Disposable[
 interface ActionServices {
   registry: ConnectionRegistry;
   provider: TaskTreeProvider;
-  settle: SettlePolling;
+  disposed(): boolean;
 }
 
 /**
@@ -81,44 +97,181 @@ interface ActionServices {
  */
 async function runTaskAction(services: ActionServices, action: TaskAction, node?: unknown, selected?: unknown): Promise<ActionReport | undefined> {
   const isBusy = (key: string) => services.provider.isBusy(key);
-  const fits = (task: Task) => task.operations.includes(action.operation) && !isBusy(task.key);
+  const fits = (task: Task) => task.operations.includes(action.operation) && (action.only?.(task) ?? true) && !isBusy(task.key);
   const selection: Selection | undefined =
     node === undefined ? await selectionFromPick(services.registry, action, fits) : selectionFromTree(node, selected, fits);
   if (!selection) return undefined;
   if (selection.targets.length && !(await confirmAction(action, selection))) return undefined;
 
   const byConnection = groupBy(selection.targets, (target) => target.connection);
+  const notice = new WaitingNotice(sentLabel(action.title));
   const perConnection = await Promise.all(
-    [...byConnection].map(([connection, targets]) => actOnConnection(services, connection, targets.map((target) => target.task), action)),
+    [...byConnection].map(([connection, targets]) => actOnConnection(services, connection, targets.map((target) => target.task), action, notice)),
   );
   const results = perConnection.flat();
   logResults(action, results);
-  recordOutcomes(action.operation, results.flatMap(activityOutcome));
-  // What went as asked shows in the status; the rest says so on the task's own row.
-  for (const result of results) {
-    if (result.kind !== 'done') services.provider.setActionResult(result.task.key, resultText(action, result));
-  }
-  return reportResults(action, results, selection.skipped);
+  closeNotice(notice, results);
+  showResults(services, action, results);
+  return reportResults(action, results, selection.skipped, (keys) => offerPlainCancel(services, keys));
 }
 
-/** Busy label while the calls run, then the tasks' new state read back, then quick polling. */
-async function actOnConnection(services: ActionServices, connection: Connection, tasks: Task[], action: TaskAction): Promise<ActionResult[]> {
+/** The waiting notification, if shown, ends with what the server shows when every task got there. */
+function closeNotice(notice: WaitingNotice, results: readonly ActionResult[]): void {
+  const done = results.filter((result) => result.kind === 'done');
+  notice.close(done.length === results.length && done.length ? nameStates(done.map((result) => result.task)) : undefined);
+}
+
+/** What the server shows is in the status; anything else says so on the task's own row (a warning while it still runs). */
+function showResults(services: ActionServices, action: TaskAction, results: readonly ActionResult[]): void {
+  for (const result of results) {
+    if (result.kind === 'notTaken') {
+      const warning = { whileStatus: result.task.status, offersPlainCancel: result.offersPlainCancel };
+      services.provider.setActionResult(result.task.key, resultText(action, result), 30_000, warning);
+    } else services.provider.setActionResult(result.task.key, resultText(action, result), result.kind === 'done' ? 0 : 30_000);
+  }
+}
+
+/** `"A": Cancelled` for the notice's last words. */
+function nameStates(tasks: readonly Task[]): string {
+  return tasks.slice(0, 3).map((task) => vscode.l10n.t('"{0}": {1}', task.title, task.statusLabel)).join(', ') + (tasks.length > 3 ? ' …' : '');
+}
+
+/** Cancel with Plain Request for these tasks, from a notification's button. */
+function offerPlainCancel(services: ActionServices, keys: readonly string[]): void {
+  const nodes = keys.flatMap((key) => services.provider.nodeFor(key) ?? []);
+  if (nodes.length) void vscode.commands.executeCommand('opsTasks.lxca.cancelPlain', nodes[0], nodes);
+}
+
+/**
+ * Busy label while the calls run; then, for each request the server accepted, "Cancel sent…"
+ * until the server shows the task where the action leads or the settle window passes. The
+ * Activity view gets one entry per task at once, updated in place when the outcome is known.
+ */
+async function actOnConnection(services: ActionServices, connection: Connection, tasks: Task[], action: TaskAction, notice: WaitingNotice): Promise<ActionResult[]> {
   const keys = tasks.map((task) => task.key);
   services.provider.setBusy(keys, action.busyLabel);
   try {
-    // One overall deadline for the reads, the sends and the read-back, re-logins and retries included.
-    const results = await withinOneDeadline(async () => {
-      const performed = await performPerTask(connection, tasks, action);
-      if (action.removesTask) await services.registry.refresh(connection);
-      else await readBack(services.registry, connection, tasks);
-      return performed;
-    });
-    const accepted = results.filter((result) => result.kind === 'done').map((result) => result.task);
-    if (!action.removesTask && accepted.length) services.settle.watch(connection, accepted, action);
-    return results;
+    const sentAt = Date.now();
+    // One overall deadline for the reads and the sends, re-logins and retries included; the
+    // outcome is then watched for as long as actionSettleSeconds says.
+    const answered = await withinOneDeadline(() => performPerTask(connection, tasks, action));
+    const notAccepted = answered.filter((result) => result.kind !== 'done');
+    services.provider.setBusy(notAccepted.map((result) => result.task.key), undefined);
+    for (const result of notAccepted) {
+      if (result.kind === 'failed' || result.kind === 'unknown' || result.kind === 'notSent') recordActivity(action.activityKind ?? action.operation, result.task, { ok: false, error: result.error });
+    }
+    const accepted = answered.filter((result): result is Extract<ActionResult, { kind: 'done' }> => result.kind === 'done');
+    const following = followAccepted(services, connection, accepted, action, notice, sentAt);
+    if (!action.removesTask) await withinOneDeadline(() => readBack(services.registry, connection, notAccepted.map((result) => result.task)));
+    const outcomes = new Map((await following).map((result) => [result.task.key, result]));
+    return answered.map((result) => outcomes.get(result.task.key) ?? result);
   } finally {
     services.provider.setBusy(keys, undefined);
   }
+}
+
+/**
+ * From the server's acceptance to what it shows: "Cancel sent…" on the rows, then each task's
+ * result once the server shows it where the action leads or the settle window passes. The
+ * Activity view gets the result; when the first read does not show it yet, a pending entry at
+ * once, updated in place later.
+ */
+async function followAccepted(
+  services: ActionServices,
+  connection: Connection,
+  accepted: readonly Extract<ActionResult, { kind: 'done' }>[],
+  action: TaskAction,
+  notice: WaitingNotice,
+  sentAt: number,
+): Promise<ActionResult[]> {
+  const keys = accepted.map((result) => result.task.key);
+  services.provider.setBusy(keys, sentLabel(action.title));
+  const kind = action.activityKind ?? action.operation;
+  const entries = new Map<string, ActivityEntry>();
+  const recordPending = (result: ActionResult) => {
+    if (!entries.has(result.task.key)) entries.set(result.task.key, recordActivity(kind, result.task, { pending: true }));
+  };
+  try {
+    if (action.removesTask) await services.registry.refresh(connection).catch(() => undefined);
+    const observed = await watchOutcome({
+      connection,
+      tasks: accepted.map((result) => result.task),
+      reached: action.settled,
+      removes: action.removesTask === true,
+      stillWatched: () => !services.disposed() && services.registry.get(connection.name) === connection,
+      onWaiting: () => {
+        accepted.forEach(recordPending);
+        notice.show();
+      },
+    });
+    const outcomes = new Map(observed.map((outcome) => [outcome.kind === 'gone' ? outcome.key : outcome.task.key, outcome]));
+    return accepted.map((result) => {
+      const final = outcomeResult(action, result, outcomes.get(result.task.key), sentAt);
+      if (final.kind === 'done' && !entries.has(result.task.key)) recordActivity(kind, result.task, { ok: true });
+      else {
+        recordPending(result);
+        updateEntry(entries.get(result.task.key)!, action, final);
+      }
+      return final;
+    });
+  } finally {
+    services.provider.setBusy(keys, undefined);
+  }
+}
+
+/**
+ * Cancel with Callback…: a callback LXCA accepted for these jobs is followed like a cancel, since
+ * it may only register how the job is to be cancelled: the rows, the Activity entries and, when a
+ * job keeps running, a warning offering Cancel with Plain Request.
+ */
+export async function followCallbackCancel(context: Pick<CommandContext, 'registry' | 'provider'>, connectionName: string, jobs: readonly Task[]): Promise<void> {
+  const connection = context.registry.get(connectionName);
+  if (!connection) return;
+  const services: ActionServices = { registry: context.registry, provider: context.provider, disposed: () => false };
+  const notice = new WaitingNotice(sentLabel(callbackCancel.title));
+  const accepted = jobs.map((task) => ({ task, kind: 'done' as const, plainCancelIfNotTaken: true }));
+  const results = await followAccepted(services, connection, accepted, callbackCancel, notice, Date.now());
+  closeNotice(notice, results);
+  showResults(services, callbackCancel, results);
+  if (results.some((result) => result.kind !== 'done')) reportResults(callbackCancel, results, [], (keys) => offerPlainCancel(services, keys));
+}
+
+/** The callback form's sends, followed as a cancel (not a command of its own). */
+const callbackCancel: TaskAction = {
+  command: 'opsTasks.lxca.cancelWithCallback',
+  operation: 'cancel',
+  get title() { return vscode.l10n.t('Cancel with Callback'); },
+  get busyLabel() { return vscode.l10n.t('Cancelling…'); },
+  get verb() { return vscode.l10n.t('cancel'); },
+  get participle() { return vscode.l10n.t('cancelled'); },
+  confirm: 'never',
+  settled: finished,
+  activityKind: 'cancelCallback',
+};
+
+/** The new state of tasks not accepted (finished meanwhile, refused…); when reading them fails (a task is gone, say) the whole connection reloads. */
+async function readBack(registry: ConnectionRegistry, connection: Connection, tasks: readonly Task[]): Promise<void> {
+  if (tasks.length === 0) return;
+  try {
+    await connection.reread(tasks);
+  } catch (error) {
+    log().info(`${connection.name}: reloading after an action, since reading its tasks failed: ${errorLogText(error)}`);
+    await registry.refresh(connection);
+  }
+}
+
+/** An accepted request's result once the server was watched: done only when it shows so. */
+function outcomeResult(action: TaskAction, accepted: Extract<ActionResult, { kind: 'done' }>, observed: ObservedOutcome | undefined, sentAt: number): ActionResult {
+  if (!observed) return accepted;
+  if (observed.kind === 'gone') return action.removesTask ? accepted : { task: accepted.task, kind: 'gone' };
+  if (observed.kind === 'reached') return { task: observed.task, kind: 'done' };
+  return { task: observed.task, kind: 'notTaken', sentAt, offersPlainCancel: accepted.plainCancelIfNotTaken === true };
+}
+
+function updateEntry(entry: ActivityEntry, action: TaskAction, result: ActionResult): void {
+  if (result.kind === 'done') updateActivity(entry, { result: 'done', message: result.task.statusLabel });
+  else if (result.kind === 'notTaken') updateActivity(entry, { result: 'notTaken', message: resultText(action, result), offersPlainCancel: result.offersPlainCancel });
+  else if (result.kind === 'gone') updateActivity(entry, { result: 'done', message: resultText(action, result) });
 }
 
 /**
@@ -162,7 +315,7 @@ async function freshStates(connection: Connection, tasks: readonly Task[]): Prom
 /** A refusal the server answered for this task together with others: one request for the group. */
 function sharedRefusal(outcome: Extract<TaskOutcome, { ok: false }>, all: readonly TaskOutcome[]): boolean {
   const group = all.filter((other) => !other.ok && other.error === outcome.error);
-  return group.length > 1 && !mayHaveBeenCarriedOut(outcome.error);
+  return group.length > 1 && !mayHaveBeenCarriedOut(outcome.error) && !wasNotSent(outcome.error);
 }
 
 function alreadyOver(task: Task): ActionResult {
@@ -170,74 +323,20 @@ function alreadyOver(task: Task): ActionResult {
 }
 
 function resultOf(outcome: TaskOutcome): ActionResult {
-  if (outcome.ok) return { task: outcome.task, kind: 'done' };
-  return { task: outcome.task, kind: mayHaveBeenCarriedOut(outcome.error) ? 'unknown' : 'failed', error: outcome.error };
+  if (outcome.ok) return { task: outcome.task, kind: 'done', plainCancelIfNotTaken: outcome.plainCancelIfNotTaken };
+  const kind = wasNotSent(outcome.error) ? 'notSent' : mayHaveBeenCarriedOut(outcome.error) ? 'unknown' : 'failed';
+  return { task: outcome.task, kind, error: outcome.error };
 }
 
 /** Runs the action on one connection's tasks and reports each task's outcome; never throws. */
 async function perform(connection: Connection, tasks: readonly Task[], action: TaskAction): Promise<TaskOutcome[]> {
   if (tasks.length === 0) return [];
   try {
-    const cancelExpirationSeconds = vscode.workspace.getConfiguration('opsTasks').get<number>('lxca.cancelExpirationSeconds', 60);
-    return await connection.adapter().perform({ operation: action.operation, participle: action.participle, cancelExpirationSeconds }, tasks);
+    const config = vscode.workspace.getConfiguration('opsTasks');
+    const cancelExpirationSeconds = config.get<number>('lxca.cancelExpirationSeconds', 60);
+    const cancelRequest = action.cancelRequest ?? (config.get<string>('lxca.cancelRequest', 'hook') === 'plain' ? 'plain' : 'hook');
+    return await connection.adapter().perform({ operation: action.operation, participle: action.participle, cancelExpirationSeconds, cancelRequest }, tasks);
   } catch (error) {
     return failedOutcomes(tasks, error);
-  }
-}
-
-/** The tasks' new state in the tree; when reading them fails (a task is gone, say) the whole connection reloads. */
-async function readBack(registry: ConnectionRegistry, connection: Connection, tasks: readonly Task[]): Promise<void> {
-  try {
-    await connection.reread(tasks);
-  } catch (error) {
-    log().info(`${connection.name}: reloading after an action, since reading its tasks failed: ${errorLogText(error)}`);
-    await registry.refresh(connection);
-  }
-}
-
-/** Gaps between the quick reads after an action, until its tasks reach where it leads. */
-const settleDelaysMs = [1000, 2000, 4000, 8000];
-
-/** Polls the tasks an action changed a few times, quickly, then leaves them to the normal polling. */
-class SettlePolling implements vscode.Disposable {
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private disposed = false;
-
-  constructor(private readonly registry: ConnectionRegistry) {}
-
-  watch(connection: Connection, tasks: readonly Task[], action: TaskAction): void {
-    this.next(connection, tasks.map((task) => task.key), action, 0);
-  }
-
-  private next(connection: Connection, keys: readonly string[], action: TaskAction, attempt: number): void {
-    const unsettled = keys.flatMap((key) => connection.store.find(key) ?? []).filter((task) => !action.settled(task));
-    const replaced = this.registry.get(connection.name) !== connection;
-    if (this.disposed || unsettled.length === 0 || replaced || attempt >= settleDelaysMs.length) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      void readBack(this.registry, connection, unsettled).then(() =>
-        this.next(connection, unsettled.map((task) => task.key), action, attempt + 1),
-      );
-    }, settleDelaysMs[attempt]);
-    this.timers.add(timer);
-  }
-
-  dispose(): void {
-    this.disposed = true;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-  }
-}
-
-/** What the Activity view records of a task's result; a task left out because it had finished is not an action. */
-function activityOutcome(result: ActionResult): (ActivityOutcome & { task: Task })[] {
-  const { task } = result;
-  switch (result.kind) {
-    case 'alreadyOver':
-      return [];
-    case 'done':
-      return [{ task, ok: true }];
-    default:
-      return [{ task, ok: false, error: result.error }];
   }
 }

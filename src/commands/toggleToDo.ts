@@ -31,7 +31,8 @@ export async function toggleToDo(registry: ConnectionRegistry, clicked: TaskNode
     for (const node of targets) {
       try {
         const connection = registry.current(node.connection.name);
-        connection.store.applyUpdates([await connection.notes().setToDo(node.task.id, toDo)]);
+        const started = connection.store.readStarted();
+        connection.store.applyUpdates([await connection.notes().setToDo(node.task.id, toDo)], started);
       } catch (error) {
         failures.push(`${quotedText(node.task.title)}: ${errorText(error)}`);
       }

@@ -111,15 +111,36 @@ export class Connection {
 
   /**
    * Reads these tasks again and shows their new state: the store's top-level tasks that hold them
-   * (an LXCA subtask is read with its job) are replaced by what the server answers.
+   * (an LXCA subtask is read with its job) are replaced by what the server answers. A task the
+   * tree does not show is read by itself. Answers what was read: a task the server no longer has
+   * is missing from it.
    */
-  async reread(tasks: readonly Task[]): Promise<void> {
-    if (this.disposed) return;
+  async reread(tasks: readonly Task[]): Promise<Task[]> {
+    if (this.disposed) return [];
     const wanted = new Set(tasks.map((task) => task.key));
     const holds = (task: Task): boolean => wanted.has(task.key) || task.children.some(holds);
     const roots = this.store.tasks.filter(holds);
-    if (roots.length === 0) return;
-    this.store.applyUpdates(await this.read(roots.map((task) => task.id)));
+    const held = (task: Task): boolean => roots.some(function within(root: Task): boolean {
+      return root.key === task.key || root.children.some(within);
+    });
+    const ids = [...roots.map((root) => root.id), ...tasks.filter((task) => !held(task)).map((task) => task.id)];
+    if (ids.length === 0) return [];
+    const started = this.store.readStarted();
+    const read = await this.readPresent(ids);
+    this.store.applyUpdates(read, started);
+    return read;
+  }
+
+  /** These tasks by id, leaving out those the server no longer has (a read of one that is gone fails). */
+  private async readPresent(ids: readonly string[]): Promise<Task[]> {
+    try {
+      return await this.read(ids);
+    } catch (error) {
+      if (apiErrorKind(error) !== 'notFound') throw error;
+      if (ids.length === 1) return [];
+      const each = await Promise.all(ids.map((id) => this.readPresent([id])));
+      return each.flat();
+    }
   }
 
   async refresh(background = false): Promise<void> {

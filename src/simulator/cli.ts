@@ -6,7 +6,8 @@
 //   server variants (docs/api/*.md; the first value is the default):
 //   [--lxca-job-shape tasks|jobs] [--lxca-login-failure 401|400|403] [--lxca-csrf-in cookie|body]
 //   [--jp1ao-paging limit|ignore|reject] [--jp1ao-time-offset plain|colon]
-//   [--jp1ao-invoke-shape standard|reference]
+//   [--jp1ao-invoke-shape standard|reference] [--lxca-hook-cancel cancel|register]
+//   [--jp1ao-stop-ignored] (a stop answers success and the task stays In Progress)
 // Starts both fake servers, prints ONE JSON line with their URLs and credentials, and runs until
 // SIGINT/SIGTERM. Ports default to 0 (any free port).
 import { startSimulators } from './index';
@@ -20,7 +21,7 @@ const variantFlags = new Map(
 );
 
 function parseVariant(flag: string, key: keyof SimulatorVariants, value: string | undefined): SimulatorVariants[typeof key] {
-  const choices: readonly (string | number)[] = variantChoices[key];
+  const choices: readonly (string | number | boolean)[] = variantChoices[key];
   const chosen = choices.find((choice) => String(choice) === value);
   if (chosen === undefined) throw new Error(`${flag} takes one of ${choices.join(', ')}`);
   return chosen as SimulatorVariants[typeof key];
@@ -102,6 +103,7 @@ function parseArgs(argv: string[]): { options: SimulatorOptions; faults: RunFaul
       case '--expire-sessions-every': faults.expireSessionsEverySeconds = number(flag, argv[++i]); break;
       case '--host': options.host = argv[++i]; break;
       case '--tls': options.tls = true; break;
+      case '--jp1ao-stop-ignored': options.variants = { ...options.variants, jp1aoStopIgnored: true }; break;
       default: {
         const key = variantFlags.get(flag);
         if (!key) throw new Error(`unknown option ${flag} (--help lists them)`);

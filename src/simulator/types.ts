@@ -40,6 +40,14 @@ export interface SimulatorVariants {
   jp1aoTimeOffset: 'plain' | 'colon';
   /** `standard`: invoke results carry `instanceID`; `reference`: as the manual's examples, `instanceId` with `result`/`resultType`, and the `rerunStepStart` template named `rerunStart`. */
   jp1aoInvokeShape: 'standard' | 'reference';
+  /**
+   * `cancel`: `PUT /tasks/{job_list}` with a cancel hook cancels the jobs (the seed's reading);
+   * `register`: it only stores the hook and leaves the jobs running, as Lenovo's body table ("Add
+   * a cancel callback to a created job") may mean; the plain `PUT /tasks` cancels either way.
+   */
+  lxcaHookCancel: 'cancel' | 'register';
+  /** `true`: a JP1/AO stop answers success and leaves the task as it was (a stop that did not take). */
+  jp1aoStopIgnored: false | true;
 }
 
 export const defaultVariants: SimulatorVariants = {
@@ -49,6 +57,8 @@ export const defaultVariants: SimulatorVariants = {
   jp1aoPaging: 'limit',
   jp1aoTimeOffset: 'plain',
   jp1aoInvokeShape: 'standard',
+  lxcaHookCancel: 'cancel',
+  jp1aoStopIgnored: false,
 };
 
 /** The switches of `npm run simulator` (`--lxca-job-shape jobs` …) and the values each takes. */
@@ -59,6 +69,8 @@ export const variantChoices: { readonly [K in keyof SimulatorVariants]: readonly
   jp1aoPaging: ['limit', 'ignore', 'reject'],
   jp1aoTimeOffset: ['plain', 'colon'],
   jp1aoInvokeShape: ['standard', 'reference'],
+  lxcaHookCancel: ['cancel', 'register'],
+  jp1aoStopIgnored: [false, true],
 };
 
 export function resolveVariants(options: SimulatorOptions): SimulatorVariants {

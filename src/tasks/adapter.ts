@@ -73,10 +73,21 @@ export interface ActionRequest {
   readonly participle: string;
   /** Setting `opsTasks.lxca.cancelExpirationSeconds`. */
   readonly cancelExpirationSeconds: number;
+  /**
+   * `hook`: a product with per-task cancel hooks sends them (setting `opsTasks.lxca.cancelRequest`);
+   * `plain`: its plain cancel request for every task (Cancel with Plain Request).
+   */
+  readonly cancelRequest?: 'hook' | 'plain';
 }
 
-/** What happened to one task of an action. */
-export type TaskOutcome = { readonly task: Task; readonly ok: true } | { readonly task: Task; readonly ok: false; readonly error: unknown };
+/**
+ * What happened to one task of an action: the request was accepted (which proves nothing yet: the
+ * task's next state does), or it failed. `plainCancelIfNotTaken`: the accepted request may only
+ * have registered how the task is to be cancelled, so a plain cancel is the way on if it runs on.
+ */
+export type TaskOutcome =
+  | { readonly task: Task; readonly ok: true; readonly plainCancelIfNotTaken?: boolean }
+  | { readonly task: Task; readonly ok: false; readonly error: unknown };
 
 /** The product-specific parts of the details page. */
 export type ProductDetails = Pick<DetailsView, 'fields' | 'messages' | 'properties' | 'log'>;

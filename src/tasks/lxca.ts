@@ -233,7 +233,7 @@ export class LxcaAdapter implements ProductAdapter {
     let outcomes;
     try {
       const jobs = tasks.map((task): LxcaJob => ({ jobUID: task.id, cancelHook: task.cancelHook, children: [], raw: task.raw }));
-      outcomes = await this.client.cancelJobs(jobs, { expirationTimeOut: request.cancelExpirationSeconds });
+      outcomes = await this.client.cancelJobs(jobs, { expirationTimeOut: request.cancelExpirationSeconds, plain: request.cancelRequest === 'plain' });
     } catch (error) {
       return failedOutcomes(tasks, error);
     }
@@ -241,7 +241,8 @@ export class LxcaAdapter implements ProductAdapter {
     return tasks.map((task): TaskOutcome => {
       const outcome = byJob.get(task.id);
       if (!outcome) return { task, ok: false, error: new Error(t('No cancel request was sent for this job.')) };
-      return outcome.ok ? { task, ok: true } : { task, ok: false, error: outcome.error };
+      // A hook sent with `PUT /tasks/{job_list}` may only register it (specs §8): its job is watched for the plain cancel.
+      return outcome.ok ? { task, ok: true, plainCancelIfNotTaken: outcome.hook } : { task, ok: false, error: outcome.error };
     });
   }
 

@@ -37,6 +37,8 @@ const joinUserRefreshMs = 1000;
 interface Load {
   readonly user: boolean;
   readonly started: number;
+  /** readStarted() when this load's request began. */
+  readonly ticket: number;
   readonly controller: AbortController;
   done: Promise<void>;
 }
@@ -60,6 +62,15 @@ export class TaskStore {
   private inFlight: Load | undefined;
   /** Bumped by every load; an older load's answer (or failure) is dropped. */
   private generation = 0;
+  /** Counts reads as they start (readStarted): a higher number is a newer read. */
+  private readClock = 0;
+  /** The start of the load whose answer the list shows. */
+  private shownLoadStarted = 0;
+  /**
+   * Top-level task key → start of the read (an action's read-back, a watch) that showed it after
+   * the list's load began: a load that started earlier does not put its older state back.
+   */
+  private readonly newerThanList = new Map<string, number>();
   private shown: number;
   private lastLoaded = 0;
   private lastFullRead = 0;
@@ -169,25 +180,38 @@ export class TaskStore {
     return this.restart(false);
   }
 
-  /** Replaces tasks the caller fetched itself (after an action), firing only their changes. */
-  applyUpdates(updated: readonly Task[]): void {
+  /**
+   * Marks the start of a read whose answer will reach the store (applyUpdates): call it right
+   * before sending the request. Answers are ordered by it, not by when they arrive.
+   */
+  readStarted(): number {
+    return ++this.readClock;
+  }
+
+  /**
+   * Replaces tasks the caller fetched itself (after an action), firing only their changes. A task
+   * already shown from a read that started after `started` keeps what that newer read showed.
+   */
+  applyUpdates(updated: readonly Task[], started: number = this.readStarted()): void {
     this.requestFullRead(); // the action may have started or removed tasks the list would show
     this.totalsReadAt = undefined;
-    this.publish(replaceByKey(this.current, updated), this.matching, false);
+    const newer = updated.filter((task) => started > Math.max(this.shownLoadStarted, this.newerThanList.get(task.key) ?? 0));
+    for (const task of newer) this.newerThanList.set(task.key, started);
+    this.publish(replaceByKey(this.current, newer), this.matching, false);
   }
 
   private restart(background: boolean): Promise<void> {
     this.inFlight?.controller.abort();
     const controller = new AbortController();
-    const load: Load = { user: !background, started: this.now(), controller, done: Promise.resolve() };
-    load.done = this.load(background, controller.signal).finally(() => {
+    const load: Load = { user: !background, started: this.now(), ticket: this.readStarted(), controller, done: Promise.resolve() };
+    load.done = this.load(background, load.ticket, controller.signal).finally(() => {
       if (this.inFlight === load) this.inFlight = undefined;
     });
     this.inFlight = load;
     return load.done;
   }
 
-  private async load(background: boolean, signal: AbortSignal): Promise<void> {
+  private async load(background: boolean, ticket: number, signal: AbortSignal): Promise<void> {
     const generation = ++this.generation;
     const requests = this.fullReadRequests;
     const query = this.query;
@@ -206,7 +230,7 @@ export class TaskStore {
       const totalsChanged = JSON.stringify(totals) !== JSON.stringify(this.serverTotals);
       this.stateValue = { kind: 'loaded' };
       this.serverTotals = totals;
-      this.publish(page.tasks, page.total, !wasLoaded, totalsChanged);
+      this.publish(this.keepNewerReads(page.tasks, ticket), page.total, !wasLoaded, totalsChanged);
     } catch (error) {
       if (generation !== this.generation) return; // abandoned for a newer load: its failure is no news
       const previous = this.stateValue;
@@ -228,6 +252,17 @@ export class TaskStore {
       }
     }
     return { page: await source.list(query, this.shown, { background, signal, totals: this.totalsDue() }), full: true };
+  }
+
+  /**
+   * The list a load read, with each task that a read started after this load showed since kept
+   * as that read showed it: an answer to an older request never overwrites a newer one.
+   */
+  private keepNewerReads(tasks: Task[], ticket: number): Task[] {
+    const kept = [...this.newerThanList].filter(([, started]) => started > ticket).map(([key]) => this.current.find((task) => task.key === key));
+    this.shownLoadStarted = ticket;
+    for (const [key, started] of this.newerThanList) if (started <= ticket) this.newerThanList.delete(key);
+    return replaceByKey(tasks, kept.filter((task): task is Task => task !== undefined));
   }
 
   private totalsDue(): boolean {

@@ -9,6 +9,7 @@ import { sendsInClearText } from '../connections/configProblems';
 import { errorNodes } from './errorNodes';
 import { ConnectionNode, LoadMoreNode, MessageNode, TaskNode, type TreeNode } from './nodes';
 import { taskTreeItem } from './taskItem';
+import type { ActionResultText } from './taskText';
 import { staleDescription } from './staleness';
 import { treeIds } from './treeIds';
 import { RefreshFollowUp } from './refreshFollowUp';
@@ -28,8 +29,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private readonly summaries = new Map<string, string>();
   /** Task key → "Cancelling…" and the like, while an action's call runs. */
   private readonly busy = new Map<string, string>();
-  /** Task key → what the last action did to it ("Cancel: had already finished"), shown on the node. */
-  private readonly actionResults = new Map<string, { text: string; until: number }>();
+  /**
+   * Task key → what the last action did to it ("Cancel: had already finished"), shown on the node.
+   * `warnWhile`: a warning (an action that did not take) shown while the task keeps this status.
+   */
+  private readonly actionResults = new Map<string, { text: string; until: number; warnWhile?: string; offersPlainCancel?: boolean }>();
   /**
    * Connections whose first load runs (behind a password prompt, maybe). VS Code's tree is never
    * made to wait for one: it fetches the children of every expanded connection in one batch and
@@ -70,7 +74,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       case 'connection':
         return this.connectionItem(node.connection);
       case 'task':
-        return taskTreeItem(node.task, this.busy.get(node.task.key), this.isWatched(node.task.key), this.actionResultOf(node.task.key));
+        return taskTreeItem(node.task, this.busy.get(node.task.key), this.isWatched(node.task.key), this.actionResultOf(node.task));
       case 'loadMore': {
         const store = node.connection.store;
         const item = new vscode.TreeItem(vscode.l10n.t('Load more…'));
@@ -179,9 +183,9 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
    * Shows what an action did on the task's node: in its description for `briefMs`, in its tooltip
    * until the next action.
    */
-  setActionResult(key: string, text: string, briefMs = 30_000): void {
+  setActionResult(key: string, text: string, briefMs = 30_000, warning?: { whileStatus: string; offersPlainCancel: boolean }): void {
     const until = Date.now() + briefMs;
-    this.actionResults.set(key, { text, until });
+    this.actionResults.set(key, { text, until, warnWhile: warning?.whileStatus, offersPlainCancel: warning?.offersPlainCancel });
     const refresh = () => {
       const node = this.taskNodes.get(key);
       if (node) this.emitter.fire([node]);
@@ -190,9 +194,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     setTimeout(refresh, briefMs + 50).unref?.();
   }
 
-  private actionResultOf(key: string): { text: string; brief: boolean } | undefined {
-    const result = this.actionResults.get(key);
-    return result && { text: result.text, brief: Date.now() < result.until };
+  private actionResultOf(task: Task): ActionResultText | undefined {
+    const result = this.actionResults.get(task.key);
+    if (!result) return undefined;
+    const warning = result.warnWhile !== undefined && result.warnWhile === task.status;
+    return { text: result.text, brief: warning || Date.now() < result.until, warning, offersPlainCancel: warning && result.offersPlainCancel };
   }
 
   isBusy(key: string): boolean {

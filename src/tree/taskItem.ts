@@ -48,7 +48,11 @@ export function taskTreeItem(task: Task, busyLabel?: string, watched = false, ac
   );
   item.id = text.id;
   item.description = text.description;
-  item.iconPath = busyLabel ? new vscode.ThemeIcon('loading~spin') : statusIcon(task);
+  item.iconPath = busyLabel
+    ? new vscode.ThemeIcon('loading~spin')
+    : actionResult?.warning
+      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+      : statusIcon(task);
   item.tooltip = taskTooltip(task, actionResult?.text);
   item.contextValue = text.contextValue;
   item.command = taskClickCommand(task);

@@ -90,19 +90,25 @@ function escapeMarkdown(text: string): string {
 export interface ActionResultText {
   text: string;
   brief: boolean;
+  /** An action that did not take: the text replaces the status, with a warning icon. */
+  warning?: boolean;
+  /** The row offers Cancel with Plain Request (`#plainCancel#`). */
+  offersPlainCancel?: boolean;
 }
 
 /** `busyLabel` ("Cancelling…") replaces the status while an action's call runs. */
 export function taskRowText(task: Task, busyLabel?: string, now = Date.now(), actionResult?: ActionResultText): TaskRowText {
   const label = taskLabel(task);
   const status = taskDescription(task, now);
-  const description = busyLabel ?? (actionResult?.brief ? oneLine(`${status} · ${actionResult.text}`, maxLabelLength) : status);
+  const shownResult = actionResult?.warning ? oneLine(actionResult.text, maxLabelLength) : actionResult?.brief ? oneLine(`${status} · ${actionResult.text}`, maxLabelLength) : status;
+  const description = busyLabel ?? shownResult;
+  const contextValue = busyLabel ? `opsTask#${task.product}#busy#` : taskContextValue(task);
   return {
     id: treeIds.task(task.connection, task.id),
     label,
     description,
     tooltipMarkdown: taskTooltipMarkdown(task, actionResult?.text),
-    contextValue: busyLabel ? `opsTask#${task.product}#busy#` : taskContextValue(task),
+    contextValue: !busyLabel && actionResult?.offersPlainCancel ? `${contextValue}plainCancel#` : contextValue,
     // Screen readers hear the full name, not the shortened label.
     accessibilityLabel: `${oneLine(task.title, maxLabelLength) || label}, ${description}`,
   };

@@ -27,7 +27,12 @@ const uncertainKinds: ReadonlySet<ApiErrorKind> = new Set<ApiErrorKind>(['uncert
 
 export function mayHaveBeenCarriedOut(error: unknown): boolean {
   const kind = apiErrorKind(error);
-  return kind !== undefined && uncertainKinds.has(kind);
+  return kind !== undefined && uncertainKinds.has(kind) && !wasNotSent(error);
+}
+
+/** The change never left this machine (ApiError.notSent): nothing happened, it may be tried again. */
+export function wasNotSent(error: unknown): boolean {
+  return apiErrorOf(error)?.notSent === true;
 }
 
 export function tlsErrorOf(error: unknown): TlsError | undefined {

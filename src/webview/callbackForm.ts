@@ -48,6 +48,12 @@ export class CallbackForm implements FormController<CallbackPageMessage> {
     private readonly target: CallbackTarget,
     private readonly channel: FormChannel<CallbackHostMessage>,
     private readonly confirm: CallbackConfirmation,
+    /**
+     * Follows an accepted callback to what the server shows next (the jobs may keep running: the
+     * callback may only be registered), recording the Activity entries itself. Without it the
+     * acceptance is recorded as done.
+     */
+    private readonly followAccepted?: (connection: string, jobs: readonly Task[]) => void,
   ) {}
 
   async handle(message: CallbackPageMessage): Promise<void> {
@@ -81,7 +87,8 @@ export class CallbackForm implements FormController<CallbackPageMessage> {
         return { ok: false, message: t('Not sent. The callback is kept in the form.') };
       }
       await sender.send(ids, input);
-      recordOutcomes('cancelCallback', this.target.jobs.map((task) => ({ task, ok: true })));
+      if (this.followAccepted) this.followAccepted(this.target.connection, this.target.jobs);
+      else recordOutcomes('cancelCallback', this.target.jobs.map((task) => ({ task, ok: true })));
       // Show the jobs' new state; a failed re-read does not undo the accepted cancel.
       await connection.reread(this.target.jobs).catch(() => undefined);
       const { shortName, noun, nouns } = connection.adapter().info;

@@ -107,9 +107,10 @@ export class NotesForm implements FormController<NotesPageMessage> {
       const notes = connection.notes();
       const current = await notes.read(this.target.id);
       if (!notes.sameVersion(current.saved.modifyTime, request.baseModifyTime)) return { type: 'conflict', requestId, server: current.saved };
+      const started = connection.store.readStarted();
       const updated = await notes.save(this.target.id, { notes: request.notes, toDo: request.toDo });
       recordActivity('notesSaved', updated, { ok: true });
-      connection.store.applyUpdates([updated]);
+      connection.store.applyUpdates([updated], started);
       return { type: 'saved', requestId, ...this.remember(notes.viewOf(updated)) };
     } catch (error) {
       this.recordFailure(error);

@@ -16,6 +16,7 @@ import type { ConnectionRegistry } from '../connections/registry';
 import { log } from '../log';
 import { taskKey, type Task } from '../tasks/model';
 import { errorText } from '../ui/errorText';
+import { followCallbackCancel } from '../commands/taskActions';
 
 const extensionId = 'ops-tasks.ops-tasks';
 
@@ -75,6 +76,8 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
   const extensionUri = vscode.extensions.getExtension(extensionId)?.extensionUri;
   if (!extensionUri) throw new Error(`${extensionId} cannot find itself`);
   const panels = new FormPanels(extensionUri);
+  // An accepted callback may only be registered: the jobs are followed as a cancel.
+  const followCallback = (connection: string, jobs: readonly Task[]) => void followCallbackCancel(context, connection, jobs);
 
   const editNotes = (node: TaskNode) => {
     if (!node.task.operations.includes('editNotes')) return;
@@ -102,7 +105,7 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
       `callback:${clicked.connection.name}/${ids.join(',')}`,
       title,
       callbackKind,
-      (channel) => new CallbackForm(registry, { connection: clicked.connection.name, jobs, expirationSeconds }, channel, confirmCallback),
+      (channel) => new CallbackForm(registry, { connection: clicked.connection.name, jobs, expirationSeconds }, channel, confirmCallback, followCallback),
       { connection: clicked.connection.name, ids },
     );
   };
@@ -137,7 +140,7 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
       try {
         const jobs = await jobsOf(registry, connection, ids);
         const expirationSeconds = vscode.workspace.getConfiguration('opsTasks').get<number>('lxca.cancelExpirationSeconds', 60);
-        panels.adopt(`callback:${connection}/${ids.join(',')}`, panel, callbackKind, (channel) => new CallbackForm(registry, { connection, jobs, expirationSeconds }, channel, confirmCallback), { connection, ids });
+        panels.adopt(`callback:${connection}/${ids.join(',')}`, panel, callbackKind, (channel) => new CallbackForm(registry, { connection, jobs, expirationSeconds }, channel, confirmCallback, followCallback), { connection, ids });
       } catch (error) {
         log().warn(`Cancel with Callback for ${connection} was not restored: ${errorText(error)}`);
         panel.dispose();

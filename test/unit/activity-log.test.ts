@@ -29,6 +29,21 @@ const entry = (n: number, extra: Partial<ActivityEntry> = {}): ActivityEntry => 
 });
 
 describe('Activity log', () => {
+  it('puts an outcome in place of the pending entry, and reads one left pending by a closed window as not confirmed', () => {
+    const storage = memento();
+    const log = new ActivityLog(storage);
+    log.add(entry(1));
+    log.add(entry(2, { result: 'pending' }));
+    log.update({ ...entry(2), result: 'notTaken', message: 'Cancel sent 1 min. ago — the job is still Running', offersPlainCancel: true });
+    assert.deepEqual(log.entries.map((item) => [item.id, item.result]), [['e2', 'notTaken'], ['e1', 'done']]);
+    assert.equal(log.entries[0]!.offersPlainCancel, true);
+
+    log.add(entry(3, { result: 'pending' }));
+    const reloaded = new ActivityLog(storage);
+    assert.equal(reloaded.entries[0]!.result, 'notTaken');
+    assert.match(reloaded.entries[0]!.message ?? '', /closed before the server showed the outcome/);
+  });
+
   it('keeps entries newest first across a reload, at most 200', () => {
     const storage = memento();
     const log = new ActivityLog(storage);

@@ -237,9 +237,9 @@ describe('LXCA client against the simulator', () => {
       const outcomes = await client.cancelJobs(jobs, { expirationTimeOut: 60 });
 
       assert.deepEqual(outcomes, [
-        { jobIds: [a1, a2], ok: true },
-        { jobIds: [b1], ok: true },
-        { jobIds: [plain1, plain2], ok: true },
+        { jobIds: [a1, a2], ok: true, hook: true },
+        { jobIds: [b1], ok: true, hook: true },
+        { jobIds: [plain1, plain2], ok: true, hook: false },
       ]);
       assert.deepEqual(
         sim.requests.map((r) => ({ method: r.method, path: r.path, body: r.body, status: r.status })),
@@ -263,7 +263,7 @@ describe('LXCA client against the simulator', () => {
       assert.deepEqual(ghostOutcome.jobIds, ['999999']);
       assert.equal(ghostOutcome.error.kind, 'notFound');
       assert.ok(ghostOutcome.error.serverMessage && ghostOutcome.error.message.includes(ghostOutcome.error.serverMessage));
-      assert.deepEqual(plainOutcome, { jobIds: [running], ok: true });
+      assert.deepEqual(plainOutcome, { jobIds: [running], ok: true, hook: false });
       assert.deepEqual(summary(sim.requests), ['PUT /tasks/999999 404', 'PUT /tasks 200']);
     });
 
@@ -278,7 +278,7 @@ describe('LXCA client against the simulator', () => {
       assert.equal(outcomes[0].ok, false);
       assert.equal(!outcomes[0].ok && outcomes[0].error.kind, 'server');
       assert.ok(!outcomes[0].ok && outcomes[0].error.serverMessage);
-      assert.deepEqual(outcomes[1], { jobIds: [plain], ok: true });
+      assert.deepEqual(outcomes[1], { jobIds: [plain], ok: true, hook: false });
       assert.deepEqual(summary(sim.requests), [`PUT /tasks/${hooked} 500`, 'PUT /tasks 200']);
       assert.equal((sim.requests[0].body as { expirationTimeOut: number }).expirationTimeOut, -1);
     });
@@ -287,7 +287,7 @@ describe('LXCA client against the simulator', () => {
       const [job] = await jobsById([runningJob()]);
       sim.expireSessions();
       const outcomes = await client.cancelJobs([job], { expirationTimeOut: 60 });
-      assert.deepEqual(outcomes, [{ jobIds: [job.jobUID], ok: true }]);
+      assert.deepEqual(outcomes, [{ jobIds: [job.jobUID], ok: true, hook: false }]);
       assert.deepEqual(summary(sim.requests), ['PUT /tasks 401', 'POST /sessions 200', 'PUT /tasks 200']);
     });
 

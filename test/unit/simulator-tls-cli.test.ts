@@ -144,4 +144,43 @@ describe('simulators: TLS and CLI', () => {
       bad.kill('SIGKILL');
     }
   });
+
+  it('the CLI plays a hook cancel that only registers and a stop that does not take: --lxca-hook-cancel register, --jp1ao-stop-ignored', async function () {
+    this.timeout(20_000);
+    const cli = join(__dirname, '../../../dist/simulator-cli.js');
+    const child = spawn(process.execPath, [cli, '--lxca-hook-cancel', 'register', '--jp1ao-stop-ignored', '--size', '30'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const info = await new Promise<any>((resolve, reject) => {
+        createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line)));
+        setTimeout(() => reject(new Error('no line within 10 s')), 10_000).unref();
+      });
+      const lxcaAuth = { Authorization: basic(info.lxca.username, info.lxca.password) };
+      const jobs = JSON.parse((await rawRequest(`${info.lxca.url}/tasks`, { headers: lxcaAuth })).text) as { jobUID: string; cancelable: boolean }[];
+      const running = jobs.find((job) => job.cancelable);
+      assert.ok(running, 'the simulator has a job to cancel');
+      const hook = { cancelURL: '/updatableComponents?action=cancelApply', cancelRESTMethod: 'GET', expirationTimeOut: 60 };
+      const registered = await rawRequest(`${info.lxca.url}/tasks/${running.jobUID}`, { method: 'PUT', headers: lxcaAuth, body: hook });
+      assert.equal(registered.status, 200);
+      const after = JSON.parse((await rawRequest(`${info.lxca.url}/tasks/${running.jobUID}`, { headers: lxcaAuth })).text)[0];
+      assert.equal(after.cancelable, true, 'the hook was only registered: the job runs on');
+      assert.equal(after.cancelURL, hook.cancelURL);
+      const plain = await rawRequest(`${info.lxca.url}/tasks`, { method: 'PUT', headers: lxcaAuth, body: { action: 'cancel', list: [running.jobUID] } });
+      assert.equal(plain.status, 200);
+      const cancelled = JSON.parse((await rawRequest(`${info.lxca.url}/tasks/${running.jobUID}`, { headers: lxcaAuth })).text)[0];
+      assert.match(String(cancelled.status), /^Cancelled/);
+
+      const aoHeaders = { Accept: 'application/json', 'Content-Type': 'application/json', Authorization: basic(info.jp1ao.username, info.jp1ao.password) };
+      const tasksUrl = `${info.jp1ao.url}/Automation/v1/objects/Tasks`;
+      const tasks = JSON.parse((await rawRequest(tasksUrl, { headers: aoHeaders })).text).data as { instanceID: number; status: string }[];
+      const inProgress = tasks.find((task) => task.status === 'inProgress');
+      assert.ok(inProgress, 'the simulator has a task in progress');
+      const template = JSON.parse((await rawRequest(`${tasksUrl}/${inProgress.instanceID}/actions/stop`, { headers: aoHeaders })).text);
+      const stopped = await rawRequest(`${tasksUrl}/${inProgress.instanceID}/actions/stop/invoke`, { method: 'POST', headers: aoHeaders, body: template });
+      assert.equal(stopped.status, 200);
+      const task = JSON.parse((await rawRequest(`${tasksUrl}/${inProgress.instanceID}`, { headers: aoHeaders })).text);
+      assert.equal(task.status, 'inProgress', 'the stop was answered and ignored');
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
 });

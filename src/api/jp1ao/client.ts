@@ -1,4 +1,4 @@
-import { ApiError } from '../errors';
+import { ApiError, notSentError } from '../errors';
 import type { HttpClient, HttpRequest, HttpResponse, QueryValue } from '../http';
 import {
   actionTemplatePolicy,
@@ -83,6 +83,9 @@ function joinTags(tags: ListTasksQuery['tags']): string | undefined {
  * Credentials are asked for only when a sign-in is needed and are kept nowhere but in the
  * `Authorization` header of that request.
  */
+/** Failures of the template read that are no refusal of the operation: it was not sent, and may be tried again. */
+const templateLost: ReadonlySet<ApiError['kind']> = new Set<ApiError['kind']>(['timeout', 'unreachable', 'aborted', 'badResponse', 'tooLarge', 'server', 'uncertain']);
+
 export class Jp1aoClient {
   private readonly session: Jp1aoSession;
   private readonly language: string;
@@ -256,7 +259,13 @@ export class Jp1aoClient {
    * a host this machine cannot reach.
    */
   private async invoke(action: Action, { signal }: CallOptions = {}): Promise<InvokeResult> {
-    const template = await this.template(action, signal);
+    let template: ActionTemplate;
+    try {
+      template = await this.template(action, signal);
+    } catch (error) {
+      // The operation itself was never sent: a lost template read leaves nothing done on the server.
+      throw error instanceof ApiError && templateLost.has(error.kind) ? notSentError(error, `${action.subject}: ${action.name} not sent (${error.message})`) : error;
+    }
     const { path, subject } = action;
     const response = await this.call({ method: 'POST', path: `${path}/invoke`, body: template, subject, signal });
     return invokeBody(response);

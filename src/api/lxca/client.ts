@@ -1,5 +1,5 @@
 /** The LXCA jobs API (docs/api/lxca.md) on top of one HttpClient and one web session. */
-import { ApiError } from '../errors';
+import { ApiError, notSentError } from '../errors';
 import { hasLoneSurrogate } from '../../util/displayText';
 import { expectJson, type HttpClient, type HttpResponse } from '../http';
 import { errorCodes } from '../networkErrors';
@@ -55,24 +55,27 @@ export class LxcaClient {
 
   /**
    * Cancels the jobs with one request per distinct cancel hook (docs/api/lxca.md, "Cancelling") and reports each
-   * request's outcome. Never retries a refused cancel; after a failure that is not the server's
-   * answer (unreachable, sign-in refused, …) the remaining requests are not sent and share it.
+   * request's outcome; with `plain`, one plain `PUT /tasks` for them all. Never retries a refused
+   * cancel; after a failure that is not the server's answer (unreachable, sign-in refused, …) the
+   * remaining requests are not sent, and say so (they may be tried again).
    */
   async cancelJobs(jobs: readonly LxcaJob[], options: CancelJobsOptions): Promise<CancelOutcome[]> {
     const expirationTimeOut = validateExpirationTimeOut(options.expirationTimeOut);
     validJobIds(jobs.map((job) => job.jobUID));
     const outcomes: CancelOutcome[] = [];
     let stoppedBy: ApiError | undefined;
-    for (const group of groupByCancelHook(jobs)) {
+    const groups: CancelGroup[] = options.plain ? [{ jobIds: [...new Set(jobs.map((job) => job.jobUID))] }] : groupByCancelHook(jobs);
+    for (const group of groups) {
       if (stoppedBy) {
-        outcomes.push({ jobIds: group.jobIds, ok: false, error: stoppedBy });
+        const error = notSentError(stoppedBy, `${cancelAction(group.jobIds)}: not sent, since an earlier cancel request of the same action failed (${stoppedBy.message})`);
+        outcomes.push({ jobIds: group.jobIds, ok: false, error });
         continue;
       }
       const action = cancelAction(group.jobIds);
       try {
         const response = await this.session.send(cancelRequest(group, expirationTimeOut), action, options);
         const error = isOk(response) ? undefined : lxcaError(response, action);
-        outcomes.push(error ? { jobIds: group.jobIds, ok: false, error } : { jobIds: group.jobIds, ok: true });
+        outcomes.push(error ? { jobIds: group.jobIds, ok: false, error } : { jobIds: group.jobIds, ok: true, hook: group.hook !== undefined });
       } catch (caught) {
         if (!(caught instanceof ApiError)) throw caught;
         const error = uncertainIfSent(caught, action);

@@ -92,10 +92,13 @@ export interface ListJobsOptions extends RequestOptions {
 export interface CancelJobsOptions {
   /** Seconds, -1 = never (setting `opsTasks.lxca.cancelExpirationSeconds`). */
   expirationTimeOut: number;
+  /** One plain `PUT /tasks {action: "cancel"}` for every job, hook or not (setting `opsTasks.lxca.cancelRequest`). */
+  plain?: boolean;
   signal?: AbortSignal;
 }
 
 /** The result of one cancel request, covering every job it named. */
 export type CancelOutcome =
-  | { readonly jobIds: readonly string[]; readonly ok: true }
+  /** `hook`: the request carried the jobs' cancel hook (`PUT /tasks/{job_list}`), which may only register it. */
+  | { readonly jobIds: readonly string[]; readonly ok: true; readonly hook: boolean }
   | { readonly jobIds: readonly string[]; readonly ok: false; readonly error: ApiError };

@@ -191,7 +191,8 @@ export function jp1aoHandler(auth: AoAuth, store: TaskStore, variants: Simulator
         if (refusal) return aoError(req, 'notSupported', action, task.instanceID);
         const answer = action === 'response' ? responseValue(req.body) : undefined;
         if (action === 'response' && !answer) return aoError(req, 'badRequest', `parameters must give responseValue as one of ${RESPONSE_CHOICES.join(', ')}`);
-        store.operate(task, action, answer);
+        // `jp1aoStopIgnored`: the stop is answered as accepted and the task carries on.
+        if (!(action === 'stop' && variants.jp1aoStopIgnored)) store.operate(task, action, answer);
         return ok(invokeResult([taskHref(req, task.instanceID)]));
       },
     })

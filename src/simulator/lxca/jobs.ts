@@ -103,6 +103,11 @@ export class JobStore {
     }
   }
 
+  /** Stores how the jobs are to be cancelled and leaves them running (`lxcaHookCancel: register`). */
+  registerHook(jobs: JobRecord[], hook: CancelHook): void {
+    for (const job of jobs) job.hook = hook;
+  }
+
   remove(jobs: JobRecord[]): void {
     for (const job of jobs) {
       const siblings = job.parent ? job.parent.children : this.roots;

@@ -11,6 +11,8 @@
 //   jobs cancellable (400). Multi-job requests are all-or-nothing: nothing changes when any check fails.
 // - Cancelling a job that is not Pending/Running/Running_With_Errors (finished, or an unknown
 //   status) answers 400 FQXHMJM0003E "The job … is not running" — LXCA documents no 409.
+// - `lxcaHookCancel: register`: `PUT /tasks/{job_list}` with a hook only stores the hook (200) and
+//   the jobs keep running; only the plain `PUT /tasks` cancels them.
 // - Cancel makes active jobs and their unfinished subtasks Cancelled (Running_With_Errors →
 //   Cancelled_With_Errors) at once. The cancel-callback form stores the hook on the job; the
 //   simulator never calls cancelURL. expirationTimeOut must be -1 or ≥ 1; cancelRESTMethod is
@@ -57,7 +59,8 @@ export function lxcaHandler(auth: LxcaAuth, store: JobStore, variants: Simulator
   const cancelAll = (jobs: JobRecord[], hook?: Parameters<JobStore['cancel']>[1]): SimResponse => {
     const idle = jobs.filter((job) => !store.isActive(job));
     if (idle.length > 0) return lxcaError('jobNotRunning', `The job ${idle.map((j) => j.jobUID).join(', ')} is not running and cannot be cancelled.`);
-    store.cancel(jobs, hook);
+    if (hook && variants.lxcaHookCancel === 'register') store.registerHook(jobs, hook);
+    else store.cancel(jobs, hook);
     return ok();
   };
 
