@@ -6,19 +6,23 @@ import type { Page } from 'playwright-core';
 import { startSimulators, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
 import { connectionSettings, useWorkbench, type WorkbenchOptions } from './harness';
 import { signIn } from '../support/signIn';
-import { sleep } from '../support/wait';
+import { sleep, until } from '../support/wait';
 import {
   dialog,
   dialogButton,
   notifications,
   openOpsTasksView,
   rowByName,
+  runCommand,
+  screenshot,
   treeRowNames,
 } from '../support/workbench';
 
 const lxcaName = 'e2e-lxca';
 const jp1aoName = 'e2e-jp1ao';
 const lxcaJob = 'E2E firmware update';
+/** Running LXCA jobs for "Running first": the second is cancelled and must stay where it was. */
+const heldJobs = ['E2E held update A', 'E2E held update B'];
 
 /** Waits until the row of the task named `name` describes it as `description` (its accessible label: "<name>, <description>"). */
 async function waitForRow(page: Page, name: string, description: RegExp, timeoutMs = 20_000): Promise<void> {
@@ -54,6 +58,8 @@ describe('e2e: task actions from the tree', function () {
   let finishesMeanwhile = '';
   let forceStopped = '';
   let noForceStop = '';
+  let lxcaJobId = '';
+  const heldIds: string[] = [];
   const nameOf = (id: number) => String(jp1ao.task(id).name);
 
   // Filled in before the workbench starts: the simulators' ports are known only then.
@@ -62,7 +68,8 @@ describe('e2e: task actions from the tree', function () {
     sims = await startSimulators({ size: 10, newItemEveryMs: 0 });
     lxca = sims.lxca;
     jp1ao = sims.jp1ao;
-    lxca.addJob({ name: lxcaJob, status: 'Running', percentage: 20, cancelURL: '/updatableComponents?action=cancelApply', cancelRESTMethod: 'PUT', cancelRESTBody: { DeviceList: [] } });
+    for (const name of heldJobs) heldIds.push(lxca.addJob({ name, status: 'Running', percentage: 40 }));
+    lxcaJobId = lxca.addJob({ name: lxcaJob, status: 'Running', percentage: 20, cancelURL: '/updatableComponents?action=cancelApply', cancelRESTMethod: 'PUT', cancelRESTBody: { DeviceList: [] } });
     const plain = jp1ao.tasks().filter((task) => task.scheduleID === undefined && String(task.supportedActionType).includes('forciblyStop'));
     assert.ok(plain.length >= 5, 'the simulator has too few suitable tasks');
     const ids = plain.slice(0, 5).map((task) => task.instanceID as number);
@@ -93,7 +100,7 @@ describe('e2e: task actions from the tree', function () {
     // The Activity view shares the side bar: fold it so the tasks this suite needs are on screen.
     const activityHeader = page.locator('.pane-header[aria-expanded="true"]').filter({ hasText: /activity/i });
     if (await activityHeader.count()) await activityHeader.first().click();
-    await signIn(page, { [lxcaName]: lxca.password, [jp1aoName]: jp1ao.password }, [lxcaJob, ...stopTogether, finishesMeanwhile, forceStopped, noForceStop]).catch((error) => {
+    await signIn(page, { [lxcaName]: lxca.password, [jp1aoName]: jp1ao.password }, [lxcaJob, ...heldJobs, ...stopTogether, finishesMeanwhile, forceStopped, noForceStop]).catch((error) => {
       console.log(workbench().consoleErrors.join('\n'));
       throw error;
     });
@@ -104,11 +111,19 @@ describe('e2e: task actions from the tree', function () {
     jp1ao.clearRequests();
   });
 
-  it('cancels a running LXCA job after one confirmation and shows it cancelled', async () => {
+  it('cancels a running LXCA job after one confirmation that names it, its id and connection, and offers Keep Running', async () => {
     const { page } = workbench();
     await contextMenu(page, lxcaJob, 'Cancel');
     await dialog(page).waitFor();
-    assert.match(await dialog(page).innerText(), /Cancel job "E2E firmware update" on e2e-lxca\?/);
+    assert.match(await dialog(page).innerText(), new RegExp(`Cancel job "E2E firmware update" \\(ID ${lxcaJobId}\\) on e2e-lxca\\?`));
+    assert.equal(await dialogButton(page, 'Cancel').count(), 0, 'no bare "Cancel" beside "Cancel Job"');
+    await screenshot(page, 'confirm-cancel-keep-running.png');
+    await dialogButton(page, 'Keep Running').click();
+    await dialog(page).waitFor({ state: 'detached' });
+    assert.equal(lxca.requests.filter((request) => request.method === 'PUT').length, 0, 'Keep Running sends nothing');
+
+    await contextMenu(page, lxcaJob, 'Cancel');
+    await dialog(page).waitFor();
     await dialogButton(page, 'Cancel Job').click();
 
     await waitForRow(page, lxcaJob, /^Cancelled/);
@@ -170,5 +185,32 @@ describe('e2e: task actions from the tree', function () {
 
     await waitForRow(page, forceStopped, /^Canceled/);
     assert.equal(jp1ao.requests.filter((request) => request.path.endsWith('/actions/forceStop/invoke')).length, 1);
+  });
+
+  it('with Running first, keeps a cancelled job in its place and selected while a refresh comes in, then re-sorts', async () => {
+    const { page } = workbench();
+    await runCommand(page, 'Ops Tasks: Show Running First');
+    const [stays, cancelled] = heldJobs as [string, string];
+    const indexOf = async (name: string) => (await treeRowNames(page)).findIndex((label) => label.startsWith(`${name}, `));
+    // Running first: both held jobs are among the first rows of the LXCA connection.
+    await until('Running first', async () => (await indexOf(cancelled)) >= 0 && (await indexOf(cancelled)) <= 3);
+    const place = await indexOf(cancelled);
+    await rowByName(page, cancelled).click();
+    await contextMenu(page, cancelled, 'Cancel');
+    await dialog(page).waitFor();
+    await dialogButton(page, 'Cancel Job').click();
+    await waitForRow(page, cancelled, /^Cancelled/);
+
+    // A refresh arrives while the user is still on the row: rows update in place, none moves.
+    lxca.setJobStatus(heldIds[0]!, 'Running', 80);
+    await runCommand(page, 'Ops Tasks: Refresh');
+    await waitForRow(page, stays, /^Running 80%/);
+    assert.equal(await indexOf(cancelled), place, 'the cancelled job stays where it was');
+    assert.equal(await rowByName(page, cancelled).getAttribute('aria-selected'), 'true', 'and stays selected');
+    await screenshot(page, 'cancelled-row-stays-in-place.png');
+
+    // A few seconds later the list shows the order as read: the cancelled job leaves the running ones.
+    await until('the re-sort', async () => (await indexOf(cancelled)) > place, 20_000);
+    await runCommand(page, 'Ops Tasks: Show Newest First');
   });
 });
