@@ -192,8 +192,11 @@ describe('e2e: task actions from the tree', function () {
     await runCommand(page, 'Ops Tasks: Show Running First');
     const [stays, cancelled] = heldJobs as [string, string];
     const indexOf = async (name: string) => (await treeRowNames(page)).findIndex((label) => label.startsWith(`${name}, `));
-    // Running first: both held jobs are among the first rows of the LXCA connection.
-    await until('Running first', async () => (await indexOf(cancelled)) >= 0 && (await indexOf(cancelled)) <= 3);
+    // Running first: both held jobs come before the job cancelled earlier, which is newer.
+    await until('Running first', async () => {
+      const [a, b, done] = [await indexOf(stays), await indexOf(cancelled), await indexOf(lxcaJob)];
+      return a >= 0 && b >= 0 && done > Math.max(a, b);
+    });
     const place = await indexOf(cancelled);
     await rowByName(page, cancelled).click();
     await contextMenu(page, cancelled, 'Cancel');
