@@ -140,7 +140,7 @@ async function taskRowIcons(page: Page): Promise<{ label: string; description: s
       const iconElement = row.querySelector('.custom-view-tree-node-item-icon');
       const codicon = /codicon-([\w~-]+)/.exec(iconElement?.className ?? '')?.[1];
       const image = iconElement ? (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundImage: string } }).getComputedStyle(iconElement).backgroundImage : '';
-      const file = /([\w-]+\.svg)/.exec(image)?.[1];
+      const file = /(?:\/|%2F)([\w-]+\.svg)/i.exec(image)?.[1];
       return {
         label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
         description: row.querySelector('.label-description')?.textContent?.trim() ?? '',
