@@ -103,10 +103,24 @@ describe('row status, counts and grouped notices against the simulators', functi
     assert.equal(notices.length, 1, `one notification, not one per job: ${notices.map((n) => n.text).join(' | ')}`);
   });
 
+  it('times a retried JP1/AO task from its latest start: the row says started just now, the notice how long the retry ran', async () => {
+    const failed = jp1ao.tasks().find((task) => task.status === 'failed' && String(task.supportedActionType).includes('retry') && task.scheduleID === undefined);
+    assert.ok(failed, 'the simulator has a retryable failed task');
+    const node = await nodeOf(jp1aoName, failed.instanceID);
+    assert.ok(Date.now() - node.task.start! > 10 * 60_000, 'its first run started long ago');
+    const report = await vscode.commands.executeCommand<ActionReport>('opsTasks.retry', node, [node]);
+    assert.equal(report!.succeeded.length, 1);
+    const retried = await nodeOf(jp1aoName, failed.instanceID);
+    assert.match(String(api.provider.getTreeItem(retried).description), /^(🔔 )?In Progress · .*started just now$/);
+    jp1ao.setTaskStatus(failed.instanceID, 'completed');
+    const [notice] = await until('the notification', () => notices.length > 0 && notices, 20_000);
+    assert.match(notice!.text, /finished: Completed \(ran \d+ s\)\.$/, notice!.text);
+  });
+
   it('keeps the status icon of a TODO task and marks TODO in the description; a task waiting for an answer has no bell', async () => {
     const tasks = jp1ao.tasks().filter((task) => task.scheduleID === undefined);
-    const failed = tasks.find((task) => task.status === 'failed')!;
-    const waiting = tasks.find((task) => task !== failed)!;
+    const [failed, waiting] = tasks.slice(-2) as [(typeof tasks)[number], (typeof tasks)[number]];
+    jp1ao.setTaskStatus(failed.instanceID, 'failed');
     await markToDo(failed.instanceID);
     jp1ao.setTaskStatus(waiting.instanceID, 'waitingResponse');
     const todoNode = await nodeOf(jp1aoName, failed.instanceID);
