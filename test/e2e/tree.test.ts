@@ -27,6 +27,7 @@ import {
   dialogButton,
 } from '../support/workbench';
 import { useWorkbench } from './harness';
+import { markToDo } from '../support/jp1aoEdits';
 
 const repositoryRoot = resolve(__dirname, '../../..');
 
@@ -89,20 +90,6 @@ interface SimJp1aoTask {
   name: string;
   serviceName: string;
   status: string;
-}
-
-/** Marks a JP1/AO task TODO on the server, as another user would. */
-async function markToDo(jp1ao: Jp1aoSimulator, id: number): Promise<void> {
-  const response = await fetch(`${jp1ao.url}/Automation/v1/objects/Tasks/${id}`, {
-    method: 'PUT',
-    headers: {
-      Authorization: `Basic ${Buffer.from(`${jp1ao.username}:${jp1ao.password}`).toString('base64')}`,
-      'Content-Type': 'application/json',
-      Accept: 'application/json',
-    },
-    body: JSON.stringify({ notes: '', toDo: true }),
-  });
-  assert.equal(response.status, 200, 'the simulator took the TODO flag');
 }
 
 /** Whether a row's label shows whole and the first word of its description (the status) is on screen. */

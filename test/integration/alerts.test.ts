@@ -8,7 +8,7 @@ import type { CompletionNotice } from '../../src/alerts/notifier';
 import type { TaskNode } from '../../src/tree/nodes';
 import { startLxcaSimulator, startSimulators, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
 import { sleep, until } from '../support/wait';
-import { configuredConnection, connectionTaskNodes } from '../support/treeNodes';
+import { configuredConnection, connectBothSimulators, connectionTaskNodes } from '../support/treeNodes';
 
 const lxcaName = 'alerts-lxca';
 const jp1aoName = 'alerts-jp1ao';
@@ -45,20 +45,9 @@ describe('completion alerts, Activity and counts against the simulators', functi
     assert.ok(extension);
     api = await extension.activate();
     subscription = api.alerts.notifier.onDidNotify((notice) => notices.push(notice));
-    sims = await startSimulators({ size: 40, newItemEveryMs: 0 });
+    sims = await connectBothSimulators(api, { lxca: lxcaName, jp1ao: jp1aoName }, { size: 40, newItemEveryMs: 0 });
     lxca = sims.lxca;
     jp1ao = sims.jp1ao;
-    await setting('confirmCancel', false);
-    // The watched tasks are read every second, focused or not.
-    await setting('refresh.activeIntervalSeconds', 1);
-    await setting('refresh.idleIntervalSeconds', 1);
-    await setting('connections', [
-      { name: lxcaName, kind: 'lxca', baseUrl: lxca.url, username: lxca.username },
-      { name: jp1aoName, kind: 'jp1ao', baseUrl: jp1ao.url, username: jp1ao.username },
-    ]);
-    await until('the connections', () => api.registry.get(lxcaName) && api.registry.get(jp1aoName));
-    await api.registry.credentials.storeQuietly(connection(lxcaName).config, lxca.password);
-    await api.registry.credentials.storeQuietly(connection(jp1aoName).config, jp1ao.password);
   });
 
   after(async () => {

@@ -8,9 +8,10 @@ import type { OpsTasksTestApi } from '../../src/extension';
 import type { ActionReport } from '../../src/commands/actionReport';
 import type { CompletionNotice } from '../../src/alerts/notifier';
 import type { TaskNode } from '../../src/tree/nodes';
-import { startSimulators, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
+import type { startSimulators, Jp1aoSimulator, LxcaSimulator } from '../../src/simulator/index';
+import { markToDo } from '../support/jp1aoEdits';
 import { sleep, until } from '../support/wait';
-import { configuredConnection, connectionTaskNodes } from '../support/treeNodes';
+import { configuredConnection, connectBothSimulators, connectionTaskNodes } from '../support/treeNodes';
 
 const lxcaName = 'rows-lxca';
 const jp1aoName = 'rows-jp1ao';
@@ -39,20 +40,6 @@ const themeIconId = (node: TaskNode) => {
   return icon instanceof vscode.ThemeIcon ? icon.id : undefined;
 };
 
-/** Marks a JP1/AO task TODO on the server, as another user would. */
-async function markToDo(id: number): Promise<void> {
-  const response = await fetch(`${jp1ao.url}/Automation/v1/objects/Tasks/${id}`, {
-    method: 'PUT',
-    headers: {
-      Authorization: `Basic ${Buffer.from(`${jp1ao.username}:${jp1ao.password}`).toString('base64')}`,
-      'Content-Type': 'application/json',
-      Accept: 'application/json',
-    },
-    body: JSON.stringify({ notes: '', toDo: true }),
-  });
-  assert.equal(response.status, 200, 'the simulator took the TODO flag');
-}
-
 describe('row status, counts and grouped notices against the simulators', function () {
   this.timeout(60_000);
 
@@ -61,19 +48,9 @@ describe('row status, counts and grouped notices against the simulators', functi
     assert.ok(extension);
     api = await extension.activate();
     subscription = api.alerts.notifier.onDidNotify((notice) => notices.push(notice));
-    sims = await startSimulators({ size: 30, newItemEveryMs: 0 });
+    sims = await connectBothSimulators(api, { lxca: lxcaName, jp1ao: jp1aoName }, { size: 30, newItemEveryMs: 0 });
     lxca = sims.lxca;
     jp1ao = sims.jp1ao;
-    await setting('confirmCancel', false);
-    await setting('refresh.activeIntervalSeconds', 1);
-    await setting('refresh.idleIntervalSeconds', 1);
-    await setting('connections', [
-      { name: lxcaName, kind: 'lxca', baseUrl: lxca.url, username: lxca.username },
-      { name: jp1aoName, kind: 'jp1ao', baseUrl: jp1ao.url, username: jp1ao.username },
-    ]);
-    await until('the connections', () => api.registry.get(lxcaName) && api.registry.get(jp1aoName));
-    await api.registry.credentials.storeQuietly(connection(lxcaName).config, lxca.password);
-    await api.registry.credentials.storeQuietly(connection(jp1aoName).config, jp1ao.password);
   });
 
   after(async () => {
@@ -121,7 +98,7 @@ describe('row status, counts and grouped notices against the simulators', functi
     const tasks = jp1ao.tasks().filter((task) => task.scheduleID === undefined);
     const [failed, waiting] = tasks.slice(-2) as [(typeof tasks)[number], (typeof tasks)[number]];
     jp1ao.setTaskStatus(failed.instanceID, 'failed');
-    await markToDo(failed.instanceID);
+    await markToDo(jp1ao, failed.instanceID);
     jp1ao.setTaskStatus(waiting.instanceID, 'waitingResponse');
     const todoNode = await nodeOf(jp1aoName, failed.instanceID);
     assert.equal(themeIconId(todoNode), 'error', 'a failed TODO task shows the failure');
