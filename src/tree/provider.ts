@@ -10,6 +10,8 @@ import { errorNodes } from './errorNodes';
 import { ConnectionNode, LoadMoreNode, MessageNode, TaskNode, type TreeNode } from './nodes';
 import { taskTreeItem } from './taskItem';
 import { staleDescription } from './staleness';
+import { RefreshFollowUp } from './refreshFollowUp';
+import { log } from '../log';
 import { holdOrderOf } from './orderHold';
 
 /** When the tasks shown were read, while the connection cannot be read (they may be out of date). */
@@ -41,6 +43,10 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
    * back while their refreshes retire the handles those rows point at.
    */
   private readonly firstLoads = new Map<Connection, { prompting: boolean; done: Promise<void> }>();
+  private readonly followUp = new RefreshFollowUp<ConnectionNode>((node) => {
+    log().debug(`tree: ${node.connection.name}'s rows refreshed again, VS Code had not asked for them since they changed`);
+    this.emitter.fire(node);
+  });
   private readonly disposables: vscode.Disposable[];
   /** Whether the user asked to be told when this task finishes (it then carries a bell). */
   isWatched: (key: string) => boolean = () => false;
@@ -102,6 +108,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (node.kind !== 'connection') return [];
 
     const connection = node.connection;
+    this.followUp.asked(node);
     if (connection.store.state.kind === 'empty') {
       // The rows come with the store's change event when the load ends.
       const load = this.startFirstLoad(connection);
@@ -349,6 +356,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (change.listChanged || summary !== this.summaries.get(connection.name)) {
       this.summaries.set(connection.name, summary);
       this.emitter.fire(connectionNode);
+      this.followUp.refreshed(connectionNode);
       return;
     }
     const changedNodes = change.changed.flatMap((task) => {
@@ -361,6 +369,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   dispose(): void {
+    this.followUp.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }
