@@ -9,6 +9,7 @@ import { TaskTreeProvider } from './tree/provider';
 import { RunningSummary } from './tree/runningSummary';
 import type { TreeNode } from './tree/nodes';
 import { TimeRefresh } from './tree/timeRefresh';
+import { holdOrderOnSelection } from './tree/orderHold';
 import { registerTaskOrder, savedOrder } from './commands/taskOrder';
 import { registerActivity } from './activity/register';
 import type { ActivityLog } from './activity/activityLog';
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): OpsTasksTestApi {
     provider,
     view,
     new RunningSummary(registry, view),
+    holdOrderOnSelection(view),
     view.onDidChangeVisibility(updateWatching),
     vscode.window.onDidChangeWindowState(updateWatching),
     ...registerCommands({ registry, provider, view, storage: context.globalState }),

@@ -19,6 +19,12 @@ export function isFinished(task: Task): boolean {
 /** Actions after which the user wants to hear how the task ends. */
 const autoWatched: ReadonlySet<ActivityKind> = new Set(['cancel', 'plainCancel', 'cancelCallback', 'stop', 'forceStop', 'retry', 'retryNext']);
 
+/**
+ * Watched tasks of one connection that end within this long of each other make one notification:
+ * an action on several tasks reports each task on its own, a moment apart.
+ */
+const groupWindowMs = 1_000;
+
 /** After a sign-in failure the watched tasks of that connection wait this long, so an account is not locked. */
 const signInPauseMs = 5 * 60_000;
 
@@ -48,6 +54,8 @@ export class TaskWatcher implements vscode.Disposable {
   private readonly baselined = new Set<string>();
   private readonly startedAt = Date.now();
   private readonly subscriptions: vscode.Disposable[];
+  /** Ended watched tasks per connection, told about together once the group window closes. */
+  private readonly endedGroups = new Map<string, { tasks: Map<string, Task>; timer: ReturnType<typeof setTimeout> }>();
 
   constructor(private readonly options: WatcherOptions) {
     const { registry, watches } = options;
@@ -112,13 +120,32 @@ export class TaskWatcher implements vscode.Disposable {
     return watch.previousEnd === undefined || task.end !== watch.previousEnd;
   }
 
-  /** Ends the watches of the tasks that ended and tells about them in one notification; answers their keys. */
+  /**
+   * Ends the watches of the tasks that ended and tells about them, with the others of their
+   * connection that end within the group window, in one notification; answers their keys.
+   */
   private settle(tasks: readonly Task[]): Set<string> {
     const ended = tasks.filter((task) => this.ended(task));
     if (!ended.length) return new Set();
     this.options.watches.remove(ended.map((task) => task.key));
-    this.options.notifier.notify(ended, 'watched');
+    for (const task of ended) this.addToGroup(task);
     return new Set(ended.map((task) => task.key));
+  }
+
+  private addToGroup(task: Task): void {
+    let group = this.endedGroups.get(task.connection);
+    if (!group) {
+      const timer = setTimeout(() => this.tellGroup(task.connection), groupWindowMs);
+      group = { tasks: new Map(), timer };
+      this.endedGroups.set(task.connection, group);
+    }
+    group.tasks.set(task.key, task);
+  }
+
+  private tellGroup(connection: string): void {
+    const group = this.endedGroups.get(connection);
+    this.endedGroups.delete(connection);
+    if (group) this.options.notifier.notify([...group.tasks.values()], 'watched');
   }
 
   private noticeFailures(connection: Connection, notified: ReadonlySet<string>): void {
@@ -230,6 +257,7 @@ export class TaskWatcher implements vscode.Disposable {
   dispose(): void {
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
+    for (const group of this.endedGroups.values()) clearTimeout(group.timer);
     for (const subscription of this.subscriptions) subscription.dispose();
   }
 }

@@ -55,22 +55,30 @@ function needsConfirmation(action: TaskAction): boolean {
   return vscode.workspace.getConfiguration('opsTasks').get<boolean>('confirmCancel', true);
 }
 
-/** One modal for the whole selection, naming the tasks and the connections they run on. */
+/** One modal for the whole selection, naming each task with its id and the connections they run on. */
 export async function confirmAction(action: TaskAction, { targets, skipped }: Selection): Promise<boolean> {
   if (!needsConfirmation(action)) return true;
   const tasks = targets.map((target) => target.task);
   const connections = distinct(targets.map((target) => target.connection.name));
-  const message = vscode.l10n.t('{0} {1} on {2}?', action.title, countText(tasks), nameList(connections));
+  const subject = tasks.length === 1 ? vscode.l10n.t('{0} (ID {1})', countText(tasks), tasks[0].id) : countText(tasks);
+  const message = vscode.l10n.t('{0} {1} on {2}?', action.title, subject, nameList(connections));
   const detail = [
-    tasks.length > 1 ? nameList(tasks.map((task) => quotedText(task.title))) : undefined,
+    tasks.length > 1 ? nameList(tasks.map((task) => vscode.l10n.t('{0} (ID {1})', quotedText(task.title), displayText(task.id)))) : undefined,
     skipped.length ? skippedText(skipped, action.participle) : undefined,
   ]
     .filter(Boolean)
     .join('\n\n');
   const noun = taskNoun(tasks);
   const button = tasks.length === 1 ? vscode.l10n.t('{0} {1}', action.title, capitalise(noun)) : vscode.l10n.t('{0} {1} {2}', action.title, tasks.length, capitalise(noun));
-  const answer = await vscode.window.showWarningMessage(message, { modal: true, detail: detail || undefined }, button);
-  return answer === button;
+  // The dismiss button says what it leaves as it is, never a bare "Cancel" beside "Cancel Job".
+  const dismiss: vscode.MessageItem = { title: dismissLabel(action), isCloseAffordance: true };
+  const answer = await vscode.window.showWarningMessage(message, { modal: true, detail: detail || undefined }, { title: button }, dismiss);
+  return answer?.title === button;
+}
+
+/** "Keep Running" for what stops work; "Don't Archive" for archiving. */
+export function dismissLabel(action: Pick<TaskAction, 'operation'>): string {
+  return action.operation === 'archive' ? vscode.l10n.t("Don't Archive") : vscode.l10n.t('Keep Running');
 }
 
 function capitalise(text: string): string {

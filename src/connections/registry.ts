@@ -13,7 +13,7 @@ export interface RegistryChange {
   change: StoreChange;
 }
 
-function readSettings(): { pageSize: number; intervals: PollIntervals } {
+export function readSettings(): { pageSize: number; intervals: PollIntervals } {
   const config = vscode.workspace.getConfiguration('opsTasks');
   return {
     pageSize: Math.max(10, config.get<number>('pageSize', 200)),

@@ -39,6 +39,8 @@ export function sameVisibleState(a: Task, b: Task): boolean {
       !Object.is(x.progress, y.progress) ||
       !Object.is(x.start, y.start) ||
       !Object.is(x.end, y.end) ||
+      !Object.is(x.submitted, y.submitted) ||
+      !Object.is(x.firstStart, y.firstStart) ||
       x.owner !== y.owner ||
       x.notes !== y.notes ||
       x.toDo !== y.toDo ||

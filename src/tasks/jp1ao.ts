@@ -148,8 +148,8 @@ export function toJp1aoTask(api: Jp1aoApi, connection: string, task: Jp1aoTask):
     statusLabel: meaning.label,
     category: meaning.category,
     awaitsResponse: jp1aoStatusOf(rawStatus) === 'waitingResponse' || undefined,
-    start: api.parseJp1aoTime(task.startTime) ?? api.parseJp1aoTime(task.scheduledStartTime),
-    end: api.parseJp1aoTime(task.completionTime),
+    submitted: api.parseJp1aoTime(task.submitTime),
+    ...jp1aoRunTimes(api, task),
     owner: optionalString(task.submitter),
     children: [],
     notes: optionalString(task.notes),
@@ -164,6 +164,20 @@ export function toJp1aoTask(api: Jp1aoApi, connection: string, task: Jp1aoTask):
 }
 
 /** A JP1/AO time as the user's local time, or the server's text when it cannot be read. */
+/**
+ * The start of the latest run and the end. JP1/AO keeps `startTime` at the first start; `stepTime`
+ * moves when the task enters a running step again (a retry, an answered response). A `stepTime`
+ * after the start and before the end is the latest run's start; one equal to the end is the end's.
+ */
+export function jp1aoRunTimes(api: Jp1aoApi, task: Jp1aoTask): Pick<Task, 'start' | 'firstStart' | 'end'> {
+  const started = api.parseJp1aoTime(task.startTime);
+  const end = api.parseJp1aoTime(task.completionTime);
+  if (started === undefined) return { start: api.parseJp1aoTime(task.scheduledStartTime), end };
+  const step = api.parseJp1aoTime(task.stepTime);
+  const rerun = step !== undefined && step > started && (end === undefined || step < end);
+  return rerun ? { start: step, firstStart: started, end } : { start: started, end };
+}
+
 export function jp1aoTimeText(api: Jp1aoApi, value: unknown): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   const ms = api.parseJp1aoTime(value);

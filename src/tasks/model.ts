@@ -50,7 +50,14 @@ export interface Task {
   /** 0–100 when the server reports it. */
   readonly progress?: number;
   /** Milliseconds since the epoch. */
+  readonly submitted?: number;
+  /**
+   * When the run that is happening (or happened last) started: a retried task's latest start, so
+   * durations and "started 5 min ago" are about that run. A scheduled task's planned start.
+   */
   readonly start?: number;
+  /** The first start, when an earlier run started before `start` (a retried task). */
+  readonly firstStart?: number;
   readonly end?: number;
   readonly owner?: string;
   readonly children: readonly Task[];

@@ -82,6 +82,11 @@ export class TaskStore {
   /** When the totals were last read with a page; undefined = the next full read asks for them. */
   private totalsReadAt: number | undefined;
   private readonly now: () => number;
+  /** Until when rows keep their places (the user is acting on this connection's tasks). */
+  private orderHeldUntil = 0;
+  private orderTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The list as read, while the rows keep an older order; shown when the hold ends. */
+  private unheld: { tasks: Task[]; total: number } | undefined;
 
   constructor(
     private readonly source: () => Promise<TaskSource>,
@@ -175,9 +180,30 @@ export class TaskStore {
 
   setQuery(query: TaskQuery): Promise<void> {
     this.query = query;
+    this.orderHeldUntil = 0; // the user asked for another order or filter: it shows at once
     this.shown = this.pageSize;
     this.requestFullRead();
     return this.restart(false);
+  }
+
+  /**
+   * Keeps the rows in their places for `ms` (from now, or longer if already held): a read in that
+   * time updates the tasks where they are and appends new ones; the order as read is shown when
+   * the hold ends. The row a user is acting on does not move away under the pointer.
+   */
+  holdOrder(ms: number): void {
+    const now = this.now();
+    this.orderHeldUntil = Math.max(this.orderHeldUntil, now + ms);
+    if (this.orderTimer) clearTimeout(this.orderTimer);
+    this.orderTimer = setTimeout(() => this.releaseOrder(), this.orderHeldUntil - now);
+  }
+
+  private releaseOrder(): void {
+    this.orderTimer = undefined;
+    if (this.now() < this.orderHeldUntil) return this.holdOrder(0);
+    const unheld = this.unheld;
+    this.unheld = undefined;
+    if (unheld) this.publish(unheld.tasks, unheld.total, false);
   }
 
   /**
@@ -280,7 +306,12 @@ export class TaskStore {
     this.fullReadRequests++;
   }
 
-  private publish(tasks: Task[], total: number, stateChanged: boolean, totalsChanged = false): void {
+  private publish(read: Task[], total: number, stateChanged: boolean, totalsChanged = false): void {
+    const held = this.now() < this.orderHeldUntil;
+    // A read that only updated the rows in place leaves the order read before to be shown later.
+    const inPlace = this.unheld && read.length === this.current.length && read.every((task, i) => task.key === this.current[i]!.key);
+    this.unheld = !held ? undefined : inPlace && this.unheld ? { tasks: replaceByKey(this.unheld.tasks, read), total } : { tasks: read, total };
+    const tasks = held ? inPlacesOf(this.current, read) : read;
     const diff = diffTaskLists(this.current, tasks);
     const totalChanged = total !== this.matching;
     this.current = tasks;
@@ -292,9 +323,18 @@ export class TaskStore {
   }
 
   dispose(): void {
+    if (this.orderTimer) clearTimeout(this.orderTimer);
     this.inFlight?.controller.abort();
     this.changes.dispose();
   }
+}
+
+/** The tasks read, those shown before in their places, then the new ones in the order read. */
+function inPlacesOf(shown: readonly Task[], read: readonly Task[]): Task[] {
+  const byKey = new Map(read.map((task) => [task.key, task]));
+  const kept = shown.flatMap((task) => byKey.get(task.key) ?? []);
+  const keys = new Set(kept.map((task) => task.key));
+  return [...kept, ...read.filter((task) => !keys.has(task.key))];
 }
 
 /** The list with each task that has an update replaced by it; the others stay the same objects. */

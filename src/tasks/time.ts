@@ -24,3 +24,11 @@ export function shortTimeText(ms: number, now = Date.now()): string {
   const time = date.toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   return sameDay ? time : `${date.toLocaleDateString(locale(), { month: 'short', day: 'numeric' })} ${time}`;
 }
+
+/** A moment as the user's local hour and minute ("10:42"), with the date when it is not today. */
+export function clockTimeText(ms: number, now = Date.now()): string {
+  const date = new Date(ms);
+  const time = date.toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' });
+  if (date.toDateString() === new Date(now).toDateString()) return time;
+  return `${date.toLocaleDateString(locale(), { month: 'short', day: 'numeric' })} ${time}`;
+}

@@ -14,6 +14,13 @@ import { staleDescription } from './staleness';
 import { treeIds } from './treeIds';
 import { RefreshFollowUp } from './refreshFollowUp';
 import { log } from '../log';
+import { holdOrderOf } from './orderHold';
+
+/** When the tasks shown were read, while the connection cannot be read (they may be out of date). */
+function readAt(connection: Connection): number | undefined {
+  const store = connection.store;
+  return store.state.kind === 'failed' && store.stale ? store.loadedAt : undefined;
+}
 
 /**
  * Connections → tasks → subtasks. Nodes are kept per key and updated in place, so a refresh fires
@@ -74,7 +81,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       case 'connection':
         return this.connectionItem(node.connection);
       case 'task':
-        return taskTreeItem(node.task, this.busy.get(node.task.key), this.isWatched(node.task.key), this.actionResultOf(node.task));
+        return taskTreeItem(node.task, this.busy.get(node.task.key), this.isWatched(node.task.key), this.actionResultOf(node.task), readAt(node.connection));
       case 'loadMore': {
         const store = node.connection.store;
         const item = new vscode.TreeItem(vscode.l10n.t('Load more…'));
@@ -165,6 +172,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       else this.busy.set(key, label);
     }
     const nodes = keys.flatMap((key) => this.taskNodes.get(key) ?? []);
+    holdOrderOf(nodes); // the rows acted on stay where they are for a moment after
     if (nodes.length) this.emitter.fire(nodes);
   }
 

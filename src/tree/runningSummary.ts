@@ -1,15 +1,20 @@
 import * as vscode from 'vscode';
-import type { ConnectionRegistry } from '../connections/registry';
+import { readSettings, type ConnectionRegistry } from '../connections/registry';
+import { countsAsOf } from '../tasks/countsAge';
 import { shownTotals } from '../tasks/summary';
+import { clockTimeText } from '../tasks/time';
 
 /**
  * The view badge (running tasks) and the status bar item (running · failed), updated when any
- * connection's tasks change. The status bar item focuses the view.
+ * connection's tasks change. Counts read longer ago than polling allows (the view hidden, a server
+ * that does not answer) say when they were read ("as of 10:42") and stop spinning. The status bar
+ * item focuses the view.
  */
 export class RunningSummary implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('opsTasks.status', vscode.StatusBarAlignment.Left, 50);
   private readonly disposables: vscode.Disposable[] = [];
   private lastText = '';
+  private ageTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly registry: ConnectionRegistry,
@@ -28,26 +33,48 @@ export class RunningSummary implements vscode.Disposable {
   update(): void {
     let running = 0;
     let failed = 0;
-    for (const connection of this.registry.all()) {
+    const connections = this.registry.all();
+    for (const connection of connections) {
       const totals = shownTotals(connection.store);
       running += totals.running;
       failed += totals.failed;
     }
-    const text = `${running}/${failed}`;
+    const now = Date.now();
+    const { asOf, nextCheck } = countsAsOf(connections.map((connection) => connection.store), readSettings().intervals, now);
+    this.checkAgeAt(nextCheck, now);
+    const age = asOf === undefined ? undefined : vscode.l10n.t('as of {0}', clockTimeText(asOf, now));
+    const text = `${running}/${failed}/${age}`;
     if (text === this.lastText) return;
     this.lastText = text;
-    this.view.badge = running ? { value: running, tooltip: vscode.l10n.t('{0} running', running) } : undefined;
-    if (!this.registry.all().length) {
+    const runningText = vscode.l10n.t('{0} running', running);
+    this.view.badge = running ? { value: running, tooltip: age ? `${runningText} (${age})` : runningText } : undefined;
+    if (!connections.length) {
       this.item.hide();
       return;
     }
-    this.item.text = `${running ? '$(sync~spin)' : '$(tasklist)'} ${vscode.l10n.t('{0} running', running)}${failed ? ` · $(error) ${vscode.l10n.t('{0} failed', failed)}` : ''}`;
-    this.item.tooltip = vscode.l10n.t('Ops Tasks: show the task view');
-    this.item.accessibilityInformation = { label: vscode.l10n.t('Ops Tasks: {0} running, {1} failed', running, failed) };
+    const icon = age ? '$(history)' : running ? '$(sync~spin)' : '$(tasklist)';
+    this.item.text = `${icon} ${runningText}${failed ? ` · $(error) ${vscode.l10n.t('{0} failed', failed)}` : ''}${age ? ` · ${age}` : ''}`;
+    this.item.tooltip = age
+      ? vscode.l10n.t('Ops Tasks: counts {0}; they are read again when the task view is shown. Show the task view', age)
+      : vscode.l10n.t('Ops Tasks: show the task view');
+    const spoken = vscode.l10n.t('Ops Tasks: {0} running, {1} failed', running, failed);
+    this.item.accessibilityInformation = { label: age ? `${spoken}, ${age}` : spoken };
     this.item.show();
   }
 
+  /** Counts go out of date with time alone: look again when they may have. */
+  private checkAgeAt(when: number | undefined, now: number): void {
+    if (this.ageTimer) clearTimeout(this.ageTimer);
+    this.ageTimer = when === undefined ? undefined : setTimeout(() => this.update(), Math.max(0, when - now) + 50);
+  }
+
+  /** What the status bar item shows now, for tests. */
+  get statusText(): string {
+    return this.item.text;
+  }
+
   dispose(): void {
+    if (this.ageTimer) clearTimeout(this.ageTimer);
     for (const d of this.disposables) d.dispose();
   }
 }

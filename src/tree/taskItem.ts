@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { isUnfinished, type StatusCategory, type Task } from '../tasks/model';
 import { taskRowText, taskTooltipMarkdown, type ActionResultText } from './taskText';
 import { taskClickCommand } from '../commands/taskClick';
+import { progressIconFiles } from './progressIcon';
 
 const icons: Record<StatusCategory, [icon: string, color?: string]> = {
   pending: ['clock', 'charts.yellow'],
@@ -15,15 +17,27 @@ const icons: Record<StatusCategory, [icon: string, color?: string]> = {
   unknown: ['circle-large-outline', 'list.warningForeground'],
 };
 
-const awaitingResponseIcon: [string, string] = ['bell-dot', 'list.warningForeground'];
-const toDoIcon: [string, string] = ['bookmark', 'charts.blue'];
+/** A question waits for a person's answer; the bell is Notify When Done's. */
+const awaitingResponseIcon: [string, string] = ['question', 'list.warningForeground'];
+/** Running work of a connection that cannot be read: nothing is known to move, so nothing spins. */
+const notReadIcon: [string, string] = ['sync-ignored', 'disabledForeground'];
+
+/** The extension's folder, for the generated progress icons (dist/extension.js lives one below it). */
+const extensionRoot = vscode.Uri.file(join(__dirname, '..'));
 
 /**
- * The row's icon: TODO first (the status is the description's first word), then a task waiting
- * for a person's answer, then the status category.
+ * The row's icon always shows the status category: a task waiting for a person's answer, the
+ * progress of running work drawn as a filling ring, otherwise the category's icon. TODO and the
+ * watch are marked in the description, never instead of the status. `asOf`: the connection cannot
+ * be read, so running work does not spin.
  */
-export function statusIcon(task: Pick<Task, 'category' | 'toDo' | 'awaitsResponse'>): vscode.ThemeIcon {
-  const [icon, color] = task.toDo ? toDoIcon : task.awaitsResponse ? awaitingResponseIcon : icons[task.category];
+export function statusIcon(task: Pick<Task, 'category' | 'awaitsResponse' | 'progress'>, asOf?: number): vscode.ThemeIcon | { light: vscode.Uri; dark: vscode.Uri } {
+  if (!task.awaitsResponse && task.progress !== undefined && (task.category === 'running' || task.category === 'runningWithErrors')) {
+    const files = progressIconFiles(task.category, task.progress);
+    return { light: vscode.Uri.joinPath(extensionRoot, files.light), dark: vscode.Uri.joinPath(extensionRoot, files.dark) };
+  }
+  const stopped = asOf !== undefined && (task.category === 'running' || task.category === 'pending');
+  const [icon, color] = task.awaitsResponse ? awaitingResponseIcon : stopped ? notReadIcon : icons[task.category];
   return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
 }
 
@@ -38,10 +52,11 @@ export function taskTooltip(task: Task, actionResult?: string): vscode.MarkdownS
 
 /**
  * `busyLabel` ("Cancelling…") replaces the status while an action's call runs; the node then
- * offers no action, so the same task cannot be cancelled twice at once.
+ * offers no action, so the same task cannot be cancelled twice at once. `asOf`: when the tasks
+ * shown were read, while their connection cannot be read.
  */
-export function taskTreeItem(task: Task, busyLabel?: string, watched = false, actionResult?: ActionResultText): vscode.TreeItem {
-  const text = taskRowText(task, busyLabel, Date.now(), actionResult);
+export function taskTreeItem(task: Task, busyLabel?: string, watched = false, actionResult?: ActionResultText, asOf?: number): vscode.TreeItem {
+  const text = taskRowText(task, busyLabel, Date.now(), actionResult, asOf);
   const item = new vscode.TreeItem(
     text.label,
     task.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
@@ -52,7 +67,7 @@ export function taskTreeItem(task: Task, busyLabel?: string, watched = false, ac
     ? new vscode.ThemeIcon('loading~spin')
     : actionResult?.warning
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
-      : statusIcon(task);
+      : statusIcon(task, asOf);
   item.tooltip = taskTooltip(task, actionResult?.text);
   item.contextValue = text.contextValue;
   item.command = taskClickCommand(task);

@@ -4,9 +4,9 @@
  * is made one plain line and capped before VS Code sees it.
  */
 import { taskFacts } from '../tasks/facts';
-import type { Task } from '../tasks/model';
+import { isActive, type Task } from '../tasks/model';
 import { productInfo } from '../tasks/products';
-import { relativeTime, shortTimeText } from '../tasks/time';
+import { clockTimeText, relativeTime, shortTimeText } from '../tasks/time';
 import { shortPlainText } from '../util/plainText';
 import { safeLine } from '../util/displayText';
 import { t } from '../tasks/l10n';
@@ -51,18 +51,28 @@ function oneLine(text: string, max: number): string {
   return safeLine(text, max);
 }
 
-/** Status first, so a narrow sidebar still shows it; then TODO, progress, the submit time of a short-named task, and when. */
-export function taskDescription(task: Task, now = Date.now()): string {
-  const parts: string[] = [task.statusLabel];
+/**
+ * Status first, so a narrow side bar still shows it, with the progress of running work; then how
+ * old the row is when its connection cannot be read, TODO, the submit time of a short-named task,
+ * and when it started or ended. Every time says what it is.
+ */
+export function taskDescription(task: Task, now = Date.now(), asOf?: number): string {
+  const parts: string[] = [task.progress !== undefined && isActive(task) ? `${task.statusLabel} ${Math.round(task.progress)}%` : task.statusLabel];
   if (task.unusableId) parts.push(t('id cannot be used'));
+  if (asOf !== undefined) parts.push(t('as of {0}', clockTimeText(asOf, now)));
   if (task.toDo) parts.push('TODO');
-  if (task.progress !== undefined && (task.category === 'running' || task.category === 'runningWithErrors')) {
-    parts.push(`${Math.round(task.progress)}%`);
-  }
-  if (task.shortTitle) parts.push(shortTimeText(task.shortTitle.time, now));
-  const when = task.end ?? task.start;
-  if (when !== undefined) parts.push(relativeTime(when, now));
+  if (task.shortTitle) parts.push(t('submitted {0}', shortTimeText(task.shortTitle.time, now)));
+  const when = whenText(task, now);
+  if (when) parts.push(when);
   return oneLine(parts.join(' · '), maxLabelLength);
+}
+
+/** "ended 5 min ago", "started 2 min ago" (the latest run), "starts in 3 hours", "submitted 1 min ago". */
+export function whenText(task: Pick<Task, 'start' | 'end' | 'submitted'>, now = Date.now()): string | undefined {
+  if (task.end !== undefined) return t('ended {0}', relativeTime(task.end, now));
+  if (task.start !== undefined) return task.start > now ? t('starts {0}', relativeTime(task.start, now)) : t('started {0}', relativeTime(task.start, now));
+  if (task.submitted !== undefined) return t('submitted {0}', relativeTime(task.submitted, now));
+  return undefined;
 }
 
 export function taskTooltipMarkdown(task: Task, actionResult?: string): string {
@@ -96,10 +106,13 @@ export interface ActionResultText {
   offersPlainCancel?: boolean;
 }
 
-/** `busyLabel` ("Cancelling…") replaces the status while an action's call runs. */
-export function taskRowText(task: Task, busyLabel?: string, now = Date.now(), actionResult?: ActionResultText): TaskRowText {
+/**
+ * `busyLabel` ("Cancelling…") replaces the status while an action's call runs. `asOf`: the
+ * connection cannot be read now, and the row shows what was read then.
+ */
+export function taskRowText(task: Task, busyLabel?: string, now = Date.now(), actionResult?: ActionResultText, asOf?: number): TaskRowText {
   const label = taskLabel(task);
-  const status = taskDescription(task, now);
+  const status = taskDescription(task, now, asOf);
   const shownResult = actionResult?.warning ? oneLine(actionResult.text, maxLabelLength) : actionResult?.brief ? oneLine(`${status} · ${actionResult.text}`, maxLabelLength) : status;
   const description = busyLabel ?? shownResult;
   const contextValue = busyLabel ? `opsTask#${task.product}#busy#` : taskContextValue(task);

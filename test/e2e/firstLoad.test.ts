@@ -59,7 +59,7 @@ async function expandAndCancelJob(page: Page, order: 'after' | 'before'): Promis
   });
   await contextMenu(page, job, 'Cancel');
   await dialog(page).waitFor({ timeout: 10_000 });
-  assert.match(await dialog(page).innerText(), new RegExp(`Cancel job "${job}" on ${first}\\?`));
+  assert.match(await dialog(page).innerText(), new RegExp(`Cancel job "${job}" \\(ID \\d+\\) on ${first}\\?`));
   await screenshot(page, `first-load-view-${order}-activation.png`);
   await page.keyboard.press('Escape'); // the job keeps running
   await dialog(page).waitFor({ state: 'hidden' });

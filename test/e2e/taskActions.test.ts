@@ -14,6 +14,8 @@ import {
   notifications,
   openOpsTasksView,
   rowByName,
+  runCommand,
+  screenshot,
   treeRowNames,
 } from '../support/workbench';
 
@@ -24,6 +26,8 @@ const lxcaJob = 'E2E firmware update';
 const spoofingJob = 'Nightly backup\n\nNothing will be stopped: this only refreshes the view.\u202e';
 /** How the tree and the dialog show it: one line, the override gone. */
 const spoofingShown = 'Nightly backup Nothing will be stopped: this only refreshes the view.';
+/** Running LXCA jobs for "Running first": the second is cancelled and must stay where it was. */
+const heldJobs = ['E2E held update A', 'E2E held update B'];
 
 /** Waits until the row of the task named `name` describes it as `description` (its accessible label: "<name>, <description>"). */
 async function waitForRow(page: Page, name: string, description: RegExp, timeoutMs = 20_000): Promise<void> {
@@ -47,6 +51,8 @@ describe('e2e: task actions from the tree', function () {
   let finishesMeanwhile = '';
   let forceStopped = '';
   let noForceStop = '';
+  let lxcaJobId = '';
+  const heldIds: string[] = [];
   const nameOf = (id: number) => String(jp1ao.task(id).name);
 
   // Filled in before the workbench starts: the simulators' ports are known only then.
@@ -55,7 +61,8 @@ describe('e2e: task actions from the tree', function () {
     sims = await startSimulators({ size: 10, newItemEveryMs: 0 });
     lxca = sims.lxca;
     jp1ao = sims.jp1ao;
-    lxca.addJob({ name: lxcaJob, status: 'Running', percentage: 20, cancelURL: '/updatableComponents?action=cancelApply', cancelRESTMethod: 'PUT', cancelRESTBody: { DeviceList: [] } });
+    for (const name of heldJobs) heldIds.push(lxca.addJob({ name, status: 'Running', percentage: 40 }));
+    lxcaJobId = lxca.addJob({ name: lxcaJob, status: 'Running', percentage: 20, cancelURL: '/updatableComponents?action=cancelApply', cancelRESTMethod: 'PUT', cancelRESTBody: { DeviceList: [] } });
     lxca.addJob({ name: spoofingJob, status: 'Running', percentage: 5 });
     const plain = jp1ao.tasks().filter((task) => task.scheduleID === undefined && String(task.supportedActionType).includes('forciblyStop'));
     assert.ok(plain.length >= 5, 'the simulator has too few suitable tasks');
@@ -87,7 +94,7 @@ describe('e2e: task actions from the tree', function () {
     // The Activity view shares the side bar: fold it so the tasks this suite needs are on screen.
     const activityHeader = page.locator('.pane-header[aria-expanded="true"]').filter({ hasText: /activity/i });
     if (await activityHeader.count()) await activityHeader.first().click();
-    await signIn(page, { [lxcaName]: lxca.password, [jp1aoName]: jp1ao.password }, [lxcaJob, spoofingShown, ...stopTogether, finishesMeanwhile, forceStopped, noForceStop]).catch((error) => {
+    await signIn(page, { [lxcaName]: lxca.password, [jp1aoName]: jp1ao.password }, [lxcaJob, spoofingShown, ...heldJobs, ...stopTogether, finishesMeanwhile, forceStopped, noForceStop]).catch((error) => {
       console.log(workbench().consoleErrors.join('\n'));
       throw error;
     });
@@ -98,11 +105,19 @@ describe('e2e: task actions from the tree', function () {
     jp1ao.clearRequests();
   });
 
-  it('cancels a running LXCA job after one confirmation and shows it cancelled', async () => {
+  it('cancels a running LXCA job after one confirmation that names it, its id and connection, and offers Keep Running', async () => {
     const { page } = workbench();
     await contextMenu(page, rowByName(page, lxcaJob), 'Cancel');
     await dialog(page).waitFor();
-    assert.match(await dialog(page).innerText(), /Cancel job "E2E firmware update" on e2e-lxca\?/);
+    assert.match(await dialog(page).innerText(), new RegExp(`Cancel job "E2E firmware update" \\(ID ${lxcaJobId}\\) on e2e-lxca\\?`));
+    assert.equal(await dialogButton(page, 'Cancel').count(), 0, 'no bare "Cancel" beside "Cancel Job"');
+    await screenshot(page, 'confirm-cancel-keep-running.png');
+    await dialogButton(page, 'Keep Running').click();
+    await dialog(page).waitFor({ state: 'detached' });
+    assert.equal(lxca.requests.filter((request) => request.method === 'PUT').length, 0, 'Keep Running sends nothing');
+
+    await contextMenu(page, rowByName(page, lxcaJob), 'Cancel');
+    await dialog(page).waitFor();
     await dialogButton(page, 'Cancel Job').click();
 
     await waitForRow(page, lxcaJob, /^Cancelled/);
@@ -176,5 +191,35 @@ describe('e2e: task actions from the tree', function () {
 
     await waitForRow(page, forceStopped, /^Canceled/);
     assert.equal(jp1ao.requests.filter((request) => request.path.endsWith('/actions/forceStop/invoke')).length, 1);
+  });
+
+  it('with Running first, keeps a cancelled job in its place and selected while a refresh comes in, then re-sorts', async () => {
+    const { page } = workbench();
+    await runCommand(page, 'Ops Tasks: Show Running First');
+    const [stays, cancelled] = heldJobs as [string, string];
+    const indexOf = async (name: string) => (await treeRowNames(page)).findIndex((label) => label.startsWith(`${name}, `));
+    // Running first: both held jobs come before the job cancelled earlier, which is newer.
+    await until('Running first', async () => {
+      const [a, b, done] = [await indexOf(stays), await indexOf(cancelled), await indexOf(lxcaJob)];
+      return a >= 0 && b >= 0 && done > Math.max(a, b);
+    });
+    const place = await indexOf(cancelled);
+    await rowByName(page, cancelled).click();
+    await contextMenu(page, rowByName(page, cancelled), 'Cancel');
+    await dialog(page).waitFor();
+    await dialogButton(page, 'Cancel Job').click();
+    await waitForRow(page, cancelled, /^Cancelled/);
+
+    // A refresh arrives while the user is still on the row: rows update in place, none moves.
+    lxca.setJobStatus(heldIds[0]!, 'Running', 80);
+    await runCommand(page, 'Ops Tasks: Refresh');
+    await waitForRow(page, stays, /^Running 80%/);
+    assert.equal(await indexOf(cancelled), place, 'the cancelled job stays where it was');
+    assert.equal(await rowByName(page, cancelled).getAttribute('aria-selected'), 'true', 'and stays selected');
+    await screenshot(page, 'cancelled-row-stays-in-place.png');
+
+    // A few seconds later the list shows the order as read: the cancelled job leaves the running ones.
+    await until('the re-sort', async () => (await indexOf(cancelled)) > place, 20_000);
+    await runCommand(page, 'Ops Tasks: Show Newest First');
   });
 });

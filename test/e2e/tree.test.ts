@@ -28,6 +28,7 @@ import {
   afterLayout,
 } from '../support/workbench';
 import { useWorkbench } from './harness';
+import { markToDo } from '../support/jp1aoEdits';
 
 const repositoryRoot = resolve(__dirname, '../../..');
 
@@ -70,10 +71,11 @@ function newestJobs(lxca: LxcaSimulator): SimJob[] {
   return (lxca.jobs() as SimJob[]).sort((a, b) => Number(b.jobUID) - Number(a.jobUID));
 }
 
-/** A row shows `Status` or `Status · 45% · 3 min ago`. */
+/** A row shows `Status`, `Status · ended 3 min ago` or, running, `Status 45% · started 3 min ago`. */
 function showsStatus(row: TreeRowDetails, status: string): boolean {
   const label = statusLabel(status);
-  return row.description === label || row.description.startsWith(`${label} · `);
+  const rest = row.description.startsWith(label) ? row.description.slice(label.length) : undefined;
+  return rest !== undefined && /^( \d+%)?( · |$)/.test(rest);
 }
 
 /** The rows under the connection row labelled `connection`, up to the next connection. */
@@ -89,20 +91,6 @@ interface SimJp1aoTask {
   name: string;
   serviceName: string;
   status: string;
-}
-
-/** Marks a JP1/AO task TODO on the server, as another user would. */
-async function markToDo(jp1ao: Jp1aoSimulator, id: number): Promise<void> {
-  const response = await fetch(`${jp1ao.url}/Automation/v1/objects/Tasks/${id}`, {
-    method: 'PUT',
-    headers: {
-      Authorization: `Basic ${Buffer.from(`${jp1ao.username}:${jp1ao.password}`).toString('base64')}`,
-      'Content-Type': 'application/json',
-      Accept: 'application/json',
-    },
-    body: JSON.stringify({ notes: '', toDo: true }),
-  });
-  assert.equal(response.status, 200, 'the simulator took the TODO flag');
 }
 
 /** Whether a row's label shows whole and the first word of its description (the status) is on screen. */
@@ -128,6 +116,26 @@ async function rowIcon(page: Page, label: string, description: RegExp): Promise<
     return /codicon-([\w-]+)/.exec(classes)?.[1];
   }
   return undefined;
+}
+
+/**
+ * The icon of every visible task row (level 2 and deeper) by its label: a codicon's name, or the
+ * file name of a drawn icon (the progress rings: `running-050-dark.svg`).
+ */
+async function taskRowIcons(page: Page): Promise<{ label: string; description: string; icon: string }[]> {
+  return page.locator('.part.sidebar .monaco-list-row[aria-level]:not([aria-level="1"])').evaluateAll((rows) =>
+    rows.map((row) => {
+      const iconElement = row.querySelector('.custom-view-tree-node-item-icon');
+      const codicon = /codicon-([\w~-]+)/.exec(iconElement?.className ?? '')?.[1];
+      const image = iconElement ? (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundImage: string } }).getComputedStyle(iconElement).backgroundImage : '';
+      const file = /(?:\/|%2F)([\w-]+\.svg)/i.exec(image)?.[1];
+      return {
+        label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
+        description: row.querySelector('.label-description')?.textContent?.trim() ?? '',
+        icon: codicon ?? file ?? '',
+      };
+    }),
+  );
 }
 
 const level = (n: number) => (row: TreeRowDetails) => row.level === n;
@@ -353,7 +361,11 @@ describe('e2e tree: connections added through the UI, subtasks, filter, wrong pa
       assert.ok(fit.labelWhole, `"${row.label}" is not cut`);
       assert.ok(fit.statusVisible, `the status of "${row.label}" is on screen: "${row.description}"`);
     }
-    assert.equal(await rowIcon(page, marked.serviceName, /· TODO/), 'bookmark', 'the TODO task has the TODO icon');
+    // TODO is marked in the description; the icon keeps showing the status (a failed TODO task is red).
+    const todoIcon = await rowIcon(page, marked.serviceName, /· TODO/);
+    assert.notEqual(todoIcon, 'bookmark', 'the TODO mark does not replace the status icon');
+    if (marked.status === 'failed') assert.equal(todoIcon, 'error', 'a failed TODO task shows the failure');
+    await screenshot(page, 'todo-keeps-status-icon.png');
 
     await runCommand(page, 'Ops Tasks: Filter Tasks…');
     await waitForQuickInputTitle(page, 'Filter Tasks (1/2)');
@@ -368,9 +380,9 @@ describe('e2e tree: connections added through the UI, subtasks, filter, wrong pa
     await waitForRows(page, 'every JP1/AO task again', (all) => rowsUnder(all, jp1aoName()).filter(level(2)).length === simTasks.length);
   });
 
-  it('saves the README screenshot (docs/screenshot.png) at the default side bar width', async () => {
+  it('saves the README screenshot (docs/screenshot.png) at the default side bar width, every row showing its status and running work its progress', async () => {
     const { page } = workbench();
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.setViewportSize({ width: 1400, height: 900 });
     // The side bar at its default width: the rows must read well as most users see them.
     // Both connections open, the LXCA one with one running job's subtasks shown.
     await rowTwistie(rowByLabel(page, lxcaName())).click();
@@ -394,6 +406,25 @@ describe('e2e tree: connections added through the UI, subtasks, filter, wrong pa
       return at >= 0 && rows[at].expanded === true && rows[at + 1]?.level === 3;
     });
     await afterLayout(page); // the list's layout after the resize
+
+    // At this width long LXCA names hide the description: the icon carries the status category,
+    // and running work with a known progress shows it as a filling ring.
+    const sidebar = await page.locator('.part.sidebar').boundingBox();
+    assert.ok(sidebar && sidebar.width <= 320, `the side bar has its default width (${sidebar?.width} px)`);
+    const icons = await taskRowIcons(page);
+    const byName = new Map<string, SimJob>();
+    const collect = (list: SimJob[]) => list.forEach((job) => (byName.set(plainText(job.name), job), collect(job.children ?? [])));
+    collect(jobs);
+    let rings = 0;
+    for (const row of icons) {
+      assert.ok(row.icon, `"${row.label}" has a status icon`);
+      const job = byName.get(row.label) as (SimJob & { percentage?: number }) | undefined;
+      if (job?.status === 'Running' && typeof job.percentage === 'number') {
+        assert.match(row.icon, /^running-\d{3}-(dark|light)\.svg$/, `running "${row.label}" shows its progress: ${row.icon}`);
+        rings++;
+      }
+    }
+    assert.ok(rings > 0, `the picture shows progress rings: ${JSON.stringify(icons)}`);
 
     const file = await screenshot(page, join(repositoryRoot, 'docs/screenshot.png'));
     assert.ok(existsSync(file) && statSync(file).size > 20_000, `${file} holds a picture`);
