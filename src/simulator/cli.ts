@@ -5,7 +5,8 @@
 //   server variants (docs/api/*.md; the first value is the default):
 //   [--lxca-job-shape tasks|jobs] [--lxca-login-failure 401|400|403] [--lxca-csrf-in cookie|body]
 //   [--jp1ao-paging limit|ignore|reject] [--jp1ao-time-offset plain|colon]
-//   [--jp1ao-invoke-shape standard|reference]
+//   [--jp1ao-invoke-shape standard|reference] [--jp1ao-status-words camel|pascal|upper|display]
+//   [--jp1ao-long-running] [--jp1ao-filter match|strict|empty]
 // Starts both fake servers, prints ONE JSON line with their URLs and credentials, and runs until
 // SIGINT/SIGTERM. Ports default to 0 (any free port).
 import { startSimulators } from './index';
@@ -19,7 +20,7 @@ const variantFlags = new Map(
 );
 
 function parseVariant(flag: string, key: keyof SimulatorVariants, value: string | undefined): SimulatorVariants[typeof key] {
-  const choices: readonly (string | number)[] = variantChoices[key];
+  const choices: readonly (string | number | boolean)[] = variantChoices[key];
   const chosen = choices.find((choice) => String(choice) === value);
   if (chosen === undefined) throw new Error(`${flag} takes one of ${choices.join(', ')}`);
   return chosen as SimulatorVariants[typeof key];
@@ -64,7 +65,9 @@ function parseArgs(argv: string[]): { options: SimulatorOptions; faults: RunFaul
       default: {
         const key = variantFlags.get(flag);
         if (!key) throw new Error(`unknown option ${flag}`);
-        options.variants = { ...options.variants, [key]: parseVariant(flag, key, argv[++i]) };
+        // A switch that is on or off (`--jp1ao-long-running`) takes no value.
+        const value = variantChoices[key].includes(true as never) ? true : parseVariant(flag, key, argv[++i]);
+        options.variants = { ...options.variants, [key]: value };
       }
     }
   }

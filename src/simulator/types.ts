@@ -38,6 +38,12 @@ export interface SimulatorVariants {
   jp1aoTimeOffset: 'plain' | 'colon';
   /** `standard`: invoke results carry `instanceID`; `reference`: as the manual's examples, `instanceId` with `result`/`resultType`, and the `rerunStepStart` template named `rerunStart`. */
   jp1aoInvokeShape: 'standard' | 'reference';
+  /** Status words as `inProgress` (`camel`, default), `InProgress`, `IN_PROGRESS` or `In Progress` (`display`). */
+  jp1aoStatusWords: 'camel' | 'pascal' | 'upper' | 'display';
+  /** Every third task in progress shows as `longRunning` (spelled in the dialect) — Ops Center Automator's Long Running. */
+  jp1aoLongRunning: boolean;
+  /** A status filter naming a word this server does not use: matches nothing (`match`, default), answers 400 (`strict`), or answers an empty list (`empty`). */
+  jp1aoFilter: 'match' | 'strict' | 'empty';
 }
 
 export const defaultVariants: SimulatorVariants = {
@@ -47,6 +53,9 @@ export const defaultVariants: SimulatorVariants = {
   jp1aoPaging: 'limit',
   jp1aoTimeOffset: 'plain',
   jp1aoInvokeShape: 'standard',
+  jp1aoStatusWords: 'camel',
+  jp1aoLongRunning: false,
+  jp1aoFilter: 'match',
 };
 
 /** The switches of `npm run simulator` (`--lxca-job-shape jobs` …) and the values each takes. */
@@ -57,6 +66,9 @@ export const variantChoices: { readonly [K in keyof SimulatorVariants]: readonly
   jp1aoPaging: ['limit', 'ignore', 'reject'],
   jp1aoTimeOffset: ['plain', 'colon'],
   jp1aoInvokeShape: ['standard', 'reference'],
+  jp1aoStatusWords: ['camel', 'pascal', 'upper', 'display'],
+  jp1aoLongRunning: [false, true],
+  jp1aoFilter: ['match', 'strict', 'empty'],
 };
 
 export function resolveVariants(options: SimulatorOptions): SimulatorVariants {

@@ -99,6 +99,7 @@ export class Jp1aoLists {
       const few = tasks.length <= (this.onClient ? maxSingleReadsUnfiltered : maxSingleReads);
       if (few) return this.helpers.unique(await mapWithConcurrency(tasks, concurrency, async (task) => this.helpers.toTask(await this.client.getTask(task.id, { signal }))));
       if (this.onClient) return undefined;
+      for (const task of tasks) this.words.learn(task.status); // the server sent these too
       const statuses = this.words.spellingsIn(activeList);
       if (!statuses.length) return undefined;
       const page = await this.filtered(() => this.client.listTasks({ statuses, offset: 0, limit: tasks.length + unfinishedSpare, signal }));
