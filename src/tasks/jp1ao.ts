@@ -31,7 +31,7 @@ import { duplicateReporter, uniqueTasks, type DuplicateReport } from './uniqueTa
 import { t } from './l10n';
 
 /** What JP1/AO tasks need from the API bundle to become Tasks and details (loaded lazily by the caller). */
-export type Jp1aoApi = Pick<typeof Api, 'parseJp1aoTime' | 'jp1aoSupportedActionTypeNames'>;
+export type Jp1aoApi = Pick<typeof Api, 'parseJp1aoTime' | 'jp1aoSupportedActionTypeNames' | 'Jp1aoOperationNotOffered'>;
 
 /** Calls in flight per JP1/AO server: quick for a big selection without flooding the server. */
 export const jp1aoConcurrency = 4;
@@ -265,6 +265,8 @@ export class Jp1aoAdapter implements ProductAdapter {
   readonly notes: NotesEditor;
   private readonly reportDuplicate: DuplicateReport;
   private readonly lists: Jp1aoLists;
+  /** Operations the server said it does not offer for a task, kept from the menu while its status stays. */
+  private readonly withheld = new Map<string, { status: string; operations: Set<TaskOperation> }>();
 
   /** `onNotice` hears about odd answers worth a line in the log (a task listed twice). */
   constructor(
@@ -321,8 +323,24 @@ export class Jp1aoAdapter implements ProductAdapter {
   async perform(request: ActionRequest, tasks: readonly Task[]): Promise<TaskOutcome[]> {
     const call = taskCalls.get(request.operation);
     if (!call) return this.cancelSchedules(tasks);
-    const outcomes = await mapWithConcurrency(tasks, jp1aoConcurrency, (task) => sharedOutcome([task], () => call(this.client, task.id)));
+    const outcomes = await mapWithConcurrency(tasks, jp1aoConcurrency, (task) => sharedOutcome([task], () => this.offered(request.operation, task, () => call(this.client, task.id))));
     return outcomes.flat();
+  }
+
+  /**
+   * Runs the operation; when its template answers 404 or 409, the server does not offer it for the
+   * task now: the message says so, and the task's menu leaves it out until the task's status changes.
+   */
+  private async offered(operation: TaskOperation, task: Task, run: () => Promise<unknown>): Promise<unknown> {
+    try {
+      return await run();
+    } catch (error) {
+      if (!(error instanceof this.api.Jp1aoOperationNotOffered)) throw error;
+      const known = this.withheld.get(task.id);
+      const operations = known?.status === task.status ? known.operations : new Set<TaskOperation>();
+      this.withheld.set(task.id, { status: task.status, operations: operations.add(operation) });
+      throw new Error(t('The JP1/AO server does not offer this operation for the task now. It is not offered for this task again until its status changes.'), { cause: error });
+    }
   }
 
   /** A waiting or holding task is cancelled through its schedule: one call per schedule. */
@@ -331,7 +349,7 @@ export class Jp1aoAdapter implements ProductAdapter {
     const unscheduled = failedOutcomes(bySchedule.get(undefined) ?? [], new Error(t('The task has no schedule to cancel.')));
     bySchedule.delete(undefined);
     const outcomes = await mapWithConcurrency([...bySchedule], jp1aoConcurrency, ([scheduleId, group]) =>
-      sharedOutcome(group, () => this.client.cancelSchedule(scheduleId!)),
+      sharedOutcome(group, () => this.offered('cancel', group[0], () => this.client.cancelSchedule(scheduleId!))),
     );
     return [...outcomes.flat(), ...unscheduled];
   }
@@ -346,12 +364,14 @@ export class Jp1aoAdapter implements ProductAdapter {
 
   /** The members, the property values and the end of the task log; a part that fails says so. */
   async details(task: Task): Promise<ProductDetails> {
-    const [properties, log] = await Promise.allSettled([
+    const [properties, log, offered] = await Promise.allSettled([
       this.client.propertyValues(task.id),
       this.client.taskLog(task.id, { reverse: true, offset: 0, readSize: logReadSize }),
+      this.client.taskActions(task.id),
     ]);
+    const operations = offered.status === 'fulfilled' ? [{ name: t('Operations the server offers now'), value: { kind: 'text' as const, text: offered.value.join(', ') || t('none') } }] : [];
     return {
-      fields: jp1aoFields(this.api, task),
+      fields: [...operations, ...jp1aoFields(this.api, task)],
       properties: properties.status === 'fulfilled' ? { rows: propertyRows(properties.value) } : { error: errorText(properties.reason) },
       log: log.status === 'fulfilled' ? { ...logTail(log.value, logReadSize, logLines), zone: serverZone(task) } : { error: errorText(log.reason) },
     };
@@ -368,6 +388,13 @@ export class Jp1aoAdapter implements ProductAdapter {
 
   private toTask(task: Jp1aoTask): Task {
     this.lists.words.learn(task.status);
-    return toJp1aoTask(this.api, this.connection, task);
+    const mapped = toJp1aoTask(this.api, this.connection, task);
+    const withheld = this.withheld.get(mapped.id);
+    if (!withheld) return mapped;
+    if (withheld.status !== mapped.status) {
+      this.withheld.delete(mapped.id); // the status moved on: the server may offer it again
+      return mapped;
+    }
+    return { ...mapped, operations: mapped.operations.filter((operation) => !withheld.operations.has(operation)) };
   }
 }

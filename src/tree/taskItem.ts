@@ -12,7 +12,8 @@ const icons: Record<StatusCategory, [icon: string, color?: string]> = {
   succeededWithErrors: ['warning', 'list.warningForeground'],
   cancelled: ['circle-slash', 'disabledForeground'],
   failed: ['error', 'testing.iconFailed'],
-  unknown: ['circle-large-outline', 'list.warningForeground'],
+  // A status word we do not know: neither good nor bad news.
+  unknown: ['circle-large-outline'],
 };
 
 const awaitingResponseIcon: [string, string] = ['bell-dot', 'list.warningForeground'];
