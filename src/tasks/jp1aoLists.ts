@@ -30,6 +30,12 @@ const unfinishedSpare = 50;
 /** Calls in flight per JP1/AO server. */
 const concurrency = 4;
 
+/** One filtered count and the spellings it asked for. */
+interface ServerCount {
+  statuses: string[];
+  count: number;
+}
+
 /** The server's status filter cannot be trusted: read unfiltered from now on. */
 class FilterDistrusted extends Error {}
 
@@ -121,15 +127,16 @@ export class Jp1aoLists {
     const wanted = unfinishedCategories.filter((category) => !categories || categories.includes(category));
     const unfinishedStatuses = query.order === 'runningFirst' ? this.words.spellingsIn(wanted) : [];
     const evidence = this.loaded;
-    const [page, unfinished] = await Promise.all([
+    const [page, unfinished, counts] = await Promise.all([
       statuses && !statuses.length ? { tasks: [], count: 0 } : this.filtered(() => this.client.listTasks({ ...server, statuses, offset: 0, limit, signal })),
       unfinishedStatuses.length ? this.filtered(() => this.client.listTasks({ ...server, statuses: unfinishedStatuses, offset: 0, limit, signal })) : undefined,
+      withTotals ? this.serverCounts(signal) : undefined,
     ]);
     const tasks = this.helpers.unique(page.tasks.map((task) => this.helpers.toTask(task)));
     const seen = [...tasks, ...evidence];
     if (statuses) await this.check(page.count, statuses, seen, signal);
     if (unfinished) await this.check(unfinished.count, unfinishedStatuses, seen, signal);
-    const totals = withTotals ? await this.countFiltered(seen, signal) : undefined;
+    const totals = counts && (await this.checkedTotals(counts, seen, signal));
     if (!categories) this.loaded = tasks;
     if (query.order !== 'runningFirst') return { tasks, total: page.count, totals };
     // The running and pending tasks first, then the newest of the rest, each newest first.
@@ -153,17 +160,26 @@ export class Jp1aoLists {
     return { tasks: orderedPage(matching, query.order, limit), total: matching.length, totals };
   }
 
-  /** Two filtered counts, each one row of ids; a count of nothing that a task just read contradicts is not believed. */
+  /** The running and failed counts, one filtered request each asking for one row of ids. */
+  private async serverCounts(signal?: AbortSignal): Promise<ServerCount[]> {
+    return Promise.all(
+      [runningCategories, failedCategories].map(async (categories): Promise<ServerCount> => {
+        const statuses = this.words.spellingsIn(categories);
+        // The server has sent no such status: it has no such task.
+        return { statuses, count: statuses.length ? await this.filtered(() => this.client.countTasks({ statuses, signal })) : 0 };
+      }),
+    );
+  }
+
+  /** The totals of the counts, once a count of nothing that a task just read contradicts has been ruled out. */
+  private async checkedTotals([running, failed]: ServerCount[], seen: readonly Task[], signal?: AbortSignal): Promise<TaskTotals> {
+    for (const { statuses, count } of [running, failed]) await this.check(count, statuses, seen, signal);
+    return { running: running.count, failed: failed.count };
+  }
+
+  /** The server's counts of running and failed tasks. */
   private async countFiltered(seen: readonly Task[], signal?: AbortSignal): Promise<TaskTotals> {
-    const count = async (categories: readonly StatusCategory[]) => {
-      const statuses = this.words.spellingsIn(categories);
-      if (!statuses.length) return 0; // the server has sent no such status: it has no such task
-      const counted = await this.filtered(() => this.client.countTasks({ statuses, signal }));
-      await this.check(counted, statuses, seen, signal);
-      return counted;
-    };
-    const [running, failed] = await Promise.all([count(runningCategories), count(failedCategories)]);
-    return { running, failed };
+    return this.checkedTotals(await this.serverCounts(signal), seen, signal);
   }
 
   /** Every task's status read (ids and statuses only) and counted here. */
