@@ -32,7 +32,7 @@ describe('e2e: JP1/AO status words the server spells its own way', function () {
       const tasks = all.filter((row) => /In Progress|Failed|Completed/.test(row.description));
       return tasks.length === 12 && all.some((row) => row.label === 'shouting' && /running/.test(row.description)) && all;
     }, 60_000);
-    await screenshot(page, 'test-results/status-words-upper.png');
+    await screenshot(page, 'status-words-upper.png');
     const connection = rows.find((row) => row.label === 'shouting')!;
     assert.match(connection.description, /^3 running · 1 failed\b/);
     assert.equal(rows.filter((row) => /^In Progress/.test(row.description)).length, 3);
