@@ -371,7 +371,7 @@ export class Jp1aoAdapter implements ProductAdapter {
     ]);
     const operations = offered.status === 'fulfilled' ? [{ name: t('Operations the server offers now'), value: { kind: 'text' as const, text: offered.value.join(', ') || t('none') } }] : [];
     return {
-      fields: [...operations, ...jp1aoFields(this.api, task)],
+      fields: [...jp1aoFields(this.api, task), ...operations],
       properties: properties.status === 'fulfilled' ? { rows: propertyRows(properties.value) } : { error: errorText(properties.reason) },
       log: log.status === 'fulfilled' ? { ...logTail(log.value, logReadSize, logLines), zone: serverZone(task) } : { error: errorText(log.reason) },
     };
