@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): OpsTasksTestApi {
     showCollapseAll: true,
   });
 
-  const activity = registerActivity(context.globalState, registry);
+  const activity = registerActivity(context.globalState, registry, view);
   const alerts = registerAlerts({ registry, provider, view, storage: context.workspaceState });
 
   const updateWatching = () => registry.setWatching(view.visible && vscode.window.state.focused);
@@ -49,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): OpsTasksTestApi {
     new RunningSummary(registry, view),
     view.onDidChangeVisibility(updateWatching),
     vscode.window.onDidChangeWindowState(updateWatching),
-    ...registerCommands({ registry, provider, view }),
+    ...registerCommands({ registry, provider, view, storage: context.globalState }),
     ...activity.disposables,
     ...alerts.disposables,
     ...registerTaskOrder(registry, context.globalState),

@@ -20,9 +20,16 @@ import { l10n } from './lib/l10n';
 let refreshing: number | undefined;
 const page = startPage<undefined, DetailsHostMessage, DetailsPageMessage>(checkerFor(detailsHostMessage), receive);
 
+/** What the last button did, shown until the next one. */
+let actionStatus: string | undefined;
+
 function receive(message: DetailsHostMessage): void {
   if (message.requestId !== undefined && message.requestId !== refreshing) return;
   refreshing = undefined;
+  if (message.type === 'acted') {
+    actionStatus = message.message;
+    return;
+  }
   if (message.type === 'loaded') showView(message.view);
   else showApp(h('h1', {}, l10n('Task details')), h('p', { class: 'error', role: 'alert' }, message.message), refreshButton());
 }
@@ -36,6 +43,21 @@ function refreshButton(): HTMLElement {
     page.post({ type: 'refresh', requestId: refreshing });
   });
   return button;
+}
+
+/** The row's actions as buttons; one runs at a time, and the page is shown afresh once it is done. */
+function actionsBar(actions: NonNullable<DetailsView['actions']>): HTMLElement {
+  const buttons = actions.map((action) => {
+    const button = h('vscode-button', { 'data-action': action.id, secondary: true }, action.title);
+    button.addEventListener('click', () => {
+      if (refreshing !== undefined) return;
+      refreshing = page.nextRequestId();
+      for (const other of buttons) (other as VscodeButton).disabled = true;
+      page.post({ type: 'act', requestId: refreshing, action: action.id });
+    });
+    return button;
+  });
+  return h('div', { class: 'buttons', id: 'actions', role: 'toolbar', 'aria-label': l10n('Actions') }, ...buttons);
 }
 
 function section(title: string, ...content: Child[]): HTMLElement {
@@ -122,6 +144,8 @@ function logSection(log: NonNullable<DetailsView['log']>): HTMLElement {
 function showView(view: DetailsView): void {
   showApp(
     h('header', { class: 'title-bar' }, h('h1', { id: 'title' }, view.title), refreshButton()),
+    view.actions?.length ? actionsBar(view.actions) : undefined,
+    actionStatus ? h('p', { class: 'error', role: 'alert', id: 'action-error' }, actionStatus) : undefined,
     view.notice ? h('p', { class: 'warning', role: 'status' }, view.notice) : undefined,
     section(l10n('Summary'), rowsTable(l10n('Summary'), view.summary)),
     view.messages ? section(l10n('Messages'), messagesList(view.messages)) : undefined,

@@ -28,6 +28,8 @@ interface NotesState {
   error?: string;
   /** What Reload replaced, so it can still be copied. */
   discarded?: string;
+  /** When the draft this page restored (from a closed tab) was typed, ms. */
+  restoredAt?: number;
 }
 
 /** JP1/AO keeps at most this many characters of notes (docs/api/jp1ao.md, PUT Tasks/{id}). */
@@ -46,6 +48,18 @@ function update(change: Partial<NotesState>): void {
   state = { ...state, ...change };
   page.saveState(state);
   render();
+  keepDraft();
+}
+
+/** The host keeps the input while it differs from the server's, so closing the tab loses nothing. */
+let lastKept = '';
+function keepDraft(): void {
+  if (!state.base || !state.draft) return;
+  const message = { type: 'draft' as const, dirty: dirty(), notes: state.draft.notes, toDo: state.draft.toDo, baseModifyTime: state.base.modifyTime };
+  const text = JSON.stringify(message);
+  if (text === lastKept) return;
+  lastKept = text;
+  page.post(message);
 }
 
 function receive(message: NotesHostMessage): void {
@@ -59,6 +73,10 @@ function receive(message: NotesHostMessage): void {
       if (request?.kind === 'reload') {
         const lost = state.draft && state.draft.notes !== message.saved.notes ? state.draft.notes : undefined;
         update({ ...view(message), base: message.saved, draft: message.saved, conflict: undefined, error: undefined, discarded: lost ?? state.discarded });
+      } else if (!dirty() && !state.conflict && message.draft) {
+        // A tab closed with unsaved changes: its input comes back, over the version it was started from.
+        const { notes, toDo, baseModifyTime, savedAt } = message.draft;
+        update({ ...view(message), base: { ...message.saved, modifyTime: baseModifyTime }, draft: { notes, toDo }, restoredAt: savedAt });
       } else if (!dirty() && !state.conflict) {
         update({ ...view(message), base: message.saved, draft: message.saved });
       } else {
@@ -68,7 +86,7 @@ function receive(message: NotesHostMessage): void {
     case 'saved': {
       const sent = request?.kind === 'save' ? request.sent : undefined;
       const typedMeanwhile = !sameDraft(state.draft, sent);
-      update({ ...view(message), base: message.saved, draft: typedMeanwhile ? state.draft : message.saved, conflict: undefined, error: undefined });
+      update({ ...view(message), base: message.saved, draft: typedMeanwhile ? state.draft : message.saved, conflict: undefined, error: undefined, restoredAt: undefined });
       announce(sent && sent.notes === '' ? l10n('Saved. The note is now empty.') : l10n('Saved.'));
       return;
     }
@@ -108,7 +126,13 @@ function reload(): void {
 }
 
 function revert(): void {
-  if (state.base) update({ draft: { notes: state.base.notes, toDo: state.base.toDo }, error: undefined });
+  if (state.base) update({ draft: { notes: state.base.notes, toDo: state.base.toDo }, error: undefined, restoredAt: undefined });
+}
+
+/** A change by the user: what the status line said about the last save no longer holds. */
+function edited(draft: Draft): void {
+  announce('');
+  update({ draft });
 }
 
 // ---- DOM ----
@@ -126,6 +150,7 @@ function build(): void {
     h('p', { id: 'loading' }, l10n('Loading…')),
     h('p', { id: 'error', class: 'error', role: 'alert', hidden: true }),
     h('div', { id: 'summary' }),
+    h('p', { id: 'restored', class: 'warning', role: 'status', hidden: true }),
     h(
       'form',
       { id: 'form', 'aria-labelledby': 'title', hidden: true },
@@ -156,8 +181,8 @@ function build(): void {
       h('details', { id: 'discarded', hidden: true }, h('summary', {}, l10n('Your discarded text')), h('pre', { id: 'discarded-text', class: 'notes' })),
     ),
   );
-  notes.addEventListener('input', () => update({ draft: { notes: notes.value, toDo: state.draft?.toDo ?? false } }));
-  toDo.addEventListener('change', () => update({ draft: { notes: state.draft?.notes ?? '', toDo: toDo.checked } }));
+  notes.addEventListener('input', () => edited({ notes: notes.value, toDo: state.draft?.toDo ?? false }));
+  toDo.addEventListener('change', () => edited({ notes: state.draft?.notes ?? '', toDo: toDo.checked }));
   byId('form').addEventListener('submit', (event) => event.preventDefault());
   byId('save').addEventListener('click', () => save());
   byId('revert').addEventListener('click', revert);
@@ -183,6 +208,9 @@ function render(): void {
   byId('summary').replaceChildren(rowsTable(l10n('Task'), state.summary ?? []));
   if (notes.value !== state.draft.notes) notes.value = state.draft.notes;
   if (toDo.checked !== state.draft.toDo) toDo.checked = state.draft.toDo;
+  const restored = byId('restored');
+  restored.hidden = !(state.restoredAt && dirty());
+  restored.textContent = state.restoredAt ? l10n('Restored your unsaved changes from {0}. Save them, or Revert to drop them.', new Date(state.restoredAt).toLocaleString()) : '';
   const length = state.draft.notes.length;
   const tooLong = length > notesLimit;
   const clears = dirty() && length === 0 && (state.base?.notes ?? '') !== '';

@@ -76,6 +76,11 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<ActivityEnt
     return entry ? [] : [...this.log.entries];
   }
 
+  /** Every entry is top-level; reveal() needs this to show one. */
+  getParent(): undefined {
+    return undefined;
+  }
+
   dispose(): void {
     this.subscription.dispose();
     this.emitter.dispose();

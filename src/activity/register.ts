@@ -6,7 +6,11 @@ import { ActivityTreeProvider, activityKindLabel, activityResultLabel } from './
 import { onDidRecordActivity } from './record';
 
 /** The Activity view, its log (kept in global state) and its commands. */
-export function registerActivity(storage: vscode.Memento, registry: ConnectionRegistry): { log: ActivityLog; disposables: vscode.Disposable[] } {
+export function registerActivity(
+  storage: vscode.Memento,
+  registry: ConnectionRegistry,
+  tasksView?: vscode.TreeView<unknown>,
+): { log: ActivityLog; disposables: vscode.Disposable[] } {
   const log = new ActivityLog(storage);
   const provider = new ActivityTreeProvider(log);
   const view = vscode.window.createTreeView('opsTasks.activity', { treeDataProvider: provider });
@@ -33,7 +37,12 @@ export function registerActivity(storage: vscode.Memento, registry: ConnectionRe
       log,
       provider,
       view,
-      onDidRecordActivity(({ entry }) => log.add(entry)),
+      onDidRecordActivity(({ entry }) => {
+        const first = log.entries.length === 0;
+        log.add(entry);
+        // The view starts folded while empty; its first entry unfolds it, if the side bar shows Ops Tasks.
+        if (first && tasksView?.visible) void view.reveal(entry, { select: false, focus: false }).then(undefined, () => undefined);
+      }),
       vscode.commands.registerCommand('opsTasks.activity.showDetails', showDetails),
       vscode.commands.registerCommand('opsTasks.activity.clear', () => log.clear()),
     ],

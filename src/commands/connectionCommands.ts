@@ -5,7 +5,7 @@ import { askPassword } from '../connections/credentials';
 import { createAdapter } from '../connections/adapterFactory';
 import type { ConnectionRegistry } from '../connections/registry';
 import { allProducts } from '../tasks/products';
-import { errorText } from '../ui/errorText';
+import { apiErrorKind, errorText } from '../ui/errorText';
 import { pickConnection } from './pickConnection';
 
 const kinds = () => allProducts.map((info) => ({ label: info.name, description: info.pickDescription, info }));
@@ -29,15 +29,13 @@ export async function addConnection(registry: ConnectionRegistry): Promise<void>
   if (!username) return;
   const url = baseUrl.trim().replace(/\/+$/, '');
   const draft: ConnectionConfig = { name: new URL(url).host, kind: kind.info.product, baseUrl: url, username: username.trim() };
-  const password = await askPassword(draft, vscode.l10n.t("Add Connection (4/5): stored in VS Code's secret storage, never in settings."));
+  const password = await workingPassword(draft, vscode.l10n.t("Add Connection (4/5): stored in VS Code's secret storage, never in settings."));
   if (password === undefined) return;
-  if (!(await triedOrSavedAnyway(draft, password))) return;
   const name = await vscode.window.showInputBox({
     title: vscode.l10n.t('Add Connection (5/5): name shown in the tree'),
     value: uniqueName(registry, draft.name),
     ignoreFocusOut: true,
-    validateInput: (value) =>
-      !value.trim() ? vscode.l10n.t('Enter a name') : registry.get(value.trim()) ? vscode.l10n.t('A connection named "{0}" exists already', value.trim()) : undefined,
+    validateInput: (value) => nameProblem(registry, value),
   });
   if (!name) return;
   const config: ConnectionConfig = { ...draft, name: name.trim() };
@@ -46,25 +44,49 @@ export async function addConnection(registry: ConnectionRegistry): Promise<void>
 }
 
 /**
- * Signs in and reads the server once before anything is saved. When that fails, the user sees why
- * and chooses: save anyway (the server may be down for now) or stop here.
+ * Asks for the password and tries it before anything is saved, until it works, the user saves it
+ * anyway (the server may be down for now), or backs out (undefined). A server that answered but
+ * refused the user name or password offers to type the password again; nothing typed before is lost.
  */
-async function triedOrSavedAnyway(config: ConnectionConfig, password: string): Promise<boolean> {
+async function workingPassword(config: ConnectionConfig, reason: string): Promise<string | undefined> {
+  for (let prompt = reason; ; ) {
+    const password = await askPassword(config, prompt);
+    if (password === undefined) return undefined;
+    const verdict = await tryPassword(config, password);
+    if (verdict === 'works' || verdict === 'saveAnyway') return password;
+    if (verdict === 'giveUp') return undefined;
+    prompt = vscode.l10n.t('{0} refused the password. Enter it again (user {1}).', config.baseUrl, config.username);
+  }
+}
+
+type Verdict = 'works' | 'saveAnyway' | 'reenter' | 'giveUp';
+
+/** Signs in and reads the server once; when that fails, the user sees why and chooses what next. */
+async function tryPassword(config: ConnectionConfig, password: string): Promise<Verdict> {
   const adapter = createAdapter(config, async () => ({ username: config.username, password }), () => undefined);
   try {
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Trying {0}…', config.baseUrl) },
       () => adapter.describe(),
     );
-    return true;
+    return 'works';
   } catch (error) {
     const saveAnyway = vscode.l10n.t('Save Anyway');
-    const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} could not be reached with these details: {1}', config.baseUrl, errorText(error)),
-      { modal: true },
-      saveAnyway,
-    );
-    return answer === saveAnyway;
+    const reenter = vscode.l10n.t('Re-enter Password');
+    const refused = apiErrorKind(error) === 'auth';
+    const answer = refused
+      ? await vscode.window.showWarningMessage(
+          vscode.l10n.t('{0} was reached, but it refused the user name or password: {1}', config.baseUrl, errorText(error)),
+          { modal: true, detail: vscode.l10n.t('User name: {0}. Everything else you entered is kept.', config.username) },
+          reenter,
+          saveAnyway,
+        )
+      : await vscode.window.showWarningMessage(
+          vscode.l10n.t('{0} could not be reached with these details: {1}', config.baseUrl, errorText(error)),
+          { modal: true },
+          saveAnyway,
+        );
+    return answer === saveAnyway ? 'saveAnyway' : answer === reenter ? 'reenter' : 'giveUp';
   } finally {
     await adapter.close().catch(() => undefined);
   }
@@ -80,6 +102,13 @@ async function confirmPlainHttp(baseUrl: string): Promise<boolean> {
     useHttp,
   );
   return answer === useHttp;
+}
+
+/** Why a connection cannot take this name (empty, or another connection's), or undefined. */
+function nameProblem(registry: ConnectionRegistry, value: string, current?: string): string | undefined {
+  const name = value.trim();
+  if (!name) return vscode.l10n.t('Enter a name');
+  return name !== current && registry.get(name) ? vscode.l10n.t('A connection named "{0}" exists already', name) : undefined;
 }
 
 function uniqueName(registry: ConnectionRegistry, base: string): string {
@@ -107,7 +136,32 @@ export async function editConnection(registry: ConnectionRegistry, arg: unknown)
   });
   if (!username) return;
   const next: ConnectionConfig = { ...old, baseUrl: baseUrl.trim().replace(/\/+$/, ''), username: username.trim() };
-  if (next.baseUrl !== old.baseUrl) delete next.tls; // trust granted to one server never moves to another
+  if (next.baseUrl !== old.baseUrl) {
+    delete next.tls; // trust granted to one server never moves to another
+    // The password was given for the old address: the new server gets one typed for it.
+    const password = await workingPassword(next, vscode.l10n.t('The password is bound to the server address: enter the one for {0}.', next.baseUrl));
+    if (password === undefined) return;
+    await registry.credentials.storeQuietly(next, password);
+    await registry.credentials.delete(old);
+  } else {
+    await registry.credentials.move(old, next);
+  }
+  await updateConnection(old.name, () => next);
+}
+
+/** A new name for a connection; its password moves with it. */
+export async function renameConnection(registry: ConnectionRegistry, arg: unknown): Promise<void> {
+  const connection = await pickConnection(registry, arg, vscode.l10n.t('Rename which connection?'));
+  if (!connection) return;
+  const old = connection.config;
+  const name = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Rename {0}', old.name),
+    value: old.name,
+    ignoreFocusOut: true,
+    validateInput: (value) => nameProblem(registry, value, old.name),
+  });
+  if (!name || name.trim() === old.name) return;
+  const next: ConnectionConfig = { ...old, name: name.trim() };
   await registry.credentials.move(old, next);
   await updateConnection(old.name, () => next);
 }

@@ -8,11 +8,14 @@ import {
   addConnection,
   editConnection,
   removeConnection,
+  renameConnection,
   setPassword,
   signOut,
   testConnection,
 } from './connectionCommands';
 import { applyFilter, filterTasks } from './filter';
+import { copyAsJson, copyIds, copyNames, openInBrowser } from './copyTask';
+import { focusConnection } from './focusConnection';
 import { pickConnection } from './pickConnection';
 import { startDemo } from './startDemo';
 import { registerTaskActions } from './taskActions';
@@ -27,6 +30,8 @@ export interface CommandContext {
   registry: ConnectionRegistry;
   provider: TaskTreeProvider;
   view: vscode.TreeView<TreeNode>;
+  /** Where unsaved notes wait for their task's form to open again (the extension's global state). */
+  storage?: vscode.Memento;
 }
 
 export function registerCommands(context: CommandContext): vscode.Disposable[] {
@@ -37,6 +42,8 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
     register('opsTasks.addConnection', () => addConnection(registry)),
     register('opsTasks.editConnection', (arg) => editConnection(registry, arg)),
     register('opsTasks.removeConnection', (arg) => removeConnection(registry, arg)),
+    register('opsTasks.renameConnection', (arg) => renameConnection(registry, arg)),
+    register('opsTasks.focusConnection', (arg) => focusConnection(registry, provider, view, arg)),
     register('opsTasks.setPassword', (arg) => setPassword(registry, arg)),
     register('opsTasks.signOut', (arg) => signOut(registry, arg)),
     register('opsTasks.testConnection', (arg) => testConnection(registry, arg)),
@@ -66,12 +73,22 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
       'opsTasks.toggleToDo',
       onTaskNodes(view, registry, toggleToDoPick, (clicked, all) => toggleToDo(registry, clicked, all)),
     ),
-    // A double-click on a row opens Edit Notes for it.
+    // A double-click on a row opens its Details.
     register(taskClickCommandId, (key: unknown) => {
       if (typeof key !== 'string' || !doubleClick.click(key)) return;
       const node = provider.nodeFor(key);
-      if (node) return vscode.commands.executeCommand('opsTasks.editNotes', node);
+      if (node) return vscode.commands.executeCommand('opsTasks.showDetails', node);
     }),
+    // Enter: the tree's own Enter (select, expand, run the row's command), then Details of a task row.
+    register('opsTasks.openFocusedTask', async () => {
+      await vscode.commands.executeCommand('list.select');
+      const [node] = view.selection;
+      if (view.selection.length === 1 && node?.kind === 'task') await vscode.commands.executeCommand('opsTasks.showDetails', node);
+    }),
+    register('opsTasks.copyName', (node, selected) => copyNames(view, node, selected)),
+    register('opsTasks.copyId', (node, selected) => copyIds(view, node, selected)),
+    register('opsTasks.copyAsJson', (node, selected) => copyAsJson(registry, view, node, selected)),
+    register('opsTasks.openInBrowser', (arg) => openInBrowser(registry, arg)),
     ...registerTaskActions(context),
     ...registerForms(context),
   ];

@@ -2,17 +2,16 @@ import type * as vscode from 'vscode';
 import type { Task } from '../tasks/model';
 import { t } from '../tasks/l10n';
 
-/** Internal (not contributed) command a JP1/AO task row runs on every click. */
+/** Internal (not contributed) command a task row runs on every click. */
 export const taskClickCommandId = 'opsTasks.taskClick';
 
 /**
  * VS Code's tree has no double-click event: the row's click command counts clicks, and only a
- * second click on the same row soon after the first opens Edit Notes. A single click stays a
- * plain selection.
+ * second click on the same row soon after the first opens Details (Enter does at once, see the
+ * keybinding of `opsTasks.openFocusedTask`). A single click stays a plain selection.
  */
-export function taskClickCommand(task: Task): vscode.Command | undefined {
-  if (!task.operations.includes('editNotes')) return undefined;
-  return { command: taskClickCommandId, title: t('Edit Notes and TODO (double-click)'), arguments: [task.key] };
+export function taskClickCommand(task: Task): vscode.Command {
+  return { command: taskClickCommandId, title: t('Show Details (double-click or Enter)'), arguments: [task.key] };
 }
 
 export class DoubleClickDetector {

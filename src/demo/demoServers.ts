@@ -2,78 +2,88 @@ import * as vscode from 'vscode';
 import type * as Simulator from '../simulator/index';
 import { connectionsSetting, type ConnectionConfig } from '../connections/config';
 import type { Product } from '../tasks/model';
-import { isProduct } from '../tasks/products';
+import { join } from 'node:path';
+import { demoNames, isDemoEntry, withDemoConnections } from './demoEntries';
+import { DemoPortsInUse, freshFirstId, keepAlive, startDemoProcess, type DemoProcess } from './demoProcess';
 
-export const demoNames: Readonly<Record<Product, string>> = { lxca: 'Demo LXCA', jp1ao: 'Demo JP1/AO' };
+export { demoNames, isDemoConnection } from './demoEntries';
 
-type Servers = Awaited<ReturnType<typeof Simulator.startSimulators>>;
+/** Where the demo's two servers answer, and with which account. */
+type Servers = Pick<DemoProcess, 'lxca' | 'jp1ao'>;
+
+/** How long the demo process waits without any request before it exits. */
+const idleSeconds = 300;
+/** How often each window using the demo tells its process it still does. */
+const keepAliveMs = 60_000;
 
 let running: Promise<Servers | undefined> | undefined;
-
-/**
- * A demo connection: one of the two names Try the Demo writes, pointing at this machine. Its
- * password comes from the demo servers themselves, never from a prompt or SecretStorage.
- */
-export function isDemoConnection(config: Pick<ConnectionConfig, 'name' | 'kind' | 'baseUrl'>): boolean {
-  if (demoNames[config.kind] !== config.name) return false;
-  try {
-    return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(config.baseUrl).hostname);
-  } catch {
-    return false;
-  }
-}
+/** The process this window started, which Restart Demo and Remove Demo end. */
+let started: DemoProcess | undefined;
+let keepAliveTimer: NodeJS.Timeout | undefined;
 
 function loadSimulator(): typeof Simulator {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('./simulator.js') as typeof Simulator;
 }
 
+function demoEntries(): ConnectionConfig[] {
+  return (vscode.workspace.getConfiguration().get<unknown[]>(connectionsSetting) ?? []).filter(isDemoEntry);
+}
+
 /** The ports the saved demo connections point at, so a restart serves the same URLs. */
 function savedPorts(): { lxcaPort: number; jp1aoPort: number } {
-  const entries = vscode.workspace.getConfiguration().get<unknown[]>(connectionsSetting) ?? [];
+  const entries = demoEntries();
   const portOf = (kind: Product): number => {
-    const entry = entries.find((e): e is ConnectionConfig => isDemoEntry(e) && e.kind === kind);
+    const entry = entries.find((e) => e.kind === kind);
     return entry ? Number(new URL(entry.baseUrl).port) || 0 : 0;
   };
   return { lxcaPort: portOf('lxca'), jp1aoPort: portOf('jp1ao') };
 }
 
-function isDemoEntry(entry: unknown): entry is ConnectionConfig {
-  const config = entry as Partial<ConnectionConfig> | null;
-  return typeof config?.name === 'string' && typeof config.baseUrl === 'string' && isProduct(config.kind) && isDemoConnection(config as ConnectionConfig);
+/** While this window has demo connections, it keeps the demo process from exiting as idle. */
+function keepDemoAlive(): void {
+  keepAliveTimer ??= setInterval(() => {
+    for (const entry of demoEntries()) keepAlive(entry.baseUrl);
+  }, keepAliveMs);
+  keepAliveTimer.unref?.();
+}
+
+function startProcess(ports: { lxcaPort: number; jp1aoPort: number }): Promise<DemoProcess> {
+  return startDemoProcess({ cli: join(__dirname, 'simulator-cli.js'), ...ports, firstId: freshFirstId(), idleSeconds });
 }
 
 /**
- * The demo servers, started inside the extension host on first use. They hold the same seeded
- * data every time, so after a window reload the demo connections find their servers again on the
- * same ports. When those ports are taken, another window of this machine serves the demo already
- * (undefined here); with none saved, the servers take free ports and the settings follow.
+ * The demo servers, in a process of their own that outlives a window reload (see demoProcess.ts).
+ * When the saved ports are taken, a demo another window (or this one before a reload) started
+ * serves them already: undefined here. With none saved, or on Restart Demo, the servers take free
+ * ports and the settings follow.
  */
 export function demoServers(fresh = false): Promise<Servers | undefined> {
   if (running && !fresh) return running;
-  const previous = running;
+  keepDemoAlive();
   const start = async (): Promise<Servers | undefined> => {
-    await (await previous?.catch(() => undefined))?.close();
-    const simulator = loadSimulator();
-    const ports = fresh ? { lxcaPort: 0, jp1aoPort: 0 } : savedPorts();
-    let servers: Servers;
-    try {
-      servers = await simulator.startSimulators(ports);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE' && ports.lxcaPort && ports.jp1aoPort) return undefined;
-      servers = await simulator.startSimulators({ lxcaPort: 0, jp1aoPort: 0 });
+    if (fresh) {
+      started?.stop();
+      started = undefined;
     }
-    await saveDemoConnections(servers);
-    return servers;
+    const ports = fresh ? { lxcaPort: 0, jp1aoPort: 0 } : savedPorts();
+    try {
+      started = await startProcess(ports);
+    } catch (error) {
+      if (error instanceof DemoPortsInUse && ports.lxcaPort && ports.jp1aoPort) return undefined;
+      started = await startProcess({ lxcaPort: 0, jp1aoPort: 0 });
+    }
+    await saveDemoConnections(started);
+    return started;
   };
-  const started = start();
-  running = started;
+  const starting = start();
+  running = starting;
   // Served elsewhere or failed: the next use tries again, so Retry can start them here.
   const forget = () => {
-    if (running === started) running = undefined;
+    if (running === starting) running = undefined;
   };
-  started.then((servers) => servers ?? forget(), forget);
-  return started;
+  starting.then((servers) => servers ?? forget(), forget);
+  return starting;
 }
 
 /** The password of a demo connection, starting its servers when no window of this machine runs them. */
@@ -94,19 +104,24 @@ async function saveDemoConnections(servers: Servers): Promise<void> {
   const current = entries.filter(isDemoEntry);
   const same = wanted.every((config) => current.some((entry) => entry.name === config.name && entry.baseUrl === config.baseUrl && entry.username === config.username));
   if (same && current.length === wanted.length) return;
-  const others = entries.filter((entry) => !isDemoEntry(entry) && !wanted.some((config) => config.name === (entry as { name?: unknown } | null)?.name));
-  await vscode.workspace.getConfiguration().update(connectionsSetting, [...others, ...wanted], vscode.ConfigurationTarget.Global);
+  await vscode.workspace.getConfiguration().update(connectionsSetting, withDemoConnections(entries, wanted), vscode.ConfigurationTarget.Global);
 }
 
-/** Removes both demo connections and stops their servers. */
+/** Removes both demo connections and ends the servers this window started (others end once idle). */
 export async function removeDemo(): Promise<void> {
   const entries = vscode.workspace.getConfiguration().get<unknown[]>(connectionsSetting) ?? [];
   await vscode.workspace.getConfiguration().update(connectionsSetting, entries.filter((entry) => !isDemoEntry(entry)), vscode.ConfigurationTarget.Global);
+  started?.stop();
   await stopDemo();
 }
 
+/**
+ * This window stops keeping the demo alive. Its servers keep running, with their state, for a
+ * window reload or another window; they exit once no window has used them for a while.
+ */
 export async function stopDemo(): Promise<void> {
-  const servers = running;
   running = undefined;
-  await (await servers?.catch(() => undefined))?.close();
+  started = undefined;
+  if (keepAliveTimer) clearInterval(keepAliveTimer);
+  keepAliveTimer = undefined;
 }

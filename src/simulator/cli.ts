@@ -1,4 +1,5 @@
 // `npm run simulator -- [--lxca-port N] [--jp1ao-port N] [--tls] [--size N] [--seed N] [--host H]`
+//   [--first-id N] [--exit-when-idle SECONDS] [--help]
 //   faults for the whole run, on both servers:
 //   [--latency MS] [--fail STATUS[:COUNT]] [--unavailable] [--drop-connections]
 //   [--body html|text|truncated|huge] [--expire-sessions-every SECONDS]
@@ -26,13 +27,52 @@ function parseVariant(flag: string, key: keyof SimulatorVariants, value: string 
   return chosen as SimulatorVariants[typeof key];
 }
 
+/** `--help`: every switch, with what it takes and does. */
+function usage(): string {
+  const switchOf = (key: keyof SimulatorVariants) => (variantChoices[key].includes(true as never) ? '' : ` ${variantChoices[key].join('|')}`);
+  const variants = [...variantFlags].map(([flag, key]) => `  ${flag}${switchOf(key)}`.padEnd(52) + `server variant (first = default)`);
+  return [
+    'Usage: npm run simulator -- [options]',
+    '',
+    'Starts the fake LXCA and JP1/AO servers on loopback, prints ONE JSON line',
+    '{"lxca": {"url", "username", "password"}, "jp1ao": {...}} and runs until Ctrl+C.',
+    '',
+    'Options:',
+    '  --lxca-port N                                     LXCA port (0 = any free port, the default)',
+    '  --jp1ao-port N                                    JP1/AO port (0 = any free port, the default)',
+    '  --host H                                          address to listen on (default 127.0.0.1)',
+    '  --tls                                             HTTPS with a generated self-signed certificate',
+    '  --size N                                          how many jobs/tasks each server starts with',
+    '  --seed N                                          seed of the generated data (same seed, same data)',
+    '  --first-id N                                      first job/task id to give (default 1)',
+    '  --exit-when-idle SECONDS                          exit once no request came for this long',
+    'Faults, on both servers for the whole run:',
+    '  --latency MS                                      delay every answer',
+    '  --fail STATUS[:COUNT]                             answer STATUS to the next COUNT requests (all when no COUNT)',
+    '  --unavailable                                     answer every call 412 with the vendor\'s error body',
+    '  --drop-connections                                close connections without answering',
+    `  --body ${bodyFaults.join('|')}`.padEnd(52) + 'send broken answer bodies',
+    '  --expire-sessions-every SECONDS                   sign every session out this often',
+    'Server variants (docs/api/*.md):',
+    ...variants,
+    '  --help, -h                                        print this and exit',
+  ].join('\n');
+}
+
 interface RunFaults extends Partial<Faults> {
   expireSessionsEverySeconds?: number;
 }
 
-function parseArgs(argv: string[]): { options: SimulatorOptions; faults: RunFaults } {
+/** How the process runs, besides the servers. */
+interface RunOptions {
+  /** Exit once neither server has had a request for this long (the demo outlives no window). */
+  exitWhenIdleSeconds?: number;
+}
+
+function parseArgs(argv: string[]): { options: SimulatorOptions; faults: RunFaults; run: RunOptions } {
   const options: SimulatorOptions = {};
   const faults: RunFaults = {};
+  const run: RunOptions = {};
   const number = (flag: string, value: string | undefined): number => {
     const parsed = Number(value);
     if (value === undefined || !Number.isInteger(parsed) || parsed < 0) throw new Error(`${flag} needs a non-negative integer`);
@@ -45,6 +85,8 @@ function parseArgs(argv: string[]): { options: SimulatorOptions; faults: RunFaul
       case '--jp1ao-port': options.jp1aoPort = number(flag, argv[++i]); break;
       case '--size': options.size = number(flag, argv[++i]); break;
       case '--seed': options.seed = number(flag, argv[++i]); break;
+      case '--first-id': options.firstId = number(flag, argv[++i]); break;
+      case '--exit-when-idle': run.exitWhenIdleSeconds = number(flag, argv[++i]); break;
       case '--latency': faults.latencyMs = number(flag, argv[++i]); break;
       case '--fail': {
         const [status, count] = (argv[++i] ?? '').split(':');
@@ -64,14 +106,14 @@ function parseArgs(argv: string[]): { options: SimulatorOptions; faults: RunFaul
       case '--tls': options.tls = true; break;
       default: {
         const key = variantFlags.get(flag);
-        if (!key) throw new Error(`unknown option ${flag}`);
+        if (!key) throw new Error(`unknown option ${flag} (--help lists them)`);
         // A switch that is on or off (`--jp1ao-long-running`) takes no value.
         const value = variantChoices[key].includes(true as never) ? true : parseVariant(flag, key, argv[++i]);
         options.variants = { ...options.variants, [key]: value };
       }
     }
   }
-  return { options, faults };
+  return { options, faults, run };
 }
 
 const describe = (sim: RunningSimulator) => ({
@@ -81,7 +123,26 @@ const describe = (sim: RunningSimulator) => ({
   ...(sim.fingerprint256 ? { fingerprint256: sim.fingerprint256 } : {}),
 });
 
+/** Exits once neither server has recorded a request for `idleMs`; the request logs are trimmed as they are read. */
+function exitWhenIdle(sims: { lxca: RunningSimulator; jp1ao: RunningSimulator; close(): Promise<void> }, idleMs: number): void {
+  let lastRequest = Date.now();
+  const timer = setInterval(() => {
+    for (const sim of [sims.lxca, sims.jp1ao]) {
+      if (sim.requests.length) lastRequest = Date.now();
+      sim.clearRequests();
+    }
+    if (Date.now() - lastRequest >= idleMs) {
+      clearInterval(timer);
+      void sims.close().then(() => process.exit(0));
+    }
+  }, Math.min(1000, idleMs));
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(`${usage()}\n`);
+    return;
+  }
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs(process.argv.slice(2));
@@ -96,6 +157,7 @@ async function main(): Promise<void> {
     if (expireSessionsEverySeconds) setInterval(() => sim.expireSessions(), expireSessionsEverySeconds * 1000).unref();
   }
   process.stdout.write(`${JSON.stringify({ lxca: describe(sims.lxca), jp1ao: describe(sims.jp1ao) })}\n`);
+  if (parsed.run.exitWhenIdleSeconds) exitWhenIdle(sims, parsed.run.exitWhenIdleSeconds * 1000);
   const stop = () => void sims.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -13,6 +13,8 @@ export interface SimulatorOptions {
   size?: number;
   /** Seed of the deterministic data (default 1). */
   seed?: number;
+  /** The first job/task id to give (default 1): a restarted demo starts above every id it gave before. */
+  firstId?: number;
   /** JP1/AO HSSO token lifetime in seconds (default 1000). */
   tokenLifetimeSeconds?: number;
   /** How often a new running job/task appears so a live view has something to show (default 20000; 0 = never). */

@@ -86,6 +86,8 @@ export interface NotesView {
   title: string;
   summary: Row[];
   saved: NotesSnapshot;
+  /** Tells this task from any other that ever had its id (JP1/AO: the id and the submit time). */
+  identity: string;
 }
 
 /** Edit Notes and TODO (JP1/AO). */

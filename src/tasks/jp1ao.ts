@@ -383,7 +383,8 @@ export class Jp1aoAdapter implements ProductAdapter {
   }
 
   private notesView(task: Jp1aoTask): NotesView {
-    return { title: this.toTask(task).title, summary: jp1aoSummaryRows(this.api, task), saved: notesSnapshot(task) };
+    const identity = `${String(task.instanceID)}@${optionalString(task.submitTime) ?? ''}`;
+    return { title: this.toTask(task).title, summary: jp1aoSummaryRows(this.api, task), saved: notesSnapshot(task), identity };
   }
 
   private toTask(task: Jp1aoTask): Task {

@@ -2,14 +2,24 @@ import type { Connection } from '../connections/connection';
 import type { Task } from '../tasks/model';
 import { errorText } from '../ui/errorText';
 import { subtasksOf, summaryRows } from './detailsContent';
-import { TargetForm } from './formHost';
+import { TargetForm, type FormChannel } from './formHost';
 import type { TaskTarget } from './notesForm';
+import type { DetailsActions } from '../commands/detailsActions';
+import type { ConnectionRegistry } from '../connections/registry';
 import type { DetailsHostMessage, DetailsPageMessage, DetailsView } from './protocol';
 import { t } from '../tasks/l10n';
 
 /** Show Details: every field of a task or job, read fresh from the server on each (re)load. */
 export class DetailsForm extends TargetForm<TaskTarget, DetailsPageMessage, DetailsHostMessage> {
+  /** The task as last shown, which the buttons act on. */
+  private shown: Task | undefined;
+
+  constructor(registry: ConnectionRegistry, target: TaskTarget, channel: FormChannel<DetailsHostMessage>, private readonly actions?: DetailsActions) {
+    super(registry, target, channel);
+  }
+
   async handle(message: DetailsPageMessage): Promise<void> {
+    if (message.type === 'act') return this.act(message.requestId, message.action);
     const requestId = message.type === 'refresh' ? message.requestId : undefined;
     try {
       await this.channel.post({ type: 'loaded', requestId, view: await this.view() });
@@ -30,6 +40,7 @@ export class DetailsForm extends TargetForm<TaskTarget, DetailsPageMessage, Deta
       task = known;
       notice = t('Showing the task as last listed: reading it again failed ({0}).', errorText(error));
     }
+    this.shown = task;
     return {
       title: task.title,
       product: task.product,
@@ -38,7 +49,20 @@ export class DetailsForm extends TargetForm<TaskTarget, DetailsPageMessage, Deta
       summary: summaryRows(task),
       subtasks: subtasksOf(task),
       ...(await connection.adapter().details(task)),
+      actions: this.actions?.offered(task),
     };
+  }
+
+  /** A button: the menu's command on the task as shown, then the task read again. */
+  private async act(requestId: number, action: string): Promise<void> {
+    const task = this.shown;
+    try {
+      if (task && this.actions) await this.actions.run(this.registry.current(this.target.connection), task, action);
+      await this.channel.post({ type: 'acted', requestId });
+    } catch (error) {
+      await this.channel.post({ type: 'acted', requestId, message: errorText(error) });
+    }
+    await this.handle({ type: 'ready' });
   }
 
   private async readTask(connection: Connection): Promise<Task> {

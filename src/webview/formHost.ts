@@ -6,6 +6,8 @@ import type { Parsed } from './schema';
 export interface FormChannel<Out> {
   post(message: Out): Thenable<boolean>;
   onMessage(listener: (data: unknown) => void): vscode.Disposable;
+  /** Renames the page's tab (e.g. to mark unsaved changes); absent where there is no tab. */
+  retitle?(title: string): void;
 }
 
 /** The host side of one form. `ready` comes first and again after every reload of the page. */

@@ -5,6 +5,8 @@ import { errorText } from '../ui/errorText';
 import type { FormChannel, FormController } from './formHost';
 import type { NotesHostMessage, NotesPageMessage } from './protocol';
 import { t } from '../tasks/l10n';
+import type { NotesView } from '../tasks/adapter';
+import { notesDraftKey, type NotesDrafts } from './notesDrafts';
 
 export interface TaskTarget {
   connection: string;
@@ -19,18 +21,28 @@ export interface TaskTarget {
  */
 export class NotesForm implements FormController<NotesPageMessage> {
   private readonly subscription: vscode.Disposable;
+  /** The task as last read: its title for the tab, its identity for its draft. */
+  private shown: { title: string; draftKey: string } | undefined;
 
   constructor(
     private readonly registry: ConnectionRegistry,
     private readonly target: TaskTarget,
     private readonly channel: FormChannel<NotesHostMessage>,
+    private readonly drafts?: NotesDrafts,
   ) {
     // A refresh of the tree (or Toggle TODO) shows the page the newer version; the page keeps
     // unsaved edits and adopts it only when nothing was typed.
     this.subscription = registry.onDidChangeTasks(({ change }) => {
       const task = change.changed.find((changed) => changed.key === target.key);
-      if (task) void this.post({ type: 'loaded', ...this.connection().notes().viewOf(task) });
+      if (task) void this.post({ type: 'loaded', ...this.remember(this.connection().notes().viewOf(task)) });
     });
+  }
+
+  /** Notes the task's title and draft key; answers the view. */
+  private remember(view: NotesView): NotesView {
+    const { config } = this.connection();
+    this.shown = { title: view.title, draftKey: notesDraftKey(config.baseUrl, config.name, view.identity) };
+    return view;
   }
 
   async handle(message: NotesPageMessage): Promise<void> {
@@ -41,16 +53,26 @@ export class NotesForm implements FormController<NotesPageMessage> {
         return this.load(message.requestId);
       case 'save':
         return this.save(message);
+      case 'draft':
+        return this.keepDraft(message);
     }
+  }
+
+  /** Keeps unsaved input for a later tab, forgets it once saved or reverted, and marks the tab. */
+  private async keepDraft({ dirty, notes, toDo, baseModifyTime }: Extract<NotesPageMessage, { type: 'draft' }>): Promise<void> {
+    if (!this.shown) return;
+    this.channel.retitle?.(dirty ? t('● Notes: {0}', this.shown.title) : t('Notes: {0}', this.shown.title));
+    await this.drafts?.set(this.shown.draftKey, dirty ? { notes, toDo, baseModifyTime, savedAt: Date.now() } : undefined);
   }
 
   private async load(requestId: number | undefined): Promise<void> {
     try {
-      const view = await this.connection().notes().read(this.target.id);
-      await this.post({ type: 'loaded', requestId, ...view });
+      const view = this.remember(await this.connection().notes().read(this.target.id));
+      const draft = requestId === undefined && this.shown ? this.drafts?.get(this.shown.draftKey) : undefined;
+      await this.post({ type: 'loaded', requestId, ...view, draft });
     } catch (error) {
       const known = requestId === undefined ? this.connection().store.find(this.target.key) : undefined;
-      if (known) await this.post({ type: 'loaded', ...this.connection().notes().viewOf(known) });
+      if (known) await this.post({ type: 'loaded', ...this.remember(this.connection().notes().viewOf(known)) });
       await this.post({ type: 'failed', requestId, message: t('Could not read the task: {0}', errorText(error)) });
     }
   }
@@ -68,7 +90,7 @@ export class NotesForm implements FormController<NotesPageMessage> {
       const updated = await notes.save(this.target.id, { notes: request.notes, toDo: request.toDo });
       recordActivity('notesSaved', updated, { ok: true });
       connection.store.applyUpdates([updated]);
-      await this.post({ type: 'saved', requestId, ...notes.viewOf(updated) });
+      await this.post({ type: 'saved', requestId, ...this.remember(notes.viewOf(updated)) });
     } catch (error) {
       this.recordFailure(error);
       await this.post({ type: 'failed', requestId, message: t('Not saved: {0}', errorText(error)) });

@@ -92,6 +92,9 @@ export class FormPanels implements vscode.Disposable {
     const channel: FormChannel<Out> = {
       post: (message) => panel.webview.postMessage(message),
       onMessage: (listener) => panel.webview.onDidReceiveMessage(listener),
+      retitle: (title) => {
+        panel.title = title;
+      },
     };
     const connection = connectForm(channel as FormChannel<unknown>, (data) => kind.parse(data), createController(channel), {
       onRejected: (problem) => log().warn(`${kind.viewType}: ignored a message from the page (${problem})`),

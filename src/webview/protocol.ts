@@ -33,12 +33,21 @@ export const notesPageMessage = union('type', {
   /** `baseModifyTime`: the version the user edited; the host refuses to overwrite a newer one. */
   save: object({ requestId: number, notes: string, toDo: boolean, baseModifyTime: optional(string) }),
   reload: object({ requestId: number }),
+  /** The input as it stands, after every change: kept by the host while `dirty`, so closing the tab loses nothing. */
+  draft: object({ dirty: boolean, notes: string, toDo: boolean, baseModifyTime: optional(string) }),
 });
 export type NotesPageMessage = Infer<typeof notesPageMessage>;
 
 export const notesHostMessage = union('type', {
   /** The task as read now; without requestId it was not asked for (first load, tree refresh). */
-  loaded: object({ requestId: optional(number), title: string, summary: array(row), saved: notesSnapshot }),
+  loaded: object({
+    requestId: optional(number),
+    title: string,
+    summary: array(row),
+    saved: notesSnapshot,
+    /** Unsaved input kept from an earlier tab of this task; `savedAt` is when it was typed (ms). */
+    draft: optional(object({ notes: string, toDo: boolean, baseModifyTime: optional(string), savedAt: number })),
+  }),
   saved: object({ requestId: number, title: string, summary: array(row), saved: notesSnapshot }),
   /** The task changed on the server since the page's base version; nothing was written. */
   conflict: object({ requestId: number, server: notesSnapshot }),
@@ -70,18 +79,24 @@ export const detailsView = object({
   subtasks: optional(array(subtask)),
   properties: optional(object({ rows: optional(array(propertyRow)), error: optional(string) })),
   log: optional(object({ lines: optional(array(string)), error: optional(string), partial: optional(boolean), zone: optional(string) })),
+  /** The row's actions in its present state, as buttons: `id` is what the page sends back to run one. */
+  actions: optional(array(object({ id: string, title: string }))),
 });
 export type DetailsView = Infer<typeof detailsView>;
 
 export const detailsPageMessage = union('type', {
   ready: object({}),
   refresh: object({ requestId: number }),
+  /** Runs one of the view's `actions` on the task, with the same checks and questions as its menu entry. */
+  act: object({ requestId: number, action: string }),
 });
 export type DetailsPageMessage = Infer<typeof detailsPageMessage>;
 
 export const detailsHostMessage = union('type', {
   loaded: object({ requestId: optional(number), view: detailsView }),
   failed: object({ requestId: optional(number), message: string }),
+  /** The action ran (or the user backed out); a fresh `loaded` follows. */
+  acted: object({ requestId: number, message: optional(string) }),
 });
 export type DetailsHostMessage = Infer<typeof detailsHostMessage>;
 

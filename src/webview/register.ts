@@ -5,11 +5,13 @@ import { CallbackForm } from './callbackForm';
 import { confirmCallback } from './callbackConfirm';
 import { DetailsForm } from './detailsForm';
 import { NotesForm, type TaskTarget } from './notesForm';
+import { NotesDrafts } from './notesDrafts';
 import { FormPanels, type FormKind } from './panels';
 import { callbackPageMessage, detailsPageMessage, notesPageMessage, type DetailsHostMessage, type NotesHostMessage } from './protocol';
 import type { FormChannel, FormController } from './formHost';
 import { array, object, parse, string, type Parsed } from './schema';
 import { onTaskNodes, type PickRequest } from '../commands/taskSelection';
+import { detailsActions } from '../commands/detailsActions';
 import type { ConnectionRegistry } from '../connections/registry';
 import { log } from '../log';
 import { taskKey, type Task } from '../tasks/model';
@@ -68,6 +70,8 @@ async function jobsOf(registry: ConnectionRegistry, connection: string, ids: rea
 /** Edit Notes/TODO, Show Details and Cancel with Callback forms (issue: webview forms). */
 export function registerForms(context: CommandContext): vscode.Disposable[] {
   const { registry, view } = context;
+  const actions = detailsActions(context.provider);
+  const drafts = context.storage && new NotesDrafts(context.storage);
   const extensionUri = vscode.extensions.getExtension(extensionId)?.extensionUri;
   if (!extensionUri) throw new Error(`${extensionId} cannot find itself`);
   const panels = new FormPanels(extensionUri);
@@ -75,12 +79,12 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
   const editNotes = (node: TaskNode) => {
     if (!node.task.operations.includes('editNotes')) return;
     const target = targetOf(node);
-    panels.show(`notes:${target.key}`, vscode.l10n.t('Notes: {0}', node.task.title), notesKind, (channel) => new NotesForm(registry, target, channel), restoreFor(target));
+    panels.show(`notes:${target.key}`, vscode.l10n.t('Notes: {0}', node.task.title), notesKind, (channel) => new NotesForm(registry, target, channel, drafts), restoreFor(target));
   };
 
   const showDetails = (node: TaskNode) => {
     const target = targetOf(node);
-    panels.show(`details:${target.key}`, vscode.l10n.t('Details: {0}', node.task.title), detailsKind, (channel) => new DetailsForm(registry, target, channel), restoreFor(target));
+    panels.show(`details:${target.key}`, vscode.l10n.t('Details: {0}', node.task.title), detailsKind, (channel) => new DetailsForm(registry, target, channel, actions), restoreFor(target));
   };
 
   const cancelWithCallback = (clicked: TaskNode, nodes: readonly TaskNode[]) => {
@@ -147,8 +151,8 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
 
   return [
     panels,
-    restoreTaskForm(notesKind, 'notes', (target, channel: FormChannel<NotesHostMessage>) => new NotesForm(registry, target, channel)),
-    restoreTaskForm(detailsKind, 'details', (target, channel: FormChannel<DetailsHostMessage>) => new DetailsForm(registry, target, channel)),
+    restoreTaskForm(notesKind, 'notes', (target, channel: FormChannel<NotesHostMessage>) => new NotesForm(registry, target, channel, drafts)),
+    restoreTaskForm(detailsKind, 'details', (target, channel: FormChannel<DetailsHostMessage>) => new DetailsForm(registry, target, channel, actions)),
     restoreCallbackForm,
     vscode.commands.registerCommand(
       'opsTasks.editNotes',

@@ -5,8 +5,13 @@ import {
   contextMenu,
   dialogButton,
   openOpsTasksView,
+  pastedText,
   quickInput,
+  quickInputType,
   rowByLabel,
+  rowByName,
+  runCommand,
+  treeRowNames,
   rowTwistie,
   treeRows,
   waitForWorkbench,
@@ -43,6 +48,39 @@ describe('e2e: the demo across reloads', function () {
     await openOpsTasksView(page);
     await welcomeButton(page, 'Try the Demo').click();
     await demoTasksShown(page);
+  });
+
+  /** The status the palette's task pick shows for the task with this id ("Cancelled · Demo LXCA · ID 12"). */
+  async function pickedStatus(page: Page, id: string): Promise<string> {
+    await runCommand(page, 'Ops Tasks: Show Details');
+    await quickInputType(page, `ID ${id}`, { accept: false });
+    const row = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: new RegExp(`· ID ${id}$`) }).first();
+    await row.waitFor();
+    const text = await row.innerText();
+    await page.keyboard.press('Escape');
+    return text;
+  }
+
+  it('keeps its state across a window reload: a cancelled job stays cancelled, under the same id', async () => {
+    const { page } = wb();
+    // The LXCA demo's jobs on screen: fold the JP1/AO demo, unfold the LXCA one.
+    await rowTwistie(rowByLabel(page, 'Demo JP1/AO')).click();
+    if ((await rowByLabel(page, 'Demo LXCA').getAttribute('aria-expanded')) !== 'true') await rowTwistie(rowByLabel(page, 'Demo LXCA')).click();
+    const running = await until('a running demo job', async () => (await treeRowNames(page)).find((label) => /, Running\b/.test(label)));
+    const name = running.slice(0, running.indexOf(', Running'));
+    const row = rowByName(page, name).first();
+    await contextMenu(page, row, 'Copy ID');
+    const id = await pastedText(page);
+    assert.match(id, /^\d+$/);
+    await contextMenu(page, row, 'Cancel');
+    await dialogButton(page, 'Cancel Job').click();
+    await until('the job cancelled', async () => /Cancel/.test(await pickedStatus(page, id)), 30_000);
+
+    await page.reload();
+    await waitForWorkbench(page);
+    await openOpsTasksView(page);
+    await demoTasksShown(page);
+    assert.match(await pickedStatus(page, id), /Cancel/, 'still cancelled after the reload');
   });
 
   it('comes back after a window reload: the servers start again on first use, no prompt', async () => {

@@ -7,7 +7,7 @@ import { startJp1aoSimulator, startLxcaSimulator, type Jp1aoSimulator, type Lxca
 import { connectionSettings, useWorkbench, type WorkbenchOptions } from './harness';
 import { basic } from '../support/rawHttp';
 import { signIn } from '../support/signIn';
-import { sleep, until } from '../support/wait';
+import { until } from '../support/wait';
 import { contextMenu, dialog, dialogButton, editorTab, screenshot, openOpsTasksView, rowByName, runCommand, treeRowNames, webviewFrame } from '../support/workbench';
 
 const lxcaName = 'forms-lxca';
@@ -21,7 +21,7 @@ describe('e2e: webview forms', function () {
   let lxca: LxcaSimulator;
   let jp1ao: Jp1aoSimulator;
   /** The JP1/AO task each scenario works on. */
-  let tasks: Record<'edit' | 'refused' | 'conflict' | 'doubleClick', { id: number; name: string }>;
+  let tasks: Record<'edit' | 'refused' | 'conflict' | 'doubleClick' | 'draft', { id: number; name: string }>;
   const dialogs: string[] = [];
 
   const options: WorkbenchOptions = { settings: {} };
@@ -38,8 +38,8 @@ describe('e2e: webview forms', function () {
       .tasks()
       .filter((task) => names.filter((name) => name === task.name).length === 1)
       .map((task) => ({ id: task.instanceID as number, name: String(task.name) }));
-    assert.ok(unique.length >= 4, 'the simulator has too few tasks with unique names');
-    tasks = { edit: unique[0]!, refused: unique[1]!, conflict: unique[2]!, doubleClick: unique[3]! };
+    assert.ok(unique.length >= 5, 'the simulator has too few tasks with unique names');
+    tasks = { edit: unique[0]!, refused: unique[1]!, conflict: unique[2]!, doubleClick: unique[3]!, draft: unique[4]! };
     // Finished, so that nothing but the scenarios changes them.
     for (const task of Object.values(tasks)) jp1ao.setTaskStatus(task.id, 'completed');
     await Promise.all(Object.values(tasks).map((task) => editOnServer(task.id, '', false)));
@@ -146,6 +146,37 @@ describe('e2e: webview forms', function () {
     assert.match(await webviewFrame(page).locator('#count').innerText(), /unsaved changes/);
   });
 
+  it('unsaved notes mark the tab, survive closing it, and come back saying so; typing after a save clears "Saved."', async () => {
+    const { page } = workbench();
+    let frame = await notesForm(page, tasks.draft.name);
+    await frame.locator('#notes textarea').fill('saved first');
+    await frame.locator('#save').click();
+    await frame.locator('#status', { hasText: 'Saved.' }).waitFor();
+    await frame.locator('#notes textarea').fill('typed, never saved');
+    assert.match(await frame.locator('#count').innerText(), /unsaved changes/);
+    assert.equal(await frame.locator('#status').innerText(), '', 'no stale "Saved." beside "unsaved changes"');
+    await editorTab(page, `● Notes: ${tasks.draft.name}`).waitFor();
+    await screenshot(page, 'notes-unsaved-tab.png');
+
+    await runCommand(page, 'View: Close All Editors');
+    await editorTab(page, /./).first().waitFor({ state: 'detached' });
+    frame = await notesForm(page, tasks.draft.name);
+    await until('the draft restored', async () => (await frame.locator('#notes textarea').inputValue()) === 'typed, never saved');
+    await frame.locator('#restored', { hasText: 'Restored your unsaved changes' }).waitFor();
+    await editorTab(page, `● Notes: ${tasks.draft.name}`).waitFor();
+    await screenshot(page, 'notes-draft-restored.png');
+    assert.equal(jp1ao.task(tasks.draft.id).notes, 'saved first', 'nothing was written by closing or reopening');
+
+    // Revert drops the draft: the next tab starts from the server's notes.
+    await frame.locator('#revert').click();
+    await editorTab(page, `Notes: ${tasks.draft.name}`).filter({ hasNotText: '●' }).waitFor();
+    await runCommand(page, 'View: Close All Editors');
+    await editorTab(page, /./).first().waitFor({ state: 'detached' });
+    frame = await notesForm(page, tasks.draft.name);
+    await until('the saved notes', async () => (await frame.locator('#notes textarea').inputValue()) === 'saved first');
+    assert.equal(await frame.locator('#restored').isVisible(), false);
+  });
+
   it('Save after the task changed on the server warns, then Overwrite or Reload — as chosen', async () => {
     const { page } = workbench();
     const frame = await notesForm(page, tasks.conflict.name);
@@ -176,13 +207,11 @@ describe('e2e: webview forms', function () {
     assert.equal(jp1ao.task(tasks.conflict.id).notes, 'theirs again');
   });
 
-  it('a double-click on a JP1/AO task opens its form; a single click only selects', async () => {
+  it('a double-click on a JP1/AO task opens its Details, whose Notes… button opens its form', async () => {
     const { page } = workbench();
-    const row = rowByName(page, tasks.doubleClick.name);
-    await row.click();
-    await sleep(800); // nothing may open: the window is longer than a double-click
-    assert.equal(await editorTab(page, `Notes: ${tasks.doubleClick.name}`).count(), 0);
-    await row.dblclick();
+    await rowByName(page, tasks.doubleClick.name).dblclick();
+    await editorTab(page, `Details: ${tasks.doubleClick.name}`).waitFor();
+    await webviewFrame(page).locator('#actions vscode-button', { hasText: 'Notes…' }).click();
     await editorTab(page, `Notes: ${tasks.doubleClick.name}`).waitFor();
     await webviewFrame(page).locator('#notes textarea').waitFor();
   });

@@ -199,6 +199,18 @@ export function quickInput(page: Page): Locator {
   return page.locator(selectors.quickInput);
 }
 
+/** What the clipboard holds, pasted into the palette's input as a user would see it (on one line). */
+export async function pastedText(page: Page): Promise<string> {
+  await page.keyboard.press('F1');
+  const box = page.locator(selectors.quickInputBox);
+  await box.waitFor();
+  await box.fill('');
+  await box.press('ControlOrMeta+v');
+  const text = await box.inputValue();
+  await box.press('Escape');
+  return text;
+}
+
 /** A button of the modal dialog (showWarningMessage(..., { modal: true }) and the like). */
 export function dialogButton(page: Page, label: string): Locator {
   return page.locator(selectors.dialogButton).filter({ hasText: new RegExp(`^${escapeRegExp(label)}$`) });

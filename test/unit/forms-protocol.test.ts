@@ -142,10 +142,10 @@ describe('double-click on a tree row', () => {
     assert.equal(detector.click('b'), false, 'too slow');
   });
 
-  it('is offered on JP1/AO tasks only', () => {
+  it('is offered on LXCA and JP1/AO rows alike (it opens Details)', () => {
     const jp1ao = toJp1aoTask(api, 'c', { instanceID: 5, name: 'n', status: 'completed' });
-    assert.deepEqual(taskClickCommand(jp1ao)?.arguments, ['c/5']);
+    assert.deepEqual(taskClickCommand(jp1ao).arguments, ['c/5']);
     const [job] = parseLxcaJobList([{ jobUID: '4', status: 'Running' }]);
-    assert.equal(taskClickCommand(toLxcaTask(api, 'c', job!)), undefined);
+    assert.deepEqual(taskClickCommand(toLxcaTask(api, 'c', job!)).arguments, ['c/4']);
   });
 });

@@ -14,6 +14,7 @@ export async function startJp1ao(options: SimulatorOptions, tls?: TlsMaterial): 
   const store = new TaskStore(Date.now, variants.jp1aoTimeOffset, (task) =>
     spellStatus(showsLongRunning(task.status, task.instanceID, variants) ? 'longRunning' : task.status, variants.jp1aoStatusWords),
   );
+  if (options.firstId) store.startIdsAt(options.firstId);
   const seeder = new Jp1aoSeeder(store, options.seed ?? 1);
   seeder.seed(options.size ?? 300);
   const auth = new AoAuth(options.tokenLifetimeSeconds ?? 1000);

@@ -94,6 +94,11 @@ export class TaskStore {
     return ++this.lastId;
   }
 
+  /** Ids given from now on start at `first` (when above the last one). */
+  startIdsAt(first: number): void {
+    this.lastId = Math.max(this.lastId, first - 1);
+  }
+
   nextActionId(): number {
     return ++this.lastActionId;
   }

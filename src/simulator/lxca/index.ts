@@ -11,6 +11,7 @@ import { LxcaSeeder } from './seed';
 export async function startLxca(options: SimulatorOptions, tls?: TlsMaterial): Promise<LxcaSimulator> {
   const variants = resolveVariants(options);
   const store = new JobStore(Date.now, variants.lxcaJobShape);
+  if (options.firstId) store.startIdsAt(options.firstId);
   const seeder = new LxcaSeeder(store, options.seed ?? 1);
   seeder.seed(options.size ?? 300);
   const auth = new LxcaAuth(!!tls);

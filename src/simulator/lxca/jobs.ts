@@ -53,6 +53,11 @@ export class JobStore {
     return String(++this.lastId);
   }
 
+  /** Ids given from now on start at `first` (when above the last one). */
+  startIdsAt(first: number): void {
+    this.lastId = Math.max(this.lastId, first - 1);
+  }
+
   /** Adds a root job (and its subtree) built elsewhere. */
   insertRoot(job: JobRecord): void {
     this.roots.push(job);
