@@ -11,8 +11,9 @@ import * as api from '../src/api';
 import { HttpClient } from '../src/api/http';
 import { Jp1aoClient } from '../src/api/jp1ao/client';
 import { LxcaClient } from '../src/api/lxca/client';
-import { startLxcaSimulator, type LxcaSimulator, type RunningSimulator } from '../src/simulator/index';
-import type { RecordedRequest } from '../src/simulator/types';
+import { startJp1aoSimulator, startLxcaSimulator, type LxcaSimulator, type RunningSimulator } from '../src/simulator/index';
+import { spellStatus, STATUS_WORDS } from '../src/simulator/jp1ao/words';
+import type { RecordedRequest, SimulatorVariants } from '../src/simulator/types';
 import { Jp1aoAdapter } from '../src/tasks/jp1ao';
 import { LxcaAdapter } from '../src/tasks/lxca';
 import type { TaskSource } from '../src/tasks/adapter';
@@ -35,6 +36,9 @@ interface Results {
   heapMbFor50k: number;
   unchangedPollTreeEvents: number;
   cancel200Requests: number;
+  jp1aoWrongWordsTotalsCorrect: number;
+  jp1aoCountQueryBytes: number;
+  lxcaIdleRefreshBytesRatio: number;
 }
 
 function median(values: number[]): number {
@@ -156,8 +160,11 @@ async function jp1aoRefreshRatio(server: ServerAddress): Promise<{ ratio: number
   });
 }
 
-/** Bytes of one active poll over bytes of the full list, and the store events of polls that change nothing. */
-async function activePolling(): Promise<{ ratio: number; unchangedEvents: number; pollBytes: number; fullBytes: number }> {
+/**
+ * Bytes of one active poll and of one idle poll over bytes of the full list, and the store events
+ * of polls that change nothing. No job is expanded; about a third of the seed's jobs have subtasks.
+ */
+async function activePolling(): Promise<{ ratio: number; idleRatio: number; unchangedEvents: number; pollBytes: number; idleBytes: number; fullBytes: number; withSubtasks: number }> {
   const sim = await startLxcaSimulator({ size, seed: 3, newItemEveryMs: 0 });
   pinJobs(sim, runningJobs);
   const source = lxcaSource(sim);
@@ -174,13 +181,63 @@ async function activePolling(): Promise<{ ratio: number; unchangedEvents: number
     await store.refresh(true); // an active poll
     const pollBytes = bytesOf(sim.requests);
     now += 60_000;
-    await store.refresh(true); // a poll at the idle interval: the full list
-    if (!sim.requests.some((r) => r.path === '/tasks')) throw new Error('the idle poll did not read the full list');
-    return { ratio: pollBytes / fullBytes, unchangedEvents: events, pollBytes, fullBytes };
+    sim.clearRequests();
+    await store.refresh(true); // a poll at the idle interval: the jobs without subtasks, and the subtasks that may have moved
+    if (!sim.requests.some((r) => r.path === '/tasks' && r.query.compact === 'true')) throw new Error('the idle poll did not list the jobs without subtasks');
+    const idleBytes = bytesOf(sim.requests);
+    const withSubtasks = sim.jobs().filter((job) => job.children?.length > 0).length / sim.jobs().length;
+    return { ratio: pollBytes / fullBytes, idleRatio: idleBytes / fullBytes, unchangedEvents: events, pollBytes, idleBytes, fullBytes, withSubtasks };
   } finally {
     store.dispose();
     await source.close();
     await sim.close();
+  }
+}
+
+/** A JP1/AO simulator of `size` tasks in a dialect, each task pinned at its status, and an adapter over it. */
+async function jp1aoSource(variants: Partial<SimulatorVariants>) {
+  const sim = await startJp1aoSimulator({ size, seed: 6, newItemEveryMs: 0, variants });
+  const words = new Map(STATUS_WORDS.map((word) => [spellStatus(word, variants.jp1aoStatusWords ?? 'camel'), word]));
+  const camel = (spelled: string) => words.get(spelled) ?? spelled;
+  for (const task of sim.tasks()) sim.setTaskStatus(task.instanceID, camel(task.status) === 'longRunning' ? 'inProgress' : camel(task.status));
+  const http = new HttpClient({ baseUrl: sim.url, maxBodyBytes: 256 * 2 ** 20 });
+  const adapter = new Jp1aoAdapter(api, 'bench', new Jp1aoClient(http, credentialsOf(sim)), sim.username, () => http.close());
+  const close = async () => {
+    await http.close();
+    await sim.close();
+  };
+  return { sim, adapter, camel, close };
+}
+
+/** 1 when the running and failed totals against upper-case words and a filter that answers unknown words with nothing equal the server's own counts. */
+async function wrongWordsTotals(): Promise<{ correct: number; shown: string; server: string }> {
+  const source = await jp1aoSource({ jp1aoStatusWords: 'upper', jp1aoFilter: 'empty' });
+  const store = new TaskStore(async () => source.adapter, pageSize);
+  try {
+    await store.refresh();
+    const count = (words: readonly string[]) => source.sim.tasks().filter((task) => words.includes(source.camel(task.status))).length;
+    const server = { running: count(['inProgress', 'waitingResponse', 'abnormalDetection', 'terminating', 'longRunning']), failed: count(['failed']) };
+    const shown = store.totals;
+    const correct = shown?.running === server.running && shown.failed === server.failed && server.running > 0 ? 1 : 0;
+    return { correct, shown: JSON.stringify(shown), server: JSON.stringify(server) };
+  } finally {
+    store.dispose();
+    await source.close();
+  }
+}
+
+/** Bytes of the larger of the two count queries of one totals read, against a server that ignores the page size. */
+async function countQueryBytes(): Promise<number> {
+  const source = await jp1aoSource({ jp1aoPaging: 'ignore' });
+  try {
+    await source.adapter.list({}, pageSize, { background: false, totals: true });
+    source.sim.clearRequests();
+    await source.adapter.totals();
+    const counts = source.sim.requests.filter((r) => r.path === '/Automation/v1/objects/Tasks');
+    if (counts.length !== 2) throw new Error(`a totals read made ${counts.length} list requests, not 2`);
+    return Math.max(...counts.map((r) => r.bytes));
+  } finally {
+    await source.close();
   }
 }
 
@@ -255,6 +312,8 @@ async function main(): Promise<void> {
   const polling = await activePolling();
   const heapMb = await heapFor50k();
   const cancels = await cancelRequests(200);
+  const wrongWords = await wrongWordsTotals();
+  const countBytes = await countQueryBytes();
   const activated = activation();
 
   const results: Results = {
@@ -265,6 +324,9 @@ async function main(): Promise<void> {
     heapMbFor50k: Number(heapMb.toFixed(1)),
     unchangedPollTreeEvents: polling.unchangedEvents,
     cancel200Requests: cancels,
+    jp1aoWrongWordsTotalsCorrect: wrongWords.correct,
+    jp1aoCountQueryBytes: countBytes,
+    lxcaIdleRefreshBytesRatio: Number(polling.idleRatio.toFixed(3)),
   };
 
   row(`LXCA refresh / raw GET+parse (${size} jobs, ${(lxca.bytes / 2 ** 20).toFixed(1)} MB)`, fixed(results.lxcaRefreshToRawRatio), '≤ 1.15', results.lxcaRefreshToRawRatio <= 1.15);
@@ -278,6 +340,11 @@ async function main(): Promise<void> {
   row('heap for 10 connections × 5,000 tasks, MB (after GC)', fixed(results.heapMbFor50k, 1), '≤ 60', results.heapMbFor50k <= 60);
   row('tree change events from polls that change nothing', String(results.unchangedPollTreeEvents), '0', results.unchangedPollTreeEvents === 0);
   row('HTTP requests to cancel 200 LXCA jobs without cancel hooks', String(results.cancel200Requests), '1', results.cancel200Requests === 1);
+  row(`JP1/AO totals right with IN_PROGRESS words, empty filter (${size})`, String(results.jp1aoWrongWordsTotalsCorrect), '1', results.jp1aoWrongWordsTotalsCorrect === 1);
+  note(`shown ${wrongWords.shown}, the server's own ${wrongWords.server}`);
+  row(`JP1/AO bytes of one count query, page size ignored (${size})`, String(results.jp1aoCountQueryBytes), '≤ 2000', results.jp1aoCountQueryBytes <= 2000);
+  row(`LXCA idle refresh bytes / full list (${size} jobs, none expanded)`, fixed(results.lxcaIdleRefreshBytesRatio, 3), '≤ 0.4', results.lxcaIdleRefreshBytesRatio <= 0.4);
+  note(`${polling.idleBytes} of ${polling.fullBytes} bytes; ${(polling.withSubtasks * 100).toFixed(0)}% of the jobs have subtasks`);
 
   writeFileSync(join(process.cwd(), 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('\nwritten to bench-results.json');

@@ -8,6 +8,7 @@
 //   [--jp1ao-paging limit|ignore|reject] [--jp1ao-time-offset plain|colon]
 //   [--jp1ao-invoke-shape standard|reference] [--lxca-hook-cancel cancel|register]
 //   [--jp1ao-stop-ignored] (a stop answers success and the task stays In Progress)
+//   [--jp1ao-status-words camel|pascal|upper|display] [--jp1ao-long-running] [--jp1ao-filter match|strict|empty]
 // Starts both fake servers, prints ONE JSON line with their URLs and credentials, and runs until
 // SIGINT/SIGTERM. Ports default to 0 (any free port).
 import { startSimulators } from './index';
@@ -29,7 +30,8 @@ function parseVariant(flag: string, key: keyof SimulatorVariants, value: string 
 
 /** `--help`: every switch, with what it takes and does. */
 function usage(): string {
-  const variants = [...variantFlags].map(([flag, key]) => `  ${flag} ${variantChoices[key].join('|')}`.padEnd(52) + `server variant (first = default)`);
+  const switchOf = (key: keyof SimulatorVariants) => (variantChoices[key].includes(true as never) ? '' : ` ${variantChoices[key].join('|')}`);
+  const variants = [...variantFlags].map(([flag, key]) => `  ${flag}${switchOf(key)}`.padEnd(52) + `server variant (first = default)`);
   return [
     'Usage: npm run simulator -- [options]',
     '',
@@ -107,7 +109,9 @@ function parseArgs(argv: string[]): { options: SimulatorOptions; faults: RunFaul
       default: {
         const key = variantFlags.get(flag);
         if (!key) throw new Error(`unknown option ${flag} (--help lists them)`);
-        options.variants = { ...options.variants, [key]: parseVariant(flag, key, argv[++i]) };
+        // A switch that is on or off (`--jp1ao-long-running`) takes no value.
+        const value = variantChoices[key].includes(true as never) ? true : parseVariant(flag, key, argv[++i]);
+        options.variants = { ...options.variants, [key]: value };
       }
     }
   }

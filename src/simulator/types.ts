@@ -48,6 +48,12 @@ export interface SimulatorVariants {
   lxcaHookCancel: 'cancel' | 'register';
   /** `true`: a JP1/AO stop answers success and leaves the task as it was (a stop that did not take). */
   jp1aoStopIgnored: false | true;
+  /** Status words as `inProgress` (`camel`, default), `InProgress`, `IN_PROGRESS` or `In Progress` (`display`). */
+  jp1aoStatusWords: 'camel' | 'pascal' | 'upper' | 'display';
+  /** Every third task in progress shows as `longRunning` (spelled in the dialect) — Ops Center Automator's Long Running. */
+  jp1aoLongRunning: boolean;
+  /** A status filter naming a word this server does not use: matches nothing (`match`, default), answers 400 (`strict`), or answers an empty list (`empty`). */
+  jp1aoFilter: 'match' | 'strict' | 'empty';
 }
 
 export const defaultVariants: SimulatorVariants = {
@@ -59,6 +65,9 @@ export const defaultVariants: SimulatorVariants = {
   jp1aoInvokeShape: 'standard',
   lxcaHookCancel: 'cancel',
   jp1aoStopIgnored: false,
+  jp1aoStatusWords: 'camel',
+  jp1aoLongRunning: false,
+  jp1aoFilter: 'match',
 };
 
 /** The switches of `npm run simulator` (`--lxca-job-shape jobs` …) and the values each takes. */
@@ -71,6 +80,9 @@ export const variantChoices: { readonly [K in keyof SimulatorVariants]: readonly
   jp1aoInvokeShape: ['standard', 'reference'],
   lxcaHookCancel: ['cancel', 'register'],
   jp1aoStopIgnored: [false, true],
+  jp1aoStatusWords: ['camel', 'pascal', 'upper', 'display'],
+  jp1aoLongRunning: [false, true],
+  jp1aoFilter: ['match', 'strict', 'empty'],
 };
 
 export function resolveVariants(options: SimulatorOptions): SimulatorVariants {

@@ -4,7 +4,7 @@ import type { Jp1aoTask, PropertyValue } from '../api/jp1ao/types';
 import { mapWithConcurrency, groupBy } from '../util/collections';
 import { displayText, isPresent, optionalBoolean, optionalString } from '../util/values';
 import { safeText } from '../util/safeText';
-import { apiErrorKind, errorText } from '../ui/errorText';
+import { errorText } from '../ui/errorText';
 import { fieldsOf, logTail } from '../webview/detailsContent';
 import type { FieldValue, NotesSnapshot, PropertyRow, Row } from '../webview/protocol';
 import {
@@ -21,9 +21,9 @@ import {
   type TaskPage,
   type TaskTotals,
 } from './adapter';
-import { jp1aoStatusMeaning, jp1aoStatusOf, jp1aoStatusesIn, operationStatuses } from './jp1aoStatus';
-import { activeCategories, taskKey, type StatusCategory, type Task, type TaskOperation } from './model';
-import { orderedPage } from './ordering';
+import { jp1aoStatusMeaning, jp1aoStatusOf, operationStatuses } from './jp1aoStatus';
+import { Jp1aoLists } from './jp1aoLists';
+import { taskKey, type Task, type TaskOperation } from './model';
 import { productInfo } from './products';
 import { localTimeText } from './time';
 import type { TaskQuery } from './query';
@@ -33,18 +33,10 @@ import { readableById, withUnusableId } from './unusableId';
 import { safeLine } from '../util/displayText';
 
 /** What JP1/AO tasks need from the API bundle to become Tasks and details (loaded lazily by the caller). */
-export type Jp1aoApi = Pick<typeof Api, 'parseJp1aoTime' | 'jp1aoSupportedActionTypeNames' | 'isUsableJp1aoId'>;
-
-const unfinishedCategories: readonly StatusCategory[] = ['running', 'runningWithErrors', 'pending'];
+export type Jp1aoApi = Pick<typeof Api, 'parseJp1aoTime' | 'jp1aoSupportedActionTypeNames' | 'isUsableJp1aoId' | 'Jp1aoOperationNotOffered'>;
 
 /** Calls in flight per JP1/AO server: quick for a big selection without flooding the server. */
 export const jp1aoConcurrency = 4;
-
-/** Up to this many unfinished tasks are read one by one; more cost one filtered list instead. */
-const maxSingleReads = 2;
-/** Room in the filtered list for tasks started since the last full read, so the shown ones still fit. */
-const unfinishedSpare = 50;
-const unfinishedStatuses = jp1aoStatusesIn([...activeCategories]);
 
 /** Bytes of the task log read from its end, and how many of its lines the details page shows. */
 const logReadSize = 16 * 1024;
@@ -289,6 +281,9 @@ export class Jp1aoAdapter implements ProductAdapter {
   readonly info = productInfo('jp1ao');
   readonly notes: NotesEditor;
   private readonly reportDuplicate: DuplicateReport;
+  private readonly lists: Jp1aoLists;
+  /** Operations the server said it does not offer for a task, kept from the menu while its status stays. */
+  private readonly withheld = new Map<string, { status: string; operations: Set<TaskOperation> }>();
 
   /** `onNotice` hears about odd answers worth a line in the log (a task listed twice). */
   constructor(
@@ -300,6 +295,11 @@ export class Jp1aoAdapter implements ProductAdapter {
     onNotice?: (message: string) => void,
   ) {
     this.reportDuplicate = duplicateReporter(this.info.noun, onNotice);
+    this.lists = new Jp1aoLists(client, {
+      toTask: (task) => this.toTask(task),
+      unique: (tasks) => this.unique(tasks),
+      notice: (message) => onNotice?.(message),
+    });
     this.notes = {
       read: async (id) => this.notesView(await client.getTask(id)),
       viewOf: (task) => this.notesView(task.raw as Jp1aoTask),
@@ -313,61 +313,19 @@ export class Jp1aoAdapter implements ProductAdapter {
     };
   }
 
-  async list(query: TaskQuery, limit: number, { signal, totals: withTotals }: ListOptions): Promise<TaskPage> {
-    const statuses = query.categories?.length ? jp1aoStatusesIn(query.categories) : undefined;
+  async list(query: TaskQuery, limit: number, options: ListOptions): Promise<TaskPage> {
     // "TODO" among the words filters on the flag instead of searching for the word.
     const { words, toDo } = splitToDoWord(query.text);
-    const q = words || undefined;
-    const filter = toDo ? 'toDo eq true' : undefined;
-    const [page, unfinished, totals] = await Promise.all([
-      statuses && !statuses.length ? { tasks: [], count: 0 } : this.client.listTasks({ q, filter, statuses, offset: 0, limit, signal }),
-      query.order === 'runningFirst' ? this.unfinished(q, filter, query, limit) : [],
-      withTotals ? this.totals() : undefined,
-    ]);
-    const tasks = this.unique(page.tasks.map((task) => this.toTask(task)));
-    if (query.order !== 'runningFirst') return { tasks, total: page.count, totals };
-    // The running and pending tasks first, then the newest of the rest, each newest first.
-    const merged = new Map([...this.unique(unfinished), ...tasks].map((task) => [task.key, task]));
-    return { tasks: orderedPage([...merged.values()], 'runningFirst', limit), total: page.count, totals };
+    return this.lists.list({ q: words || undefined, filter: toDo ? 'toDo eq true' : undefined }, query, limit, options);
   }
 
-  /**
-   * A few unfinished tasks are read one by one; more in one list filtered to the unfinished
-   * statuses, which costs one request. A task that left that list (it finished or was archived)
-   * or one that is gone needs the full page to show where it went.
-   */
-  async readUnfinished(all: readonly Task[], _background: boolean, signal?: AbortSignal): Promise<Task[] | undefined> {
-    const tasks = readableById(all, this.api.isUsableJp1aoId);
-    try {
-      if (tasks.length <= maxSingleReads) {
-        return this.unique(await mapWithConcurrency(tasks, jp1aoConcurrency, async (task) => this.toTask(await this.client.getTask(task.id, { signal }))));
-      }
-      const page = await this.client.listTasks({ statuses: unfinishedStatuses, offset: 0, limit: tasks.length + unfinishedSpare, signal });
-      const byId = new Map(page.tasks.map((task) => [String(task.instanceID), task]));
-      const read = tasks.map((task) => byId.get(task.id));
-      if (read.some((task) => task === undefined)) return undefined;
-      return this.unique(read.map((task) => this.toTask(task!)));
-    } catch (error) {
-      if (apiErrorKind(error) === 'notFound') return undefined;
-      throw error;
-    }
+  async readUnfinished(tasks: readonly Task[], _background: boolean, signal?: AbortSignal): Promise<Task[] | undefined> {
+    return this.lists.readUnfinished(readableById(tasks, this.api.isUsableJp1aoId), signal);
   }
 
-  /** The running and pending tasks matching the query, read with a status filter so none hides behind "Load more…". */
-  private async unfinished(q: string | undefined, filter: string | undefined, query: TaskQuery, limit: number): Promise<Task[]> {
-    const wanted = unfinishedCategories.filter((category) => !query.categories?.length || query.categories.includes(category));
-    const statuses = jp1aoStatusesIn(wanted);
-    if (!statuses.length) return [];
-    const page = await this.client.listTasks({ q, filter, statuses, offset: 0, limit });
-    return page.tasks.map((task) => this.toTask(task));
-  }
-
-  /** The server's counts of running and failed tasks: one filtered request each, reading only `count`. */
+  /** The server's counts of running and failed tasks. */
   async totals(): Promise<TaskTotals> {
-    const count = async (categories: readonly StatusCategory[]) =>
-      (await this.client.listTasks({ statuses: jp1aoStatusesIn(categories), offset: 0, limit: 1 })).count;
-    const [running, failed] = await Promise.all([count(['running', 'runningWithErrors']), count(['failed'])]);
-    return { running, failed };
+    return this.lists.totals();
   }
 
   /** One `GET …/Tasks/{id}` per task. */
@@ -382,8 +340,24 @@ export class Jp1aoAdapter implements ProductAdapter {
   async perform(request: ActionRequest, tasks: readonly Task[]): Promise<TaskOutcome[]> {
     const call = taskCalls.get(request.operation);
     if (!call) return this.cancelSchedules(tasks);
-    const outcomes = await mapWithConcurrency(tasks, jp1aoConcurrency, (task) => sharedOutcome([task], () => call(this.client, task.id)));
+    const outcomes = await mapWithConcurrency(tasks, jp1aoConcurrency, (task) => sharedOutcome([task], () => this.offered(request.operation, task, () => call(this.client, task.id))));
     return outcomes.flat();
+  }
+
+  /**
+   * Runs the operation; when its template answers 404 or 409, the server does not offer it for the
+   * task now: the message says so, and the task's menu leaves it out until the task's status changes.
+   */
+  private async offered(operation: TaskOperation, task: Task, run: () => Promise<unknown>): Promise<unknown> {
+    try {
+      return await run();
+    } catch (error) {
+      if (!(error instanceof this.api.Jp1aoOperationNotOffered)) throw error;
+      const known = this.withheld.get(task.id);
+      const operations = known?.status === task.status ? known.operations : new Set<TaskOperation>();
+      this.withheld.set(task.id, { status: task.status, operations: operations.add(operation) });
+      throw new Error(t('The JP1/AO server does not offer this operation for the task now. It is not offered for this task again until its status changes.'), { cause: error });
+    }
   }
 
   /** A waiting or holding task is cancelled through its schedule: one call per schedule. */
@@ -392,7 +366,7 @@ export class Jp1aoAdapter implements ProductAdapter {
     const unscheduled = failedOutcomes(bySchedule.get(undefined) ?? [], new Error(t('The task has no schedule to cancel.')));
     bySchedule.delete(undefined);
     const outcomes = await mapWithConcurrency([...bySchedule], jp1aoConcurrency, ([scheduleId, group]) =>
-      sharedOutcome(group, () => this.client.cancelSchedule(scheduleId!)),
+      sharedOutcome(group, () => this.offered('cancel', group[0], () => this.client.cancelSchedule(scheduleId!))),
     );
     return [...outcomes.flat(), ...unscheduled];
   }
@@ -409,12 +383,14 @@ export class Jp1aoAdapter implements ProductAdapter {
 
   /** The members, the property values and the end of the task log; a part that fails says so. */
   async details(task: Task): Promise<ProductDetails> {
-    const [properties, log] = await Promise.allSettled([
+    const [properties, log, offered] = await Promise.allSettled([
       this.client.propertyValues(task.id),
       this.client.taskLog(task.id, { reverse: true, offset: 0, readSize: logReadSize }),
+      this.client.taskActions(task.id),
     ]);
+    const operations = offered.status === 'fulfilled' ? [{ name: t('Operations the server offers now'), value: { kind: 'text' as const, text: offered.value.join(', ') || t('none') } }] : [];
     return {
-      fields: jp1aoFields(this.api, task),
+      fields: [...jp1aoFields(this.api, task), ...operations],
       properties: properties.status === 'fulfilled' ? { rows: propertyRows(properties.value) } : { error: errorText(properties.reason) },
       log: log.status === 'fulfilled' ? { ...logTail(log.value, logReadSize, logLines), zone: serverZone(task) } : { error: errorText(log.reason) },
     };
@@ -431,6 +407,14 @@ export class Jp1aoAdapter implements ProductAdapter {
   }
 
   private toTask(task: Jp1aoTask): Task {
-    return toJp1aoTask(this.api, this.connection, task);
+    this.lists.words.learn(task.status);
+    const mapped = toJp1aoTask(this.api, this.connection, task);
+    const withheld = this.withheld.get(mapped.id);
+    if (!withheld) return mapped;
+    if (withheld.status !== mapped.status) {
+      this.withheld.delete(mapped.id); // the status moved on: the server may offer it again
+      return mapped;
+    }
+    return { ...mapped, operations: mapped.operations.filter((operation) => !withheld.operations.has(operation)) };
   }
 }

@@ -24,14 +24,30 @@ const statusMeanings = new Map<Jp1aoStatus, { label: () => string; category: Sta
   ['completed', { label: () => t('Completed'), category: 'succeeded' }],
   ['failed', { label: () => t('Failed'), category: 'failed' }],
   ['canceled', { label: () => t('Canceled'), category: 'cancelled' }],
+  ['longRunning', { label: () => t('Long Running'), category: 'running' }],
 ]);
+
+/**
+ * DECIDED (docs/api/jp1ao.md, "Status words"): display names a server may send instead of the API
+ * word — the manuals' (AOUG0034) and those of Ops Center Automator's task-status page.
+ */
+const statusAliases: Readonly<Record<string, Jp1aoStatus>> = {
+  'Waiting for Response': 'waitingResponse',
+  'Waiting for Input': 'waitingResponse',
+  'In Progress (with Error)': 'abnormalDetection',
+  'In Progress (Terminating)': 'terminating',
+  Suspended: 'holding',
+};
 
 /** Only `completed` is confirmed in API form, so statuses are compared by their letters alone. */
 function statusLetters(raw: string): string {
   return raw.toLowerCase().replace(/[^a-z]/g, '');
 }
 
-const statusByLetters = new Map<string, Jp1aoStatus>([...statusMeanings.keys()].map((status) => [statusLetters(status), status]));
+const statusByLetters = new Map<string, Jp1aoStatus>([
+  ...[...statusMeanings.keys()].map((status): [string, Jp1aoStatus] => [statusLetters(status), status]),
+  ...Object.entries(statusAliases).map(([alias, status]): [string, Jp1aoStatus] => [statusLetters(alias), status]),
+]);
 
 /** The known status a raw value stands for, whatever its casing and separators (`IN_PROGRESS`). */
 export function jp1aoStatusOf(raw: string): Jp1aoStatus | undefined {
@@ -45,6 +61,12 @@ export function jp1aoStatusMeaning(raw: string): StatusMeaning {
   return meaning ? { label: meaning.label(), category: meaning.category } : { label: raw, category: 'unknown' };
 }
 
+/** The category of a raw status (`unknown` for a word we do not know), without its label. */
+export function jp1aoStatusCategory(raw: string): StatusCategory {
+  const known = jp1aoStatusOf(raw);
+  return (known && statusMeanings.get(known)?.category) ?? 'unknown';
+}
+
 /** The known statuses that fall in any of the categories (for a server-side status filter). */
 export function jp1aoStatusesIn(categories: readonly StatusCategory[]): Jp1aoStatus[] {
   return [...statusMeanings].filter(([, meaning]) => categories.includes(meaning.category)).map(([status]) => status);
@@ -52,10 +74,10 @@ export function jp1aoStatusesIn(categories: readonly StatusCategory[]): Jp1aoSta
 
 /** The statuses in which each operation is allowed (docs/api/jp1ao.md, "Operations"). */
 export const operationStatuses: ReadonlyMap<TaskOperation, readonly Jp1aoStatus[]> = new Map<TaskOperation, readonly Jp1aoStatus[]>([
-  ['stop', ['inProgress', 'waitingResponse', 'abnormalDetection']],
+  ['stop', ['inProgress', 'longRunning', 'waitingResponse', 'abnormalDetection']],
   // The reference answers 409 to both unless the task is in progress, waiting for a response or in
   // abnormal detection: a task that is already terminating cannot be force stopped.
-  ['forceStop', ['inProgress', 'waitingResponse', 'abnormalDetection']],
+  ['forceStop', ['inProgress', 'longRunning', 'waitingResponse', 'abnormalDetection']],
   ['retry', ['failed']],
   ['retryNext', ['failed']],
   ['archive', ['completed', 'failed', 'canceled']],

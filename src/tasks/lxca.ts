@@ -1,6 +1,6 @@
 import type * as Api from '../api/index';
 import type { LxcaClient } from '../api/lxca/client';
-import type { LxcaJob } from '../api/lxca/types';
+import type { ListJobsOptions, LxcaJob, RequestOptions } from '../api/lxca/types';
 import type { JobRecord as LxcaJobRecord } from '../api/lxca/jobs';
 import type { FieldValue, FormattedPart, LxcaMessageView } from '../webview/protocol';
 import { fieldsOf } from '../webview/detailsContent';
@@ -149,6 +149,19 @@ export function lxcaDetails(api: LxcaApi, task: Task): ProductDetails {
 }
 
 /**
+ * An idle read (a poll at the idle interval) lists the jobs without their subtasks
+ * (`GET /tasks?compact=true`) and reads the subtasks only of the shown jobs that may have new ones;
+ * every this many idle reads, and on every user's Refresh, the full list with every subtask.
+ */
+export const fullListEveryNthIdleRead = 10;
+
+/** The subtasks a shown job had when last read with them, and whether it had finished then. */
+interface KnownSubtasks {
+  readonly children: readonly Task[];
+  readonly finished: boolean;
+}
+
+/**
  * LXCA jobs. LXCA documents no paging, filter or sort for `GET /tasks`: the whole list is read and
  * paged, filtered and sorted here.
  */
@@ -156,6 +169,10 @@ export class LxcaAdapter implements ProductAdapter {
   readonly info = productInfo('lxca');
   readonly cancelCallback: CancelCallbackSender;
   private readonly reportDuplicate: DuplicateReport;
+  /** The subtasks of the jobs shown by the last list read, by job id. */
+  private knownSubtasks = new Map<string, KnownSubtasks>();
+  /** Idle reads since the last full list. */
+  private idleReads = 0;
 
   /** `onNotice` hears about odd answers worth a line in the log (a job listed twice). */
   constructor(
@@ -179,8 +196,51 @@ export class LxcaAdapter implements ProductAdapter {
    * wins), so the tree never holds two rows of one id.
    */
   async list(query: TaskQuery, limit: number, { background, signal }: ListOptions): Promise<TaskPage> {
+    const compact = this.compactRead(background);
+    const page = await this.listPage(query, limit, { background, signal, compact });
+    const tasks = compact ? await this.withSubtasks(page.tasks, { background, signal }) : page.tasks;
+    this.knownSubtasks = new Map(tasks.map((task) => [task.id, { children: task.children, finished: !isUnfinished(task) }]));
+    return { ...page, tasks };
+  }
+
+  /** Whether this read may leave the subtasks out: an idle read, but not every Nth, and not before one full list. */
+  private compactRead(background: boolean): boolean {
+    if (background && this.knownSubtasks.size > 0 && ++this.idleReads % fullListEveryNthIdleRead !== 0) return true;
+    this.idleReads = 0;
+    return false;
+  }
+
+  /**
+   * The shown jobs of a compact read with their subtasks: read again (`GET /tasks/{ids}`) for a job
+   * not shown before, and for one with subtasks that is unfinished or was at the last read; the
+   * others keep those last read, so subtasks never vanish between reads.
+   */
+  private async withSubtasks(tasks: readonly Task[], options: RequestOptions): Promise<Task[]> {
+    const stale = tasks.filter((task) => {
+      const known = this.knownSubtasks.get(task.id);
+      return !known || (known.children.length > 0 && (!known.finished || isUnfinished(task)));
+    });
+    const fresh = new Map<string, Task>();
+    for (const chunk of jobListChunks(stale.map((task) => task.id))) {
+      try {
+        for (const task of this.toTasks(await this.client.getJobs(chunk, options), false)) fresh.set(task.id, task);
+      } catch (error) {
+        // A job gone since the list, or an id no path can carry: it keeps what was known.
+        const kind = apiErrorKind(error);
+        if (kind !== 'notFound' && kind !== 'invalidInput') throw error;
+      }
+    }
+    return tasks.map((task) => {
+      const read = fresh.get(task.id);
+      if (read) return read;
+      const known = this.knownSubtasks.get(task.id);
+      return known?.children.length ? { ...task, children: known.children } : task;
+    });
+  }
+
+  private async listPage(query: TaskQuery, limit: number, { background, signal, compact }: ListJobsOptions): Promise<TaskPage> {
     if (isEmptyQuery(query) && query.order !== 'runningFirst') {
-      const records = this.uniqueRecords(await this.client.listJobRecords({ background, signal }));
+      const records = this.uniqueRecords(await this.client.listJobRecords({ background, signal, compact }));
       const serverOrder = new Map(records.map((record, index) => [record, index]));
       // Ids repeated inside the page are dropped in the server's order (the first wins), then shown newest first.
       const page = firstK(records, limit, newerRecordFirst).sort((a, b) => serverOrder.get(a)! - serverOrder.get(b)!);
@@ -188,7 +248,7 @@ export class LxcaAdapter implements ProductAdapter {
       const totals = totalsOfCategories(records.map(({ status }) => lxcaStatusCategory(status)));
       return { tasks: this.toTasks(jobs, false).sort(newerTaskFirst), total: records.length, totals };
     }
-    const tasks = this.toTasks(await this.client.listJobs({ background, signal }), false);
+    const tasks = this.toTasks(await this.client.listJobs({ background, signal, compact }), false);
     const matching = tasks.filter((task) => matchesQuery(task, query));
     return { tasks: orderedPage(matching.sort(newerTaskFirst), query.order, limit), total: matching.length, totals: totalsOf(tasks) };
   }

@@ -14,7 +14,8 @@ const icons: Record<StatusCategory, [icon: string, color?: string]> = {
   succeededWithErrors: ['warning', 'list.warningForeground'],
   cancelled: ['circle-slash', 'disabledForeground'],
   failed: ['error', 'testing.iconFailed'],
-  unknown: ['circle-large-outline', 'list.warningForeground'],
+  // A status word we do not know: neither good nor bad news.
+  unknown: ['circle-large-outline'],
 };
 
 /** A question waits for a person's answer; the bell is Notify When Done's. */

@@ -310,3 +310,24 @@ export async function scrollTreeToEnd(page: Page): Promise<void> {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+export interface TreeRowIcon extends TreeRow {
+  /** The codicon id of the row's icon (`loading`, `error`, …), undefined when it has none. */
+  icon?: string;
+}
+
+/** The visible rows of the Ops Tasks tree with the codicon each shows. */
+export async function treeRowIcons(page: Page): Promise<TreeRowIcon[]> {
+  const rows = page.locator(selectors.tasksTree).locator(selectors.row);
+  return rows.evaluateAll((elements, { label, description }) =>
+    elements.map((row) => {
+      const classes = row.querySelector('.custom-view-tree-node-item-icon')?.className ?? '';
+      return {
+        label: row.querySelector(label)?.textContent?.trim() ?? '',
+        description: row.querySelector(description)?.textContent?.trim() ?? '',
+        icon: /codicon-(?!modifier)([\w-]+)/.exec(classes)?.[1],
+      };
+    }),
+    { label: selectors.rowLabel, description: selectors.rowDescription },
+  );
+}

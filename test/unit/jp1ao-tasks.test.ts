@@ -94,7 +94,7 @@ describe('JP1/AO task mapping', function () {
 
     it('lists the statuses of categories for a server-side filter', function () {
       assert.deepEqual(jp1aoStatusesIn(['pending']), ['waiting', 'holding']);
-      assert.deepEqual(jp1aoStatusesIn(['running', 'runningWithErrors']).sort(), ['abnormalDetection', 'inProgress', 'terminating', 'waitingResponse']);
+      assert.deepEqual(jp1aoStatusesIn(['running', 'runningWithErrors']).sort(), ['abnormalDetection', 'inProgress', 'longRunning', 'terminating', 'waitingResponse']);
       assert.deepEqual(jp1aoStatusesIn(['succeededWithErrors']), []);
     });
   });
@@ -128,11 +128,11 @@ describe('JP1/AO task mapping', function () {
     });
 
     it('shows a status it does not know as received, offering what supportedActionType names', function () {
-      const unknown = toJp1aoTask(api, 'c', task({ status: 'suspended', supportedActionType: 'forciblyStop,retry' }));
+      const unknown = toJp1aoTask(api, 'c', task({ status: 'paused', supportedActionType: 'forciblyStop,retry' }));
       assert.equal(unknown.category, 'unknown');
-      assert.equal(unknown.statusLabel, 'suspended');
+      assert.equal(unknown.statusLabel, 'paused');
       assert.deepEqual(unknown.operations, ['editNotes', 'forceStop', 'retry', 'retryNext']);
-      assert.deepEqual(toJp1aoTask(api, 'c', task({ status: 'suspended' })).operations, ['editNotes']);
+      assert.deepEqual(toJp1aoTask(api, 'c', task({ status: 'paused' })).operations, ['editNotes']);
     });
 
     it('drops force stop and retries the service does not support (supportedActionType)', function () {

@@ -250,14 +250,14 @@ describe('server variants', function () {
       const { sim, client } = await jp1ao();
       const [first, second] = sim.tasks().filter((task) => task.status === 'inProgress');
       sim.setTaskStatus(first.instanceID, 'IN_PROGRESS');
-      sim.setTaskStatus(second.instanceID, 'suspended');
+      sim.setTaskStatus(second.instanceID, 'paused');
       const shouting = toJp1aoTask(api, 'ao', await client.getTask(first.instanceID));
       assert.equal(shouting.category, 'running');
       assert.ok(shouting.operations.includes('stop'));
       const raw = await client.getTask(second.instanceID);
       const unknown = toJp1aoTask(api, 'ao', raw);
       assert.equal(unknown.category, 'unknown');
-      assert.equal(unknown.statusLabel, 'suspended');
+      assert.equal(unknown.statusLabel, 'paused');
       const named = String(raw.supportedActionType ?? '').toLowerCase();
       assert.equal(unknown.operations.includes('forceStop'), named.includes('forciblystop'));
       assert.equal(unknown.operations.includes('retry'), /(^|,)\s*retry\s*(,|$)/.test(named));

@@ -10,7 +10,9 @@ import { sleep } from '../support/wait';
 type Recorded = { path: string; query: Record<string, string> };
 const tasksPath = '/Automation/v1/objects/Tasks';
 /** The page reads of the task list, without the running/failed count requests (`HQL::limit` 1). */
-const pageRequests = <R extends Recorded>(requests: R[]) => requests.filter((r) => r.path === tasksPath && r.query['HQL::limit'] !== '1');
+const pageRequests = <R extends Recorded>(requests: R[]) => requests.filter((r) => r.path === tasksPath && r.query['HQL::limit'] !== '1' && r.query['HQL::fields'] === undefined);
+/** The one read per connection of every task's id and status that learns the server's status words. */
+const surveyRequests = <R extends Recorded>(requests: R[]) => requests.filter((r) => r.path === tasksPath && r.query['HQL::fields'] === 'instanceID,status');
 const countRequests = <R extends Recorded>(requests: R[]) => requests.filter((r) => r.path === tasksPath && r.query['HQL::limit'] === '1');
 
 function record(store: TaskStore): StoreChange[] {
@@ -113,6 +115,8 @@ describe('TaskStore against the JP1/AO simulator', () => {
     const lists = pageRequests(sim.requests);
     assert.equal(lists.length, 1);
     assert.equal(countRequests(sim.requests).length, 2, 'one count request each for running and failed');
+    assert.equal(surveyRequests(sim.requests).length, 1, 'the status words are learned once');
+    assert.ok(countRequests(sim.requests).every((r) => r.query['HQL::fields'] === 'instanceID'), 'a count asks for ids only');
     assert.equal(lists[0].query['HQL::limit'], '100');
     assert.equal(store.tasks.length, 100);
     assert.equal(store.total, sim.tasks().length);
@@ -154,6 +158,7 @@ describe('TaskStore against the JP1/AO simulator', () => {
       now += 15_000;
       await timed.refresh();
       assert.equal(countRequests(sim.requests).length, 6, 'and so does the end of the interval');
+      assert.equal(surveyRequests(sim.requests).length, 1, 'the status words are learned once per connection');
     } finally {
       timed.dispose();
     }

@@ -14,9 +14,33 @@ export const jp1aoStatuses = [
   'completed',
   'failed',
   'canceled',
+  // Ops Center Automator's "Long Running": an active task past its expected time.
+  'longRunning',
 ] as const;
 
 export type Jp1aoStatus = (typeof jp1aoStatuses)[number];
+
+/**
+ * The status words on the wire are documented only by `"completed"`. A status is recognised by
+ * its letters alone, whatever the case and separators (`inProgress`, `IN_PROGRESS`,
+ * `In Progress` are one), and under the display names of the manuals and of Ops Center
+ * Automator (their table, `statusAliases`, lives with the statuses' meanings in
+ * src/tasks/jp1aoStatus.ts). Any other word is shown as sent and counted as Other.
+ */
+
+/**
+ * A server-side `status in [...]` is built only from the spellings this connection has sent; to
+ * learn them before the first filter, every task's id and status is read once per connection
+ * with these members only (`HQL::fields`, AOCR0049) and no page size.
+ */
+export const statusSurveyFields = ['instanceID', 'status'] as const;
+
+/**
+ * A count asks for one row of ids only: the answer's `count` is what is wanted. When the server
+ * has been seen to ignore the page size, a count asks from an offset past the largest count it has
+ * answered, so the rows it sends anyway are none or few (its `count` still counts every match).
+ */
+export const countQueryFields = ['instanceID'] as const;
 
 /**
  * The page-size companion of `HQL::offset` (its real name was unreadable in the manual). A server

@@ -2,12 +2,13 @@ import { ApiError, notSentError } from '../errors';
 import type { HttpClient, HttpRequest, HttpResponse, QueryValue } from '../http';
 import {
   actionTemplatePolicy,
+  countQueryFields,
   defaultSortBy,
   pageSizeParameter,
   tokenLifetimeMs,
   type TemplatePolicy,
 } from './assumptions';
-import { jp1aoError } from './errors';
+import { jp1aoError, OperationNotOffered } from './errors';
 import { hqlAnd, hqlStatusFilter } from './hql';
 import { pageOf, refusesPageSize } from './paging';
 import {
@@ -92,6 +93,10 @@ export class Jp1aoClient {
   private readonly notice: (message: string) => void;
   /** Set once the server refused the page-size parameter; kept for this client's life. */
   private pageSizeRefused = false;
+  /** Set once the server sent more rows than the page size asked for; kept for this client's life. */
+  private pageSizeIgnored = false;
+  /** The largest `count` any list answer gave: a count asked from there gets few rows or none. */
+  private largestCount = 0;
 
   constructor(
     private readonly http: HttpClient,
@@ -128,6 +133,7 @@ export class Jp1aoClient {
         scheduleID: query.scheduleID,
         tags: joinTags(query.tags),
         'HQL::filter': hqlAnd(query.filter, hqlStatusFilter(query.statuses)),
+        'HQL::fields': query.fields?.length ? query.fields.join(',') : undefined,
         'HQL::sortBy': query.sortBy ?? defaultSortBy,
         'HQL::offset': query.offset,
         ...(withPageSize ? { [pageSizeParameter]: query.limit } : {}),
@@ -142,8 +148,27 @@ export class Jp1aoClient {
       response = await this.send(call(false));
     }
     const { data, count } = listBody(this.ensureOk(response, call(false)), 'a task list');
+    if (paged && query.limit !== undefined && data.length > query.limit) this.pageSizeIgnored = true;
+    this.largestCount = Math.max(this.largestCount, count);
     // A row without an id cannot be shown or acted on; the rest of the page is still useful.
     return { tasks: pageOf(data, count, query.offset ?? 0, query.limit).filter(isTask), count };
+  }
+
+  /**
+   * How many tasks match, read from the answer's `count`: one row of ids asked for
+   * (countQueryFields), from past the largest count seen once the server ignored the page size.
+   */
+  async countTasks(query: Omit<ListTasksQuery, 'offset' | 'limit' | 'fields' | 'sortBy'> = {}): Promise<number> {
+    const offset = this.pageSizeIgnored ? this.largestCount : 0;
+    return (await this.listTasks({ ...query, fields: countQueryFields, offset, limit: 1 })).count;
+  }
+
+  /** The names of the operations the server lists for the task now (`GET …/Tasks/{id}/actions`). */
+  async taskActions(id: number | string, options: CallOptions = {}): Promise<string[]> {
+    const response = await this.call({ method: 'GET', ...this.task(id), path: `${this.task(id).path}/actions`, signal: options.signal });
+    return listBody(response, 'a list of operations')
+      .data.map((entry) => (typeof entry === 'object' && entry !== null ? (entry as { name?: unknown }).name : entry))
+      .filter((name): name is string => typeof name === 'string' && name.trim() !== '');
   }
 
   async getTask(id: number | string, options: CallOptions = {}): Promise<Jp1aoTask> {
@@ -273,7 +298,12 @@ export class Jp1aoClient {
 
   private async template(action: Action, signal?: AbortSignal): Promise<ActionTemplate> {
     const request: Call = { method: 'GET', path: action.path, subject: action.subject, signal };
-    if (action.templatePolicy === 'required') return templateBody(await this.call(request), action.name);
+    if (action.templatePolicy === 'required') {
+      const response = await this.send(request);
+      // The template is how the server says it offers the operation: 404/409 mean not for this task now.
+      if (response.status === 404 || response.status === 409) throw new OperationNotOffered(action.name, action.subject, jp1aoError(response, action.subject));
+      return templateBody(this.ensureOk(response, request), action.name);
+    }
     const response = await this.send(request);
     if (response.status === 404 || response.status === 405) return completeTemplate({}, action.name);
     return templateBody(this.ensureOk(response, request), action.name);

@@ -87,3 +87,25 @@ export function jp1aoError(response: HttpResponse, subject = 'The requested obje
     fullText: excerpt === undefined ? undefined : fullServerText(raw),
   });
 }
+
+/**
+ * The action's template answered 404 or 409: the server does not offer this operation for the task
+ * now (`GET …/Tasks/{id}/actions/{name}`). Keeps the server's error as its cause.
+ */
+export class OperationNotOffered extends ApiError {
+  constructor(
+    readonly operation: string,
+    subject: string,
+    cause: ApiError,
+  ) {
+    super(cause.kind, `JP1/AO does not offer the operation "${operation}" for ${subject} now`, {
+      status: cause.status,
+      serverMessage: cause.serverMessage,
+      fullText: cause.fullText,
+      messageId: cause.messageId,
+      details: cause.details,
+      cause,
+    });
+    this.name = 'OperationNotOffered';
+  }
+}

@@ -2,6 +2,7 @@
 export { Jp1aoClient, isUsableId as isUsableJp1aoId } from './client';
 export { jp1aoStatuses, supportedActionTypeNames as jp1aoSupportedActionTypeNames, type Jp1aoStatus } from './assumptions';
 export { formatJp1aoTime, parseJp1aoTime, withOffsetColon } from './dates';
+export { OperationNotOffered as Jp1aoOperationNotOffered } from './errors';
 export { hqlStatusFilter as jp1aoStatusFilter } from './hql';
 export type {
   ActionTemplate as Jp1aoActionTemplate,

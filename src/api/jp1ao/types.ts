@@ -53,6 +53,8 @@ export interface ListTasksQuery {
   sortBy?: string;
   offset?: number;
   limit?: number;
+  /** `HQL::fields`: only these members of each task (the server adds none it was not asked for). */
+  fields?: readonly string[];
   serviceID?: number | string;
   scheduleID?: number | string;
   /** All must match. */

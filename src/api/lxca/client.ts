@@ -41,9 +41,10 @@ export class LxcaClient {
     return this.fetchJobs({ method: 'GET', path: '/tasks', query }, 'List LXCA jobs', options);
   }
 
-  /** `GET /tasks` with each job's id read and the rest left for parseJob. */
-  async listJobRecords(options: RequestOptions = {}): Promise<JobRecord[]> {
-    return jobRecords(await this.fetchJson({ method: 'GET', path: '/tasks' }, 'List LXCA jobs', options));
+  /** `GET /tasks` with each job's id read and the rest left for parseJob; without subtasks when `compact`. */
+  async listJobRecords(options: ListJobsOptions = {}): Promise<JobRecord[]> {
+    const query = options.compact ? { compact: 'true' } : undefined;
+    return jobRecords(await this.fetchJson({ method: 'GET', path: '/tasks', query }, 'List LXCA jobs', options));
   }
 
   /** `GET /tasks/{id,id}`: the listed jobs (an unknown id answers notFound). */

@@ -7,10 +7,13 @@ import { aoErrorForStatus } from './messages';
 import { jp1aoHandler } from './routes';
 import { Jp1aoSeeder } from './seed';
 import { TaskStore } from './tasks';
+import { showsLongRunning, spellStatus } from './words';
 
 export async function startJp1ao(options: SimulatorOptions, tls?: TlsMaterial): Promise<Jp1aoSimulator> {
   const variants = resolveVariants(options);
-  const store = new TaskStore(Date.now, variants.jp1aoTimeOffset);
+  const store = new TaskStore(Date.now, variants.jp1aoTimeOffset, (task) =>
+    spellStatus(showsLongRunning(task.status, task.instanceID, variants) ? 'longRunning' : task.status, variants.jp1aoStatusWords),
+  );
   if (options.firstId) store.startIdsAt(options.firstId);
   const seeder = new Jp1aoSeeder(store, options.seed ?? 1);
   seeder.seed(options.size ?? 300);

@@ -20,7 +20,12 @@ export interface ListOptions {
   dateFields: ReadonlySet<string>;
   /** What this server does with `HQL::limit` (see SimulatorVariants). */
   pageSize?: SimulatorVariants['jp1aoPaging'];
+  /** The status words this server uses, and what a filter naming another one answers (see SimulatorVariants). */
+  statusWords?: { words: ReadonlySet<string>; unknown: SimulatorVariants['jp1aoFilter'] };
 }
+
+/** A filter naming a status word this server does not use, on a server that answers it with an empty list. */
+class UnknownStatusWord extends Error {}
 
 /** Applies the query to rows already in default order; `count` is the number matching before paging. */
 export function runListQuery(rows: Row[], query: Record<string, string>, options: ListOptions): { data: Row[]; count: number } {
@@ -46,7 +51,14 @@ export function runListQuery(rows: Row[], query: Record<string, string>, options
       return words.every((w) => text.includes(w));
     });
   }
-  if (query['HQL::filter'] !== undefined) predicates.push(parseFilter(query['HQL::filter'], options));
+  if (query['HQL::filter'] !== undefined) {
+    try {
+      predicates.push(parseFilter(query['HQL::filter'], options));
+    } catch (error) {
+      if (error instanceof UnknownStatusWord) return { data: [], count: 0 };
+      throw error;
+    }
+  }
 
   let matching = rows.filter((row) => predicates.every((p) => p(row)));
   if (query['HQL::sortBy'] !== undefined) matching = sortRows(matching, query['HQL::sortBy'], options);
@@ -144,6 +156,14 @@ export function parseFilter(source: string, options: ListOptions): Predicate {
     i++;
   };
 
+  /** A status word this server does not use: 400 (`strict`) or an empty answer (`empty`). */
+  const checkWord = (field: string, word: unknown) => {
+    const known = options.statusWords;
+    if (field !== 'status' || !known || known.unknown === 'match' || typeof word !== 'string' || known.words.has(word)) return;
+    if (known.unknown === 'strict') fail(`"${word}" is not a task status`);
+    throw new UnknownStatusWord(word);
+  };
+
   const value = (): unknown => {
     const token = tokens[i++];
     if (!token) return fail('a value is missing at the end');
@@ -173,12 +193,14 @@ export function parseFilter(source: string, options: ListOptions): Predicate {
         values.push(value());
       }
       expectPunct(']');
+      for (const word of values) checkWord(field, word);
       return (row) => values.some((v) => compare(row[field], v, isDate) === 0 && row[field] !== undefined) !== negate;
     }
     const op = tokens[i]?.kind === 'word' ? tokens[i].text.toLowerCase() : '';
     if (!OPERATORS.includes(op)) fail(`unknown operator "${tokens[i]?.text ?? ''}" after ${field}`);
     i++;
     const expected = value();
+    checkWord(field, expected);
     return (row) => {
       const actual = row[field];
       if (actual === undefined || actual === null) return op === 'ne';

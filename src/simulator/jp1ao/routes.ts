@@ -15,7 +15,9 @@
 //   (case-insensitive) in name/submitter/description/serviceName/tags/notes; `tags` = every listed
 //   tag present (case-insensitive); HQL string comparisons are case-sensitive, dates compare as
 //   instants; an unknown field or HQL:: parameter, a bad number or a syntax error answers 400; no
-//   limit = everything. TaskHistories take the same query. The page size is a variant: `HQL::limit`
+//   limit = everything. TaskHistories take the same query. Statuses are written in the dialect of
+//   `--jp1ao-status-words` (words.ts), and a status filter naming a word this server does not use
+//   matches nothing, answers 400 or answers an empty list (`--jp1ao-filter match|strict|empty`). The page size is a variant: `HQL::limit`
 //   honoured (default), ignored (every task from `HQL::offset` on), or refused with 400 naming it.
 // - PUT Tasks/{id}: 404 → 403 → body: both `notes` (string, at most 1,024 characters) and `toDo`
 //   (boolean) are required; other members are ignored. modifyTime always moves forward.
@@ -44,6 +46,7 @@ import type { AoAuth, AoUser } from './auth';
 import { logWindow, propertyValues, taskLog } from './details';
 import { aoError } from './messages';
 import { QueryError, runListQuery } from './query';
+import { spellStatus, STATUS_WORDS } from './words';
 import {
   DATE_FIELDS, FINISHED, HISTORY_FIELDS, RESPONSE_CHOICES, SCHEDULE_FROM, type ScheduleAction, TASK_ACTIONS,
   TASK_FIELDS, type TaskAction, type TaskRecord, type TaskStore,
@@ -64,6 +67,10 @@ export const PRODUCT_VERSION = { productName: 'JP1/Automatic Operation', product
 
 export function jp1aoHandler(auth: AoAuth, store: TaskStore, variants: SimulatorVariants = defaultVariants): (req: SimRequest) => SimResponse {
   const router = new Router<Route>();
+  const statusWords = {
+    words: new Set(STATUS_WORDS.filter((word) => word !== 'longRunning' || variants.jp1aoLongRunning).map((word) => spellStatus(word, variants.jp1aoStatusWords))),
+    unknown: variants.jp1aoFilter,
+  };
   const taskHref = (req: SimRequest, id: number) => `${req.origin}${OBJECTS}/Tasks/${id}`;
 
   const findTask = (req: SimRequest, id: string): TaskRecord | SimResponse =>
@@ -71,7 +78,7 @@ export function jp1aoHandler(auth: AoAuth, store: TaskStore, variants: Simulator
 
   const list = (req: SimRequest, rows: Record<string, unknown>[], fields: readonly string[]): SimResponse => {
     try {
-      return ok(runListQuery(rows, req.query, { fields, dateFields: DATE_FIELDS, pageSize: variants.jp1aoPaging }));
+      return ok(runListQuery(rows, req.query, { fields, dateFields: DATE_FIELDS, pageSize: variants.jp1aoPaging, statusWords }));
     } catch (error) {
       if (error instanceof QueryError) return aoError(req, 'invalidQuery', error.parameter, error.message);
       throw error;

@@ -81,6 +81,8 @@ export class TaskStore {
   constructor(
     private readonly now: () => number = Date.now,
     private readonly timeOffset: SimulatorVariants['jp1aoTimeOffset'] = 'plain',
+    /** The status as this server writes it (its dialect, words.ts); the record keeps the camel word. */
+    private readonly statusWord: (task: TaskRecord) => string = (task) => task.status,
   ) {}
 
   /** A time as this server writes it. */
@@ -134,7 +136,7 @@ export class TaskStore {
     const view: Record<string, unknown> = {
       instanceID: task.instanceID,
       ...task.fields,
-      status: task.status,
+      status: this.statusWord(task),
       startTime: this.date(task.startTime),
       completionTime: this.date(task.completionTime),
       scheduledStartTime: this.date(task.scheduledStartTime),
