@@ -23,6 +23,15 @@ export function isDemoConnection(config: Pick<ConnectionConfig, 'name' | 'kind' 
   }
 }
 
+/**
+ * How long after the demo starts its approval task waits for the user's response: a minute, or
+ * `OPS_TASKS_DEMO_RESPONSE_WAIT_MS` (tests set it so they need not wait).
+ */
+export function demoResponseWaitMs(env: NodeJS.ProcessEnv = process.env): number {
+  const given = Number(env.OPS_TASKS_DEMO_RESPONSE_WAIT_MS);
+  return Number.isFinite(given) && given >= 0 && env.OPS_TASKS_DEMO_RESPONSE_WAIT_MS?.trim() ? given : 60_000;
+}
+
 function loadSimulator(): typeof Simulator {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('./simulator.js') as typeof Simulator;
@@ -55,13 +64,13 @@ export function demoServers(fresh = false): Promise<Servers | undefined> {
   const start = async (): Promise<Servers | undefined> => {
     await (await previous?.catch(() => undefined))?.close();
     const simulator = loadSimulator();
-    const ports = fresh ? { lxcaPort: 0, jp1aoPort: 0 } : savedPorts();
+    const ports = { ...(fresh ? { lxcaPort: 0, jp1aoPort: 0 } : savedPorts()), responseWaitAfterMs: demoResponseWaitMs() };
     let servers: Servers;
     try {
       servers = await simulator.startSimulators(ports);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE' && ports.lxcaPort && ports.jp1aoPort) return undefined;
-      servers = await simulator.startSimulators({ lxcaPort: 0, jp1aoPort: 0 });
+      servers = await simulator.startSimulators({ ...ports, lxcaPort: 0, jp1aoPort: 0 });
     }
     await saveDemoConnections(servers);
     return servers;

@@ -29,9 +29,10 @@ import { localTimeText } from './time';
 import type { TaskQuery } from './query';
 import { duplicateReporter, uniqueTasks, type DuplicateReport } from './uniqueTasks';
 import { t } from './l10n';
+import { Jp1aoOperatorLoop, type Jp1aoLoopApi, type OperatorLoop } from './jp1aoLoop';
 
 /** What JP1/AO tasks need from the API bundle to become Tasks and details (loaded lazily by the caller). */
-export type Jp1aoApi = Pick<typeof Api, 'parseJp1aoTime' | 'jp1aoSupportedActionTypeNames'>;
+export type Jp1aoApi = Pick<typeof Api, 'parseJp1aoTime' | 'jp1aoSupportedActionTypeNames'> & Partial<Jp1aoLoopApi>;
 
 const unfinishedCategories: readonly StatusCategory[] = ['running', 'runningWithErrors', 'pending'];
 
@@ -271,6 +272,7 @@ export function serverZone(task: Task): string | undefined {
 export class Jp1aoAdapter implements ProductAdapter {
   readonly info = productInfo('jp1ao');
   readonly notes: NotesEditor;
+  readonly operatorLoop: OperatorLoop | undefined;
   private readonly reportDuplicate: DuplicateReport;
 
   /** `onNotice` hears about odd answers worth a line in the log (a task listed twice). */
@@ -283,6 +285,11 @@ export class Jp1aoAdapter implements ProductAdapter {
     onNotice?: (message: string) => void,
   ) {
     this.reportDuplicate = duplicateReporter(this.info.noun, onNotice);
+    const { jp1aoResponseChoices, jp1aoResponseBody, jp1aoResubmitInputs, jp1aoResubmitBody } = api;
+    this.operatorLoop =
+      jp1aoResponseChoices && jp1aoResponseBody && jp1aoResubmitInputs && jp1aoResubmitBody
+        ? new Jp1aoOperatorLoop({ jp1aoResponseChoices, jp1aoResponseBody, jp1aoResubmitInputs, jp1aoResubmitBody }, client, (task) => this.toTask(task))
+        : undefined;
     this.notes = {
       read: async (id) => this.notesView(await client.getTask(id)),
       viewOf: (task) => this.notesView(task.raw as Jp1aoTask),

@@ -10,6 +10,7 @@ import { errorNodes } from './errorNodes';
 import { ConnectionNode, LoadMoreNode, MessageNode, TaskNode, type TreeNode } from './nodes';
 import { taskTreeItem } from './taskItem';
 import { staleDescription } from './staleness';
+import { ArchiveTree } from './archive';
 
 /**
  * Connections → tasks → subtasks. Nodes are kept per key and updated in place, so a refresh fires
@@ -39,6 +40,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   isWatched: (key: string) => boolean = () => false;
   /** Password prompts wait for each other: VS Code shows one input box at a time. */
   private passwordPrompts: Promise<unknown> = Promise.resolve();
+  /** The Archived Tasks node of each JP1/AO connection and what it lists. */
+  readonly archive: ArchiveTree;
 
   constructor(
     private readonly registry: ConnectionRegistry,
@@ -56,6 +59,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       registry.onDidChangeTasks((change) => this.tasksChanged(change)),
       this.emitter,
     ];
+    this.archive = new ArchiveTree(registry, () => vscode.workspace.getConfiguration('opsTasks').get<number>('pageSize', 200), (nodes) => this.emitter.fire(nodes));
+    this.disposables.push(this.archive);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -85,12 +90,17 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         if (icon) item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
         return item;
       }
+      case 'archive':
+      case 'archiveMore':
+      case 'archivedTask':
+        return this.archive.treeItem(node);
     }
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) return this.rootNodes();
     if (node.kind === 'task') return node.task.children.map((task) => this.taskNode(node.connection, task, node));
+    if (node.kind === 'archive') return this.archive.children(node, (message) => this.stable(message));
     if (node.kind !== 'connection') return [];
 
     const connection = node.connection;
@@ -115,7 +125,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (store.state.kind === 'failed') {
       // After an outage the last tasks read stay under the error, marked stale in the description.
       const errors = errorNodes(connection, store.state.error).map((n) => this.stable(n));
-      return [...errors, ...store.tasks.map((task) => this.taskNode(connection, task))];
+      return [...errors, ...store.tasks.map((task) => this.taskNode(connection, task)), ...this.archive.rootFor(connection)];
     }
     const nodes: TreeNode[] = store.tasks.map((task) => this.taskNode(connection, task));
     if (!nodes.length) {
@@ -123,6 +133,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       nodes.push(this.stable(new MessageNode(`${connection.name}/!none`, text, { icon: 'info' })));
     }
     if (store.hasMore) nodes.push(this.loadMoreNode(connection));
+    nodes.push(...this.archive.rootFor(connection));
     return nodes;
   }
 
@@ -136,6 +147,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   getParent(node: TreeNode): TreeNode | undefined {
     if (node.kind === 'task') return node.parent ?? this.connectionNodes.get(node.connection.name);
+    if (node.kind === 'archive') return this.connectionNodes.get(node.connection.name);
+    if (node.kind === 'archiveMore' || node.kind === 'archivedTask') return this.archive.parentOf(node);
     return undefined;
   }
 

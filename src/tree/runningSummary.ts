@@ -28,22 +28,30 @@ export class RunningSummary implements vscode.Disposable {
   update(): void {
     let running = 0;
     let failed = 0;
+    let waiting = 0;
     for (const connection of this.registry.all()) {
       const totals = shownTotals(connection.store);
-      running += totals.running;
+      // A task waiting for a response counts apart from the running ones (it waits for the user).
+      const waitingHere = connection.store.tasks.filter((task) => task.awaitsResponse).length;
+      running += Math.max(0, totals.running - waitingHere);
       failed += totals.failed;
+      waiting += waitingHere;
     }
-    const text = `${running}/${failed}`;
+    const text = `${running}/${failed}/${waiting}`;
     if (text === this.lastText) return;
     this.lastText = text;
-    this.view.badge = running ? { value: running, tooltip: vscode.l10n.t('{0} running', running) } : undefined;
+    const waitingText = waiting ? ` · ${vscode.l10n.t('{0} waiting for you', waiting)}` : '';
+    this.view.badge = running + waiting ? { value: running + waiting, tooltip: `${vscode.l10n.t('{0} running', running)}${waitingText}` } : undefined;
     if (!this.registry.all().length) {
       this.item.hide();
       return;
     }
-    this.item.text = `${running ? '$(sync~spin)' : '$(tasklist)'} ${vscode.l10n.t('{0} running', running)}${failed ? ` · $(error) ${vscode.l10n.t('{0} failed', failed)}` : ''}`;
+    const waitingItem = waiting ? ` · $(bell-dot) ${vscode.l10n.t('{0} waiting for you', waiting)}` : '';
+    this.item.text = `${running ? '$(sync~spin)' : '$(tasklist)'} ${vscode.l10n.t('{0} running', running)}${waitingItem}${failed ? ` · $(error) ${vscode.l10n.t('{0} failed', failed)}` : ''}`;
     this.item.tooltip = vscode.l10n.t('Ops Tasks: show the task view');
-    this.item.accessibilityInformation = { label: vscode.l10n.t('Ops Tasks: {0} running, {1} failed', running, failed) };
+    this.item.accessibilityInformation = {
+      label: `${vscode.l10n.t('Ops Tasks: {0} running, {1} failed', running, failed)}${waiting ? `, ${vscode.l10n.t('{0} waiting for you', waiting)}` : ''}`,
+    };
     this.item.show();
   }
 

@@ -9,6 +9,7 @@ import { productInfo } from '../tasks/products';
 import { relativeTime, shortTimeText } from '../tasks/time';
 import { capText, shortPlainText } from '../util/plainText';
 import { t } from '../tasks/l10n';
+import { loopFlags } from '../tasks/loopOffers';
 
 /** Longest label and description; the tooltip shows a little more. */
 export const maxLabelLength = 200;
@@ -29,7 +30,7 @@ export interface TaskRowText {
  * `viewItem =~ /#cancel#/` without caring about order.
  */
 export function taskContextValue(task: Task): string {
-  const flags = ['opsTask', task.product, ...task.operations];
+  const flags = ['opsTask', task.product, ...task.operations, ...loopFlags(task)];
   if (task.toDo) flags.push('todo');
   return `${flags.join('#')}#`;
 }
@@ -51,7 +52,8 @@ function oneLine(text: string, max: number): string {
 
 /** Status first, so a narrow sidebar still shows it; then TODO, progress, the submit time of a short-named task, and when. */
 export function taskDescription(task: Task, now = Date.now()): string {
-  const parts: string[] = [task.statusLabel];
+  // A task that waits for a person says so first: a narrow sidebar still shows it.
+  const parts: string[] = task.awaitsResponse ? [t('needs response'), task.statusLabel] : [task.statusLabel];
   if (task.toDo) parts.push('TODO');
   if (task.progress !== undefined && (task.category === 'running' || task.category === 'runningWithErrors')) {
     parts.push(`${Math.round(task.progress)}%`);

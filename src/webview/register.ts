@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/register';
-import type { TaskNode } from '../tree/nodes';
+import { ArchivedTaskNode, type TaskNode } from '../tree/nodes';
 import { CallbackForm } from './callbackForm';
 import { confirmCallback } from './callbackConfirm';
 import { DetailsForm } from './detailsForm';
 import { NotesForm, type TaskTarget } from './notesForm';
 import { FormPanels, type FormKind } from './panels';
-import { callbackPageMessage, detailsPageMessage, notesPageMessage, type DetailsHostMessage, type NotesHostMessage } from './protocol';
+import { callbackPageMessage, detailsPageMessage, notesPageMessage, respondPageMessage, type DetailsHostMessage, type NotesHostMessage, type RespondHostMessage } from './protocol';
+import { RespondForm } from './respondForm';
+import { confirmResponse } from './respondConfirm';
 import type { FormChannel, FormController } from './formHost';
 import { array, object, parse, string, type Parsed } from './schema';
 import { onTaskNodes, type PickRequest } from '../commands/taskSelection';
@@ -14,6 +16,7 @@ import type { ConnectionRegistry } from '../connections/registry';
 import { log } from '../log';
 import { taskKey, type Task } from '../tasks/model';
 import { errorText } from '../ui/errorText';
+import { canRespond } from '../tasks/loopOffers';
 
 const extensionId = 'ops-tasks.ops-tasks';
 
@@ -32,6 +35,7 @@ function formKind<In extends { type: string }>(viewType: string, page: string, c
 
 const notesKind = formKind('opsTasks.notes', 'notes', (data) => parse(notesPageMessage, data), () => vscode.l10n.t('Edit Notes and TODO'));
 const detailsKind = formKind('opsTasks.details', 'details', (data) => parse(detailsPageMessage, data), () => vscode.l10n.t('Task Details'), true);
+const respondKind = formKind('opsTasks.respond', 'respond', (data) => parse(respondPageMessage, data), () => vscode.l10n.t('Respond'));
 const callbackKind = formKind('opsTasks.cancelWithCallback', 'callback', (data) => parse(callbackPageMessage, data), () => vscode.l10n.t('Cancel with Callback'));
 
 function restoreFor(target: TaskTarget): { connection: string; id: string } {
@@ -81,6 +85,17 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
   const showDetails = (node: TaskNode) => {
     const target = targetOf(node);
     panels.show(`details:${target.key}`, vscode.l10n.t('Details: {0}', node.task.title), detailsKind, (channel) => new DetailsForm(registry, target, channel), restoreFor(target));
+  };
+
+  const showArchivedDetails = (node: ArchivedTaskNode) => {
+    const target = { connection: node.connection.name, id: node.task.id, key: `${node.task.key}#archived`, archived: true };
+    panels.show(`details:${target.key}`, vscode.l10n.t('Details: {0}', node.task.title), detailsKind, (channel) => new DetailsForm(registry, target, channel));
+  };
+
+  const respond = (node: TaskNode) => {
+    if (!node.task.awaitsResponse) return;
+    const target = targetOf(node);
+    panels.show(`respond:${target.key}`, vscode.l10n.t('Respond: {0}', node.task.title), respondKind, (channel) => new RespondForm(registry, target, channel, confirmResponse), restoreFor(target));
   };
 
   const cancelWithCallback = (clicked: TaskNode, nodes: readonly TaskNode[]) => {
@@ -150,13 +165,19 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
     restoreTaskForm(notesKind, 'notes', (target, channel: FormChannel<NotesHostMessage>) => new NotesForm(registry, target, channel)),
     restoreTaskForm(detailsKind, 'details', (target, channel: FormChannel<DetailsHostMessage>) => new DetailsForm(registry, target, channel)),
     restoreCallbackForm,
+    restoreTaskForm(respondKind, 'respond', (target, channel: FormChannel<RespondHostMessage>) => new RespondForm(registry, target, channel, confirmResponse)),
+    vscode.commands.registerCommand(
+      'opsTasks.jp1ao.respond',
+      onTasks({ title: vscode.l10n.t('Respond'), participle: vscode.l10n.t('answered'), fits: canRespond, canPickMany: false }, (clicked) => respond(clicked)),
+    ),
     vscode.commands.registerCommand(
       'opsTasks.editNotes',
       onTasks({ title: vscode.l10n.t('Edit Notes'), participle: vscode.l10n.t('given notes'), fits: editable, canPickMany: false }, (clicked) => editNotes(clicked)),
     ),
-    vscode.commands.registerCommand(
-      'opsTasks.showDetails',
-      onTasks({ title: vscode.l10n.t('Show Details'), participle: vscode.l10n.t('shown'), fits: () => true, canPickMany: false }, (clicked) => showDetails(clicked)),
+    vscode.commands.registerCommand('opsTasks.showDetails', (node?: unknown, selected?: unknown) =>
+      node instanceof ArchivedTaskNode
+        ? showArchivedDetails(node)
+        : onTasks({ title: vscode.l10n.t('Show Details'), participle: vscode.l10n.t('shown'), fits: () => true, canPickMany: false }, (clicked) => showDetails(clicked))(node, selected),
     ),
     vscode.commands.registerCommand(
       'opsTasks.lxca.cancelWithCallback',

@@ -3,6 +3,15 @@ export { Jp1aoClient } from './client';
 export { jp1aoStatuses, supportedActionTypeNames as jp1aoSupportedActionTypeNames, type Jp1aoStatus } from './assumptions';
 export { formatJp1aoTime, parseJp1aoTime, withOffsetColon } from './dates';
 export { hqlStatusFilter as jp1aoStatusFilter } from './hql';
+export {
+  responseBody as jp1aoResponseBody,
+  responseChoices as jp1aoResponseChoices,
+  resubmitBody as jp1aoResubmitBody,
+  resubmitInputs as jp1aoResubmitInputs,
+  type ResponseButton as Jp1aoResponseButton,
+  type ResponseChoices as Jp1aoResponseChoices,
+  type ResubmitInput as Jp1aoResubmitInput,
+} from './response';
 export type {
   ActionTemplate as Jp1aoActionTemplate,
   CallOptions as Jp1aoCallOptions,

@@ -1,0 +1,173 @@
+/**
+ * The collapsed "Archived Tasks" node of each JP1/AO connection: its TaskHistories, newest first,
+ * read when the node is expanded, paged with "Load more…" and filtered like the tasks. An archived
+ * task offers Show Details and nothing else.
+ */
+import * as vscode from 'vscode';
+import type { Connection } from '../connections/connection';
+import type { ConnectionRegistry } from '../connections/registry';
+import type { Task } from '../tasks/model';
+import type { TaskQuery } from '../tasks/query';
+import { errorText } from '../ui/errorText';
+import { ArchivedTaskNode, ArchiveMoreNode, ArchiveNode, MessageNode, type ArchiveTreeNode, type TreeNode } from './nodes';
+import { statusIcon, taskTooltip } from './taskItem';
+import { taskRowText } from './taskText';
+
+/** Menus test this context value: Show Details only. */
+export const archivedTaskContext = 'opsArchivedTask#jp1ao#';
+
+interface ArchivePage {
+  tasks: Task[];
+  total: number;
+  /** The filter the page was read with: another one reads again. */
+  queryKey: string;
+  error?: string;
+}
+
+const queryKey = (query: TaskQuery) => JSON.stringify([query.text?.trim() ?? '', [...(query.categories ?? [])].sort()]);
+
+export class ArchiveTree implements vscode.Disposable {
+  private readonly archiveNodes = new Map<string, ArchiveNode>();
+  private readonly moreNodes = new Map<string, ArchiveMoreNode>();
+  private readonly taskNodes = new Map<string, ArchivedTaskNode>();
+  private readonly pages = new Map<string, ArchivePage>();
+  /** How many archived tasks each connection shows; grows with "Load more…". */
+  private readonly limits = new Map<string, number>();
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly registry: ConnectionRegistry,
+    private readonly pageSize: () => number,
+    private readonly fire: (nodes: TreeNode[]) => void,
+  ) {
+    // A task archived (it left the list) or a list read again: the archive is read again when shown.
+    this.subscription = registry.onDidChangeTasks(({ connection, change }) => {
+      if (!change.listChanged || !this.pages.has(connection.name)) return;
+      this.pages.delete(connection.name);
+      const node = this.archiveNodes.get(connection.name);
+      if (node) this.fire([node]);
+    });
+  }
+
+  /** The Archived Tasks node of a JP1/AO connection (none for other products). */
+  rootFor(connection: Connection): ArchiveNode[] {
+    if (connection.config.kind !== 'jp1ao') return [];
+    let node = this.archiveNodes.get(connection.name);
+    if (!node || node.connection !== connection) {
+      node = new ArchiveNode(connection);
+      this.archiveNodes.set(connection.name, node);
+    }
+    return [node];
+  }
+
+  parentOf(node: ArchiveTreeNode): ArchiveNode | undefined {
+    return node.kind === 'archive' ? undefined : this.archiveNodes.get(node.connection.name);
+  }
+
+  async children(node: ArchiveNode, makeMessage: (message: MessageNode) => MessageNode): Promise<TreeNode[]> {
+    const connection = node.connection;
+    const page = await this.page(connection);
+    if (page.error) {
+      return [makeMessage(new MessageNode(`${connection.name}/!archived/!error`, page.error, { icon: 'error', color: 'list.errorForeground' }))];
+    }
+    const nodes: TreeNode[] = page.tasks.map((task) => this.taskNode(connection, task));
+    if (!nodes.length) {
+      const text = this.registry.currentQuery.text?.trim() || this.registry.currentQuery.categories?.length ? vscode.l10n.t('No archived tasks match the filter') : vscode.l10n.t('No archived tasks');
+      nodes.push(makeMessage(new MessageNode(`${connection.name}/!archived/!none`, text, { icon: 'info' })));
+    }
+    if (page.tasks.length < page.total) nodes.push(this.moreNode(connection));
+    return nodes;
+  }
+
+  /** Shows more archived tasks of the connection. */
+  async loadMore(connectionName: string): Promise<void> {
+    const node = this.archiveNodes.get(connectionName);
+    if (!node) return;
+    this.limits.set(connectionName, this.limitOf(connectionName) + this.pageSize());
+    this.pages.delete(connectionName);
+    await this.page(node.connection);
+    this.fire([node]);
+  }
+
+  treeItem(node: ArchiveTreeNode): vscode.TreeItem {
+    const name = node.connection.name;
+    switch (node.kind) {
+      case 'archive': {
+        const item = new vscode.TreeItem(vscode.l10n.t('Archived Tasks'), vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `${name}/!archived`;
+        item.iconPath = new vscode.ThemeIcon('archive');
+        const page = this.pages.get(name);
+        item.description = page && !page.error ? String(page.total) : undefined;
+        item.tooltip = vscode.l10n.t('Tasks archived on {0} (TaskHistories)', name);
+        item.contextValue = 'opsArchive';
+        return item;
+      }
+      case 'archiveMore': {
+        const page = this.pages.get(name);
+        const item = new vscode.TreeItem(vscode.l10n.t('Load more…'));
+        item.id = `${name}/!archived/!more`;
+        item.description = page ? vscode.l10n.t('{0} of {1} shown', page.tasks.length, page.total) : undefined;
+        item.iconPath = new vscode.ThemeIcon('ellipsis');
+        item.command = { command: 'opsTasks.loadMoreArchived', title: vscode.l10n.t('Load More'), arguments: [name] };
+        item.contextValue = 'opsLoadMore';
+        return item;
+      }
+      case 'archivedTask': {
+        const text = taskRowText(node.task);
+        const item = new vscode.TreeItem(text.label, vscode.TreeItemCollapsibleState.None);
+        item.id = `${name}/!archived/${node.task.id}`;
+        item.description = text.description;
+        item.iconPath = statusIcon({ ...node.task, awaitsResponse: undefined });
+        item.tooltip = taskTooltip(node.task);
+        item.contextValue = archivedTaskContext;
+        item.accessibilityInformation = { label: text.accessibilityLabel };
+        return item;
+      }
+    }
+  }
+
+  private limitOf(connectionName: string): number {
+    return this.limits.get(connectionName) ?? this.pageSize();
+  }
+
+  private async page(connection: Connection): Promise<ArchivePage> {
+    const query = this.registry.currentQuery;
+    const key = queryKey(query);
+    const kept = this.pages.get(connection.name);
+    if (kept && kept.queryKey === key && !kept.error) return kept;
+    let page: ArchivePage;
+    try {
+      const loop = connection.adapter().operatorLoop;
+      const read = loop ? await loop.histories(query, this.limitOf(connection.name)) : { tasks: [], total: 0 };
+      page = { tasks: read.tasks, total: read.total, queryKey: key };
+    } catch (error) {
+      page = { tasks: [], total: 0, queryKey: key, error: vscode.l10n.t('Could not read the archived tasks: {0}', errorText(error)) };
+    }
+    this.pages.set(connection.name, page);
+    return page;
+  }
+
+  private taskNode(connection: Connection, task: Task): ArchivedTaskNode {
+    const key = `${task.key}#archived`;
+    let node = this.taskNodes.get(key);
+    if (node && node.connection === connection) node.task = task;
+    else {
+      node = new ArchivedTaskNode(connection, task);
+      this.taskNodes.set(key, node);
+    }
+    return node;
+  }
+
+  private moreNode(connection: Connection): ArchiveMoreNode {
+    let node = this.moreNodes.get(connection.name);
+    if (!node || node.connection !== connection) {
+      node = new ArchiveMoreNode(connection);
+      this.moreNodes.set(connection.name, node);
+    }
+    return node;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+}
