@@ -231,13 +231,18 @@ export class TaskStore {
     return { changed: affected };
   }
 
-  /** A new task of the same service with the same inputs, started now (resubmit). */
+  /**
+   * A new task of the same service with the same inputs, started now (resubmit). It is named as a
+   * new submission (`<service>_<time>`) unless the Schedule's name was changed.
+   */
   resubmit(task: TaskRecord, name?: string, inputs?: Record<string, string>): TaskRecord {
     const now = this.now();
     const instanceID = this.nextId();
+    const stamp = new Date(now + 9 * 3600_000).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+    const submitted = `${String(task.fields.serviceName ?? 'Task').replace(/\s+/g, '_')}_${stamp}`;
     const fresh: TaskRecord = {
       instanceID,
-      fields: { ...task.fields, name: name ?? task.fields.name, scheduleType: 'immediate', scheduleID: undefined, notes: undefined, toDo: false },
+      fields: { ...task.fields, name: name && name !== task.fields.name ? name : submitted, scheduleType: 'immediate', scheduleID: undefined, notes: undefined, toDo: false },
       status: 'inProgress',
       submitTime: now,
       modifyTime: now,
