@@ -19,11 +19,11 @@ const awaitingResponseIcon: [string, string] = ['bell-dot', 'list.warningForegro
 const toDoIcon: [string, string] = ['bookmark', 'charts.blue'];
 
 /**
- * The row's icon: TODO first (the status is the description's first word), then a task waiting
- * for a person's answer, then the status category.
+ * The row's icon: a task waiting for a person's answer first (it stops until someone answers),
+ * then TODO (the status is the description's first word), then the status category.
  */
 export function statusIcon(task: Pick<Task, 'category' | 'toDo' | 'awaitsResponse'>): vscode.ThemeIcon {
-  const [icon, color] = task.toDo ? toDoIcon : task.awaitsResponse ? awaitingResponseIcon : icons[task.category];
+  const [icon, color] = task.awaitsResponse ? awaitingResponseIcon : task.toDo ? toDoIcon : icons[task.category];
   return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
 }
 
