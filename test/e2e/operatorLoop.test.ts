@@ -41,6 +41,7 @@ describe("e2e: the operator's loop (JP1/AO)", function () {
   let waiting: { id: number; name: string };
   let failed: { id: number; name: string };
   let archived: { id: number; name: string };
+  let twoSteps: { id: number; name: string };
 
   const options: WorkbenchOptions = { settings: {} };
   before(async () => {
@@ -53,6 +54,7 @@ describe("e2e: the operator's loop (JP1/AO)", function () {
     waiting = { id: a.instanceID, name: String(a.name) };
     failed = { id: b.instanceID, name: String(b.name) };
     archived = { id: c.instanceID, name: String(c.name) };
+    twoSteps = { id: d.instanceID, name: String(d.name) };
     options.settings = {
       ...connectionSettings([{ name: jp1aoName, kind: 'jp1ao', server: jp1ao }]),
       'opsTasks.refresh.activeIntervalSeconds': 2,
@@ -109,6 +111,30 @@ describe("e2e: the operator's loop (JP1/AO)", function () {
     assert.equal(jp1ao.task(waiting.id).status, 'inProgress');
     await until('the row to move on', async () => (await descriptionOf(page, waiting.name))?.startsWith('In Progress'), 20_000);
     assert.equal(await notifications(page).filter({ hasText: 'is waiting for your response' }).count(), 0, 'one notification, gone once answered');
+  });
+
+  it('a double-click on a waiting row opens Respond…; answered, the next waiting step shows; the palette lists only waiting tasks', async () => {
+    const { page } = workbench();
+    jp1ao.setTaskStatus(twoSteps.id, 'inProgress');
+    jp1ao.addResponseWait(twoSteps.id, 1); // Continue / Abort
+    jp1ao.addResponseWait(twoSteps.id, 3); // Approve / Reject
+    await until('the row to say it needs a response', async () => (await descriptionOf(page, twoSteps.name))?.startsWith('needs response'), 30_000);
+    await rowByName(page, twoSteps.name).dblclick();
+    await editorTab(page, `Respond: ${twoSteps.name}`).waitFor();
+    const frame = webviewFrame(page);
+    await frame.locator('#message', { hasText: 'Continue the database dump anyway?' }).waitFor();
+    await frame.locator('#answers vscode-button', { hasText: 'Continue' }).click();
+    await dialogButton(page, 'Answer "Continue"').click();
+    await frame.locator('#status', { hasText: 'The next step waits for your response.' }).waitFor({ timeout: 20_000 });
+    await frame.locator('#message', { hasText: 'Approve change CHG-1042' }).waitFor();
+    assert.equal(jp1ao.task(twoSteps.id).status, 'waitingResponse');
+
+    await runCommand(page, 'Ops Tasks: Respond…');
+    await quickInput(page).locator('.quick-input-title', { hasText: 'Respond: which task?' }).waitFor();
+    const picks = await quickInput(page).locator('.monaco-list-row').allInnerTexts();
+    assert.equal(picks.length, 1, `only the waiting task is offered: ${picks.join(' | ')}`);
+    assert.match(picks[0]!, new RegExp(twoSteps.name));
+    await page.keyboard.press('Escape');
   });
 
   it('Resubmit… on a failed task shows its inputs (password masked), confirms, and selects the new task row', async () => {
