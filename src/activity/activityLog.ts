@@ -6,7 +6,7 @@ import type { ActivityEntry } from './record';
 const storageKey = 'opsTasks.activity';
 export const activityCap = 200;
 
-const kinds = new Set(['cancel', 'stop', 'forceStop', 'retry', 'retryNext', 'archive', 'notesSaved', 'cancelCallback']);
+const kinds = new Set(['cancel', 'stop', 'forceStop', 'retry', 'retryNext', 'archive', 'notesSaved', 'cancelCallback', 'respond', 'resubmit']);
 const results = new Set(['done', 'refused', 'uncertain']);
 
 /** Entries read back from storage are checked: anything else stored under the key is dropped. */

@@ -13,6 +13,8 @@ const kindLabels: { readonly [K in ActivityKind]: () => string } = {
   archive: () => vscode.l10n.t('Archive'),
   notesSaved: () => vscode.l10n.t('Notes saved'),
   cancelCallback: () => vscode.l10n.t('Cancel callback sent'),
+  respond: () => vscode.l10n.t('Response sent'),
+  resubmit: () => vscode.l10n.t('Resubmit'),
 };
 
 export function activityKindLabel(kind: ActivityKind): string {

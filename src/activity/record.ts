@@ -7,7 +7,7 @@ import { EventEmitter } from '../tasks/events';
 import type { Product, Task } from '../tasks/model';
 import { errorText, mayHaveBeenCarriedOut } from '../ui/errorText';
 
-export type ActivityKind = 'cancel' | 'stop' | 'forceStop' | 'retry' | 'retryNext' | 'archive' | 'notesSaved' | 'cancelCallback';
+export type ActivityKind = 'cancel' | 'stop' | 'forceStop' | 'retry' | 'retryNext' | 'archive' | 'notesSaved' | 'cancelCallback' | 'respond' | 'resubmit';
 
 /** done; refused (the server said no, or nothing was sent); uncertain (may have been carried out). */
 export type ActivityResult = 'done' | 'refused' | 'uncertain';

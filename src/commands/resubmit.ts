@@ -12,6 +12,7 @@ import { taskKey } from '../tasks/model';
 import type { TaskNode, TreeNode } from '../tree/nodes';
 import type { TaskTreeProvider } from '../tree/provider';
 import { errorText } from '../ui/errorText';
+import { recordActivity } from '../activity/record';
 import type { PickRequest } from './taskSelection';
 
 export function resubmitPick(): PickRequest {
@@ -50,7 +51,9 @@ export async function resubmitTask(registry: ConnectionRegistry, provider: TaskT
   let newId: string | undefined;
   try {
     newId = await loopOf(connection).resubmit(request, changes);
+    recordActivity('resubmit', task, { ok: true });
   } catch (error) {
+    recordActivity('resubmit', task, { ok: false, error });
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not resubmit "{0}": {1}', task.title, errorText(error)));
     return undefined;
   }

@@ -3,6 +3,7 @@ import type { Connection } from '../connections/connection';
 import type { OperatorLoop, ResponseRequest } from '../tasks/jp1aoLoop';
 import type { Task } from '../tasks/model';
 import { apiErrorKind, errorText } from '../ui/errorText';
+import { recordActivity } from '../activity/record';
 import { summaryRows } from './detailsContent';
 import type { FormChannel, FormController } from './formHost';
 import type { TaskTarget } from './notesForm';
@@ -56,8 +57,10 @@ export class RespondForm implements FormController<RespondPageMessage> {
     this.sending = true;
     try {
       await this.loop().respond(request, number);
+      recordActivity('respond', request.task, { ok: true });
       await this.load(requestId, { text: t('Answered "{0}".', button.label), kind: 'success' }, true);
     } catch (error) {
+      recordActivity('respond', request.task, { ok: false, error });
       if (apiErrorKind(error) === 'conflict') {
         await this.load(requestId, { text: t('Someone answered this step first; nothing was sent by you.'), kind: 'warning' }, true);
       } else {
