@@ -200,7 +200,7 @@ describe('completion alerts, Activity and counts against the simulators', functi
         await setting('notifications', 'watched');
         jp1ao.addResponseWait(quiet.instanceID);
         await api.registry.refresh(connection(jp1aoName));
-        assert.deepEqual(responses, []);
+        assert.equal(responses.length, 0, "no notification with the setting at watched");
 
         await setting('notifications', undefined);
         jp1ao.addResponseWait(told.instanceID);
