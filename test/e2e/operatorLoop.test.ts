@@ -115,6 +115,8 @@ describe("e2e: the operator's loop (JP1/AO)", function () {
 
   it('a double-click on a waiting row opens Respond…; answered, the next waiting step shows; the palette lists only waiting tasks', async () => {
     const { page } = workbench();
+    // The previous form had the focus: a click in the tree gives it back to the window, so the view polls again.
+    await rowByName(page, failed.name).click();
     jp1ao.setTaskStatus(twoSteps.id, 'inProgress');
     jp1ao.addResponseWait(twoSteps.id, 1); // Continue / Abort
     jp1ao.addResponseWait(twoSteps.id, 3); // Approve / Reject
