@@ -40,12 +40,10 @@ export class ArchiveTree implements vscode.Disposable {
     private readonly pageSize: () => number,
     private readonly fire: (nodes: TreeNode[]) => void,
   ) {
-    // A task archived (it left the list) or a list read again: the archive is read again when shown.
+    // A task archived (it left the list) or the list read again: the archive is read again when
+    // shown. The tree refreshes the connection's node for such a change, and with it this node's rows.
     this.subscription = registry.onDidChangeTasks(({ connection, change }) => {
-      if (!change.listChanged || !this.pages.has(connection.name)) return;
-      this.pages.delete(connection.name);
-      const node = this.archiveNodes.get(connection.name);
-      if (node) this.fire([node]);
+      if (change.listChanged) this.pages.delete(connection.name);
     });
   }
 
