@@ -7,6 +7,7 @@ import type { Jp1aoClient } from '../api/jp1ao/client';
 import type { ActionTemplate, Jp1aoTask } from '../api/jp1ao/types';
 import type { TaskPage } from './adapter';
 import { jp1aoStatusesIn } from './jp1aoStatus';
+import { splitToDoWord } from './jp1ao';
 import type { Task } from './model';
 import type { TaskQuery } from './query';
 
@@ -54,11 +55,10 @@ export interface OperatorLoop {
   readHistory(id: string): Promise<Task>;
 }
 
-/** The words of the filter without "TODO", and whether "TODO" was among them (as the task list reads it). */
+/** The filter's words as the task list reads them: "TODO" filters on the flag, the rest goes to `q`. */
 function filterWords(text: string | undefined): { q: string | undefined; filter: string | undefined } {
-  const words = (text ?? '').split(/\s+/).filter(Boolean);
-  const rest = words.filter((word) => word.toLowerCase() !== 'todo');
-  return { q: rest.join(' ') || undefined, filter: rest.length !== words.length ? 'toDo eq true' : undefined };
+  const { words, toDo } = splitToDoWord(text);
+  return { q: words || undefined, filter: toDo ? 'toDo eq true' : undefined };
 }
 
 /** The new task's id from an invoke result: the last `…/Tasks/{id}` among its affected resources. */
