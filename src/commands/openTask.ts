@@ -41,7 +41,7 @@ export async function revealTask(registry: ConnectionRegistry, provider: TaskTre
     // The rows are made when the tree asks for them; ask as a shown view would.
     const roots = await provider.getChildren();
     const parent = roots.find((root) => root.kind === 'connection' && root.connection === connection);
-    if (parent) await provider.getChildren(parent);
+    if (parent) await provider.loadedChildren(parent);
     node = provider.nodeFor(key);
   }
   if (!node) {

@@ -29,12 +29,12 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   /** Task key → what the last action did to it ("Cancel: had already finished"), shown on the node. */
   private readonly actionResults = new Map<string, { text: string; until: number }>();
   /**
-   * Connections whose children VS Code is still waiting for (first load, maybe behind a password
-   * prompt), and whether a change arrived meanwhile. Refreshing a node while VS Code fetches its
-   * children makes VS Code register the same task ids twice ("Element with id … is already
-   * registered") and breaks the tree, so such changes are held back until the fetch is done.
+   * Connections whose first load runs (behind a password prompt, maybe). VS Code's tree is never
+   * made to wait for one: it fetches the children of every expanded connection in one batch and
+   * stores the whole answer, so a connection that answered slowly would hold the others' rows
+   * back while their refreshes retire the handles those rows point at.
    */
-  private readonly pendingFirstLoads = new Map<string, { changed: boolean; done: Promise<void> }>();
+  private readonly firstLoads = new Map<Connection, { prompting: boolean; done: Promise<void> }>();
   private readonly disposables: vscode.Disposable[];
   /** Whether the user asked to be told when this task finishes (it then carries a bell). */
   isWatched: (key: string) => boolean = () => false;
@@ -97,28 +97,19 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     }
   }
 
-  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+  /** Never waits: VS Code gets the rows there are now, and a change event when there are others. */
+  getChildren(node?: TreeNode): TreeNode[] {
     if (!node) return this.rootNodes();
     if (node.kind === 'task') return node.task.children.map((task) => this.taskNode(node.connection, task, node));
     if (node.kind === 'archive') return this.archive.children(node, (message) => this.stable(message));
     if (node.kind !== 'connection') return [];
 
     const connection = node.connection;
-    const pending = this.pendingFirstLoads.get(connection.name);
-    if (pending) await pending.done; // one first load (and one password prompt), however often VS Code asks
-    else if (connection.store.state.kind === 'empty') {
-      const load = { changed: false, done: this.showProgress(this.firstLoad(connection)) };
-      this.pendingFirstLoads.set(connection.name, load);
-      try {
-        await load.done;
-      } finally {
-        // VS Code registers the children returned below in microtasks after this call returns; a
-        // timer runs after that, and only then may the node be refreshed.
-        setTimeout(() => {
-          this.pendingFirstLoads.delete(connection.name);
-          if (load.changed) this.emitter.fire(node);
-        }, 0);
-      }
+    if (connection.store.state.kind === 'empty') {
+      // The rows come with the store's change event when the load ends.
+      const load = this.startFirstLoad(connection);
+      const text = load.prompting ? vscode.l10n.t('Waiting for the password…') : vscode.l10n.t('Loading…');
+      return [this.stable(new MessageNode(`${connection.name}/!loading`, text, { icon: 'loading~spin' }))];
     }
     const store = connection.store;
     this.summaries.set(connection.name, this.summaryOf(connection));
@@ -141,8 +132,19 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   async topLevelNode(connectionName: string, key: string): Promise<TaskNode | undefined> {
     const connectionNode = this.connectionNodes.get(connectionName);
     if (!connectionNode) return undefined;
-    const children = await this.getChildren(connectionNode);
+    const children = await this.loadedChildren(connectionNode);
     return children.find((node): node is TaskNode => node.kind === 'task' && node.task.key === key);
+  }
+
+  /**
+   * The rows under a node once its connection has been read: for callers that need the task rows
+   * themselves (reveal, tests), unlike VS Code's tree, which shows "Loading…" meanwhile.
+   */
+  async loadedChildren(node: TreeNode): Promise<TreeNode[]> {
+    if (node.kind === 'connection' && node.connection.store.state.kind === 'empty') {
+      await this.startFirstLoad(node.connection).done;
+    }
+    return this.getChildren(node);
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -174,7 +176,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   redrawRows(keys?: readonly string[]): void {
     const nodes: TreeNode[] = keys
       ? keys.flatMap((key) => this.taskNodes.get(key) ?? [])
-      : [...this.connectionNodes.values()].filter((node) => node.connection.store.state.kind === 'loaded' && !this.pendingFirstLoads.has(node.connection.name));
+      : [...this.connectionNodes.values()].filter((node) => node.connection.store.state.kind === 'loaded');
     if (nodes.length) this.emitter.fire(nodes);
   }
 
@@ -224,15 +226,52 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return nodes;
   }
 
-  /** The first load asks for a missing password once; declining leaves a "Set Password" node. */
-  private async firstLoad(connection: Connection): Promise<void> {
-    if (!(await connection.hasPassword())) {
-      const prompt = this.passwordPrompts.then(() => vscode.commands.executeCommand('opsTasks.setPassword', connection.name));
-      this.passwordPrompts = prompt.catch(() => undefined);
-      await prompt;
+  /** Starts the connection's first load unless it runs already; one password prompt at most. */
+  private startFirstLoad(connection: Connection): { prompting: boolean; done: Promise<void> } {
+    const running = this.firstLoads.get(connection);
+    if (running) return running;
+    const load = { prompting: false, done: Promise.resolve() };
+    load.done = this.showProgress(this.firstLoad(connection, load))
+      .catch(() => undefined) // a failed load is the store's failed state, shown as an error row
+      .finally(() => {
+        if (this.firstLoads.get(connection) === load) this.firstLoads.delete(connection);
+      });
+    this.firstLoads.set(connection, load);
+    return load;
+  }
+
+  /**
+   * The first load asks for a missing password once; declining leaves a "Set Password" node.
+   * Prompts wait for each other (VS Code shows one input box at a time) and come in the order the
+   * loads started; a connection that has its password loads at once, whoever is being asked.
+   */
+  private async firstLoad(connection: Connection, load: { prompting: boolean }): Promise<void> {
+    const needsPassword = Promise.resolve(connection.hasPassword()).then((has) => !has);
+    const turn = this.passwordPrompts.then(async () => {
+      if (!(await needsPassword)) return;
+      load.prompting = true;
+      this.redrawLoading(connection);
+      try {
+        await vscode.commands.executeCommand('opsTasks.setPassword', connection.name);
+      } finally {
+        load.prompting = false;
+      }
+    });
+    this.passwordPrompts = turn.catch(() => undefined);
+    if (await needsPassword) {
+      await turn;
       if (connection.store.state.kind !== 'empty') return; // storing the password refreshed it
     }
     await this.registry.refresh(connection);
+  }
+
+  /** Re-labels the "Loading…" row of a connection (now waiting for its password). */
+  private redrawLoading(connection: Connection): void {
+    const node = this.messageNodes.get(`${connection.name}/!loading`);
+    if (node) {
+      node.label = vscode.l10n.t('Waiting for the password…');
+      this.emitter.fire([node]);
+    }
   }
 
   /** The kept node for this id, given the new text. */
@@ -311,11 +350,6 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private tasksChanged({ connection, change }: RegistryChange): void {
     const connectionNode = this.connectionNodes.get(connection.name);
     if (!connectionNode) return;
-    const pending = this.pendingFirstLoads.get(connection.name);
-    if (pending) {
-      pending.changed = true;
-      return;
-    }
     const summary = this.summaryOf(connection);
     if (change.listChanged || summary !== this.summaries.get(connection.name)) {
       this.summaries.set(connection.name, summary);

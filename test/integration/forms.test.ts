@@ -28,7 +28,7 @@ import {
   type NotesPageMessage,
 } from '../../src/webview/protocol';
 import { parse, type Parsed } from '../../src/webview/schema';
-import { until } from '../support/wait';
+import { until, sleep } from '../support/wait';
 import { useExtensionHost } from '../support/extensionHost';
 
 const tasksPath = '/Automation/v1/objects/Tasks';
@@ -149,7 +149,7 @@ describe('forms: the host side of the webview forms', function () {
     const roots = await api.provider.getChildren();
     const root = roots.find((node) => node.kind === 'connection' && node.connection.name === name);
     assert.ok(root, `${name} is in the tree`);
-    const children: TreeNode[] = await api.provider.getChildren(root);
+    const children: TreeNode[] = await api.provider.loadedChildren(root);
     const node = children.find((child): child is TaskNode => child.kind === 'task' && child.task.key === key);
     assert.ok(node, `${key} is in the tree`);
     return node;
@@ -203,7 +203,7 @@ describe('forms: the host side of the webview forms', function () {
         ]) {
           page.send(bad);
         }
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        await sleep(300);
         assert.equal(page.rejected.length, 6, page.rejected.join('\n'));
         assert.deepEqual(page.posted, []);
         assert.deepEqual(puts(jp1ao.requests), []);

@@ -29,7 +29,7 @@ async function connectionNode(name: string): Promise<TreeNode> {
 }
 
 async function childrenOf(name: string): Promise<TreeNode[]> {
-  return api.provider.getChildren(await connectionNode(name));
+  return api.provider.loadedChildren(await connectionNode(name));
 }
 
 const labelOf = (node: TreeNode) => String(api.provider.getTreeItem(node).label);

@@ -64,7 +64,6 @@ export function setCookies(response: RawResponse): Record<string, string> {
   return cookies;
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The SHA-256 fingerprint of the certificate an HTTPS server presents (no trust decision made). */
 export function peerFingerprint256(url: string): Promise<string> {

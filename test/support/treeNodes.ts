@@ -16,5 +16,5 @@ export async function connectionTaskNodes(api: OpsTasksTestApi, name: string): P
   const roots = await api.provider.getChildren();
   const connectionNode = roots.find((node) => node.kind === 'connection' && node.connection.name === name);
   assert.ok(connectionNode, `no tree node for ${name}`);
-  return (await api.provider.getChildren(connectionNode)).filter((node): node is TaskNode => node.kind === 'task');
+  return (await api.provider.loadedChildren(connectionNode)).filter((node): node is TaskNode => node.kind === 'task');
 }

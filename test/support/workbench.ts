@@ -23,6 +23,7 @@ const selectors = {
   dialog: '.monaco-dialog-box',
   dialogButton: '.monaco-dialog-box .monaco-button',
   notification: '.notification-toast',
+  statusBarItem: '.statusbar-item[id$="opsTasks.status"]',
   editorTab: '.tabs-container .tab',
   webview: 'iframe.webview',
   webviewContent: 'iframe#active-frame',
@@ -34,14 +35,29 @@ export async function waitForWorkbench(page: Page): Promise<void> {
   await page.locator(selectors.workbench).waitFor({ timeout: 30_000 });
 }
 
-/** Shows the Ops Tasks side bar; clicking an entry that is already shown would hide it. */
-export async function openOpsTasksView(page: Page): Promise<Locator> {
+/**
+ * Shows the Ops Tasks side bar; clicking an entry that is already shown would hide it. With
+ * `restored`, the view must come back by itself (a reload with the side bar open) and is never clicked.
+ */
+export async function openOpsTasksView(page: Page, { restored = false } = {}): Promise<Locator> {
   const view = page.locator(selectors.opsTasksView);
+  if (restored) {
+    await view.waitFor({ timeout: 30_000 });
+    return view;
+  }
   // After a reload the workbench restores the side bar a moment after it is ready: wait for that first.
-  const restored = await view.waitFor({ timeout: 2_000 }).then(() => true, () => false);
-  if (!restored) await page.locator(selectors.activityEntry('Ops Tasks')).click();
+  const shown = await view.waitFor({ timeout: 2_000 }).then(() => true, () => false);
+  if (!shown) await page.locator(selectors.activityEntry('Ops Tasks')).click();
   await view.waitFor();
   return view;
+}
+
+/**
+ * Waits until the extension has activated, seen from the workbench: its status bar item appears
+ * (it is shown from activation on while connections exist) even with the Ops Tasks view closed.
+ */
+export async function waitForActivation(page: Page): Promise<void> {
+  await page.locator(selectors.statusBarItem).waitFor({ timeout: 60_000 });
 }
 
 export interface TreeRow {
@@ -127,6 +143,7 @@ export async function contextMenu(page: Page, row: string | RegExp | Locator, it
       return;
     } catch (error) {
       if (attempt === 3) throw error;
+      console.log(`    (the context menu was still open 3 s after Enter on "${itemTitle}": the key landed while it opened; trying again, attempt ${attempt + 1})`);
       await page.keyboard.press('Escape');
     }
   }

@@ -11,6 +11,7 @@ import { startJp1aoSimulator, startLxcaSimulator } from '../../src/simulator';
 import type { LxcaSimulator, RunningSimulator } from '../../src/simulator/types';
 import { rejectsWith } from '../support/apiErrors';
 import { credentialsOf } from '../support/storeFixture';
+import { sleep } from '../support/wait';
 
 /** Small, so a stall of a few seconds stands for the 35 s one the default deadline (30 s) would end. */
 const deadlineMs = 400;
@@ -135,7 +136,7 @@ describe('fault switches end in recovery', function () {
           if (fault.kind === 'uncertain') assert.match(String(!first.ok && first.error), /may have been carried out/);
         }
         clearFaults(sim);
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        await sleep(50);
         assert.ok((await client.getJobs(jobs.map((job) => job.jobUID))).length === 2, 'the jobs read again afterwards');
       });
     }

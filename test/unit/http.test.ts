@@ -22,6 +22,7 @@ import { bypassesProxy } from '../../src/api/proxy';
 import { redactPathQuery } from '../../src/api/redaction';
 import { normalizeFingerprint, tlsConnectionOptions } from '../../src/api/tls';
 import { rejectsWith } from '../support/apiErrors';
+import { sleep } from '../support/wait';
 
 // ---------------------------------------------------------------------------------------------
 // Local servers
@@ -337,7 +338,7 @@ describe('HttpClient', () => {
       });
       const error = await rejectsWith(get(client({ baseUrl: server.url, maxBodyBytes: 64 * 1024 })), 'tooLarge');
       assert.match(error.message, /larger than 64 KiB/);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await sleep(50);
       assert.ok(serverGaveUp, 'the connection was closed so the server stopped sending');
     });
 
@@ -558,7 +559,7 @@ describe('HttpClient', () => {
       await get(http);
       assert.equal(server.openConnections, 1);
       await http.close();
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await sleep(50);
       assert.equal(server.openConnections, 0);
       await rejectsWith(get(http), 'aborted');
     });

@@ -4,6 +4,7 @@ import { HttpClient } from '../../src/api/http';
 import { Jp1aoClient, jp1aoStatusFilter, type Jp1aoClientOptions, type Jp1aoTask } from '../../src/api/jp1ao';
 import { startJp1aoSimulator } from '../../src/simulator';
 import type { Jp1aoSimulator, RecordedRequest } from '../../src/simulator/types';
+import { sleep } from '../support/wait';
 
 const tasksPath = '/Automation/v1/objects/Tasks';
 
@@ -286,7 +287,7 @@ describe('Jp1aoClient against the JP1/AO simulator', function () {
     it('updateTask sends exactly {notes, toDo} and returns the new modifyTime', async function () {
       const task = anyTask();
       const before = sim.task(task.instanceID).modifyTime;
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await sleep(5);
       const notes = `checked by ops ${Date.now()} — 日本語`;
       const updated = await jp1ao.updateTask(task.instanceID, { notes, toDo: true });
       assert.deepEqual(sim.requests[0].body, { notes, toDo: true });

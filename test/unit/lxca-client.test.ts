@@ -10,6 +10,7 @@ import type { CancelCallbackInput, LxcaJob } from '../../src/api/lxca/types';
 import { startLxcaSimulator } from '../../src/simulator';
 import type { LxcaSimulator, RecordedRequest } from '../../src/simulator/types';
 import { rejectsWith } from '../support/apiErrors';
+import { sleep } from '../support/wait';
 
 
 function summary(requests: readonly RecordedRequest[]): string[] {
@@ -118,7 +119,7 @@ describe('LXCA client against the simulator', () => {
           const answer = await super.request(request);
           if (request.path.startsWith('/tasks/') && !this.delayed) {
             this.delayed = true;
-            await new Promise((resolve) => setTimeout(resolve, 300));
+            await sleep(300);
           }
           return answer;
         }

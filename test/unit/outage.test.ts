@@ -5,8 +5,8 @@ import type { LxcaSimulator } from '../../src/simulator/index';
 import { Poller } from '../../src/tasks/poller';
 import type { StoreChange } from '../../src/tasks/store';
 import { startLxcaStore, useFixture } from '../support/storeFixture';
+import { sleep } from '../support/wait';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('a TaskStore through an outage (LXCA simulator)', () => {
   const lab = useFixture('each', async () => {

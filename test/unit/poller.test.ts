@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { Poller, type PollTarget } from '../../src/tasks/poller';
+import { sleep } from '../support/wait';
 
 /** A store stand-in that counts refreshes; the poller only sees this interface. */
 class CountingTarget implements PollTarget {
@@ -14,12 +15,11 @@ class CountingTarget implements PollTarget {
     this.refreshes++;
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
-    await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    await sleep(this.delayMs);
     this.inFlight--;
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Poller', () => {
   let poller: Poller | undefined;

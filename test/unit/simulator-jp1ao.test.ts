@@ -1,7 +1,8 @@
 // The fake JP1/AO, checked with raw HTTP requests written from docs/api/jp1ao.md.
 import { strict as assert } from 'node:assert';
 import { startJp1aoSimulator, type Jp1aoSimulator } from '../../src/simulator';
-import { basic, rawRequest, type RawRequest, type RawResponse, sleep } from '../support/rawHttp';
+import { basic, rawRequest, type RawRequest, type RawResponse } from '../support/rawHttp';
+import { sleep } from '../support/wait';
 import { itemsAfterLiveStart } from '../support/liveItems';
 
 const STATUSES = ['waiting', 'holding', 'inProgress', 'waitingResponse', 'abnormalDetection', 'terminating', 'completed', 'failed', 'canceled'];

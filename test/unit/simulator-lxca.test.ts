@@ -1,7 +1,8 @@
 // The fake LXCA, checked with raw HTTP requests written from docs/api/lxca.md.
 import { strict as assert } from 'node:assert';
 import { startLxcaSimulator, type LxcaSimulator } from '../../src/simulator';
-import { basic, rawRequest, type RawRequest, type RawResponse, setCookies, sleep } from '../support/rawHttp';
+import { basic, rawRequest, type RawRequest, type RawResponse, setCookies } from '../support/rawHttp';
+import { sleep } from '../support/wait';
 import { itemsAfterLiveStart } from '../support/liveItems';
 
 const KNOWN_STATUSES = ['Pending', 'Running', 'Complete', 'CompleteWithErrors', 'Cancelled', 'Running_With_Errors', 'Cancelled_With_Errors', 'Stopped_With_Error', 'Interrupted'];

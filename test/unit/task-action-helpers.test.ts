@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { groupBy, mapWithConcurrency } from '../../src/util/collections';
+import { sleep } from '../support/wait';
 
 describe('task action helpers', () => {
   describe('mapWithConcurrency', () => {
@@ -9,7 +10,7 @@ describe('task action helpers', () => {
       const results = await mapWithConcurrency([5, 1, 4, 2, 3, 0, 6, 2, 1], 4, async (delay) => {
         inFlight++;
         most = Math.max(most, inFlight);
-        await new Promise((resolve) => setTimeout(resolve, delay * 3));
+        await sleep(delay * 3);
         inFlight--;
         return delay * 10;
       });

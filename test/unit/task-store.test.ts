@@ -5,6 +5,7 @@ import { Jp1aoAdapter } from '../../src/tasks/jp1ao';
 import { TaskStore, type StoreChange } from '../../src/tasks/store';
 import { pinJob } from '../support/pinJobs';
 import { credentialsOf, startJp1aoStore, startLxcaStore, useFixture } from '../support/storeFixture';
+import { sleep } from '../support/wait';
 
 type Recorded = { path: string; query: Record<string, string> };
 const tasksPath = '/Automation/v1/objects/Tasks';
@@ -69,7 +70,7 @@ describe('TaskStore against the LXCA simulator', () => {
     assert.equal(sim.requests.filter((r) => r.method === 'GET' && r.path === '/tasks').length, 1);
     sim.clearRequests();
     await Promise.all([store.refresh(), store.refresh(), store.refresh()]);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
     assert.equal(sim.requests.filter((r) => r.method === 'GET' && r.path === '/tasks').length, 1);
   });
 

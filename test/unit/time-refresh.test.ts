@@ -1,8 +1,8 @@
 // Relative times in the tree are drawn again on a timer, only while the view is shown.
 import { strict as assert } from 'node:assert';
 import { TimeRefresh } from '../../src/tree/timeRefresh';
+import { sleep } from '../support/wait';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('TimeRefresh', () => {
   it('redraws the rows on each tick while the view is visible, and never while it is hidden', async () => {
