@@ -33,6 +33,7 @@ export class ArchiveTree implements vscode.Disposable {
   private readonly pages = new Map<string, ArchivePage>();
   /** How many archived tasks each connection shows; grows with "Load more…". */
   private readonly limits = new Map<string, number>();
+  private readonly loads = new Map<string, Promise<void>>();
   private readonly subscription: vscode.Disposable;
 
   constructor(
@@ -40,10 +41,10 @@ export class ArchiveTree implements vscode.Disposable {
     private readonly pageSize: () => number,
     private readonly fire: (nodes: TreeNode[]) => void,
   ) {
-    // A task archived (it left the list) or the list read again: the archive is read again when
-    // shown. The tree refreshes the connection's node for such a change, and with it this node's rows.
+    // A task archived (it left the list), the list read again, or a failed read: the archive is read
+    // again when shown. The tree refreshes the connection's node for such a change, and with it this node's rows.
     this.subscription = registry.onDidChangeTasks(({ connection, change }) => {
-      if (change.listChanged) this.pages.delete(connection.name);
+      if (change.listChanged || this.pages.get(connection.name)?.error) this.pages.delete(connection.name);
     });
   }
 
@@ -62,9 +63,17 @@ export class ArchiveTree implements vscode.Disposable {
     return node.kind === 'archive' ? undefined : this.archiveNodes.get(node.connection.name);
   }
 
-  async children(node: ArchiveNode, makeMessage: (message: MessageNode) => MessageNode): Promise<TreeNode[]> {
+  /**
+   * Never waits, like the rest of the tree: the archived tasks read for the current filter, or
+   * "Loading…" while they are read (the node is refreshed when they arrive).
+   */
+  children(node: ArchiveNode, makeMessage: (message: MessageNode) => MessageNode): TreeNode[] {
     const connection = node.connection;
-    const page = await this.page(connection);
+    const page = this.current(connection);
+    if (!page) {
+      void this.load(connection).then(() => this.fire([node]));
+      return [makeMessage(new MessageNode(`${connection.name}/!archived/!loading`, vscode.l10n.t('Loading…'), { icon: 'loading~spin' }))];
+    }
     if (page.error) {
       return [makeMessage(new MessageNode(`${connection.name}/!archived/!error`, page.error, { icon: 'error', color: 'list.errorForeground' }))];
     }
@@ -83,8 +92,18 @@ export class ArchiveTree implements vscode.Disposable {
     if (!node) return;
     this.limits.set(connectionName, this.limitOf(connectionName) + this.pageSize());
     this.pages.delete(connectionName);
-    await this.page(node.connection);
+    await this.load(node.connection);
     this.fire([node]);
+  }
+
+  /** Reads the archived tasks for the current filter unless they are read already; one read at a time per connection. */
+  load(connection: Connection): Promise<void> {
+    if (this.current(connection)) return Promise.resolve();
+    const running = this.loads.get(connection.name);
+    if (running) return running;
+    const done = this.read(connection).finally(() => this.loads.delete(connection.name));
+    this.loads.set(connection.name, done);
+    return done;
   }
 
   treeItem(node: ArchiveTreeNode): vscode.TreeItem {
@@ -128,11 +147,15 @@ export class ArchiveTree implements vscode.Disposable {
     return this.limits.get(connectionName) ?? this.pageSize();
   }
 
-  private async page(connection: Connection): Promise<ArchivePage> {
+  /** The page read for the current filter, if there is one. */
+  private current(connection: Connection): ArchivePage | undefined {
+    const kept = this.pages.get(connection.name);
+    return kept && kept.queryKey === queryKey(this.registry.currentQuery) ? kept : undefined;
+  }
+
+  private async read(connection: Connection): Promise<void> {
     const query = this.registry.currentQuery;
     const key = queryKey(query);
-    const kept = this.pages.get(connection.name);
-    if (kept && kept.queryKey === key && !kept.error) return kept;
     let page: ArchivePage;
     try {
       const loop = connection.adapter().operatorLoop;
@@ -142,7 +165,6 @@ export class ArchiveTree implements vscode.Disposable {
       page = { tasks: [], total: 0, queryKey: key, error: vscode.l10n.t('Could not read the archived tasks: {0}', errorText(error)) };
     }
     this.pages.set(connection.name, page);
-    return page;
   }
 
   private taskNode(connection: Connection, task: Task): ArchivedTaskNode {

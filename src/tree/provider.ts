@@ -144,6 +144,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (node.kind === 'connection' && node.connection.store.state.kind === 'empty') {
       await this.startFirstLoad(node.connection).done;
     }
+    if (node.kind === 'archive') await this.archive.load(node.connection);
     return this.getChildren(node);
   }
 

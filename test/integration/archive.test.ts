@@ -29,7 +29,11 @@ describe('Archived Tasks in the extension host', function () {
     await jp1ao?.close();
   });
 
-  const children = async (node?: TreeNode) => api.provider.getChildren(node ?? (await api.provider.getChildren()).find((n) => n.kind === 'connection' && n.connection.name === name));
+  const children = async (node?: TreeNode) => {
+    const parent = node ?? api.provider.getChildren().find((n) => n.kind === 'connection' && n.connection.name === name);
+    assert.ok(parent, `${name} is in the tree`);
+    return api.provider.loadedChildren(parent);
+  };
   const archiveNode = async () => {
     const node = (await children()).at(-1);
     assert.equal(node?.kind, 'archive', 'the connection ends with Archived Tasks');
