@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/register';
-import { ArchivedTaskNode, type TaskNode } from '../tree/nodes';
+import { ArchivedTaskNode, TaskNode } from '../tree/nodes';
 import { CallbackForm } from './callbackForm';
 import { confirmCallback } from './callbackConfirm';
 import { DetailsForm } from './detailsForm';
@@ -11,7 +11,7 @@ import { RespondForm } from './respondForm';
 import { confirmResponse } from './respondConfirm';
 import type { FormChannel, FormController } from './formHost';
 import { array, object, parse, string, type Parsed } from './schema';
-import { onTaskNodes, type PickRequest } from '../commands/taskSelection';
+import { onTaskNodes, pickTasks, taskNodesOf, type PickRequest } from '../commands/taskSelection';
 import type { ConnectionRegistry } from '../connections/registry';
 import { log } from '../log';
 import { taskKey, type Task } from '../tasks/model';
@@ -166,10 +166,13 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
     restoreTaskForm(detailsKind, 'details', (target, channel: FormChannel<DetailsHostMessage>) => new DetailsForm(registry, target, channel)),
     restoreCallbackForm,
     restoreTaskForm(respondKind, 'respond', (target, channel: FormChannel<RespondHostMessage>) => new RespondForm(registry, target, channel, confirmResponse)),
-    vscode.commands.registerCommand(
-      'opsTasks.jp1ao.respond',
-      onTasks({ title: vscode.l10n.t('Respond'), participle: vscode.l10n.t('answered'), fits: canRespond, canPickMany: false }, (clicked) => respond(clicked)),
-    ),
+    // From the palette, a selected task that waits is answered; otherwise the waiting tasks are offered.
+    vscode.commands.registerCommand('opsTasks.jp1ao.respond', async (node?: unknown, selected?: unknown) => {
+      const waiting = taskNodesOf(view, node, selected)?.all.find((candidate) => canRespond(candidate.task));
+      if (waiting || node !== undefined) return waiting && respond(waiting);
+      const [target] = (await pickTasks(registry, { title: vscode.l10n.t('Respond'), participle: vscode.l10n.t('answered'), fits: canRespond, canPickMany: false })) ?? [];
+      if (target) respond(new TaskNode(target.connection, target.task));
+    }),
     vscode.commands.registerCommand(
       'opsTasks.editNotes',
       onTasks({ title: vscode.l10n.t('Edit Notes'), participle: vscode.l10n.t('given notes'), fits: editable, canPickMany: false }, (clicked) => editNotes(clicked)),

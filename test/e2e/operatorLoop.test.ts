@@ -131,7 +131,8 @@ describe("e2e: the operator's loop (JP1/AO)", function () {
     await frame.locator('#message', { hasText: 'Approve change CHG-1042' }).waitFor();
     assert.equal(jp1ao.task(twoSteps.id).status, 'waitingResponse');
 
-    await rowByName(page, failed.name).click(); // the palette's key goes to the workbench, not the form
+    // With a task that does not wait selected, the palette offers the waiting tasks.
+    await rowByName(page, failed.name).click();
     await runCommand(page, 'Ops Tasks: Respond…');
     await quickInput(page).locator('.quick-input-title', { hasText: 'Respond: which task?' }).waitFor();
     const picks = await quickInput(page).locator('.monaco-list-row').allInnerTexts();
