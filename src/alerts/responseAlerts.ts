@@ -27,11 +27,13 @@ export function responseNoticeText(task: Task): string {
 /**
  * Tells the user once each time a loaded task enters Waiting for Response (setting
  * `opsTasks.notifications` = `watchedAndResponses`). What a connection shows on its first load is
- * the baseline: a task already waiting then is marked in the tree, not announced.
+ * the baseline: a task already waiting then is marked in the tree, not announced; so is an older
+ * waiting task that only comes into view later (Load more…, another filter).
  */
 export class ResponseAlerts implements vscode.Disposable {
   private readonly waiting = new Map<string, boolean>();
   private readonly baselined = new Set<string>();
+  private readonly startedAt = Date.now();
   private readonly shown = new vscode.EventEmitter<ResponseNotice>();
   readonly onDidNotify = this.shown.event;
   private readonly subscriptions: vscode.Disposable[];
@@ -56,7 +58,10 @@ export class ResponseAlerts implements vscode.Disposable {
       const before = this.waiting.get(task.key);
       const now = task.awaitsResponse === true;
       this.waiting.set(task.key, now);
-      if (!first && now && before !== true) this.notify(connection, task);
+      if (first || !now || before === true) continue;
+      // A task first seen waiting (Load more…, another filter) counts only when it started after VS Code did.
+      if (before === undefined && (task.start ?? 0) < this.startedAt) continue;
+      this.notify(connection, task);
     }
   }
 
