@@ -34,6 +34,9 @@ export class ArchiveTree implements vscode.Disposable {
   /** How many archived tasks each connection shows; grows with "Load more…". */
   private readonly limits = new Map<string, number>();
   private readonly loads = new Map<string, Promise<void>>();
+  /** Connections whose archived rows VS Code last got as "Loading…". */
+  private readonly placeholders = new Set<string>();
+  private disposed = false;
   private readonly subscription: vscode.Disposable;
 
   constructor(
@@ -71,9 +74,11 @@ export class ArchiveTree implements vscode.Disposable {
     const connection = node.connection;
     const page = this.current(connection);
     if (!page) {
-      void this.load(connection).then(() => this.fire([node]));
+      this.placeholders.add(connection.name);
+      if (!this.loads.has(connection.name)) void this.load(connection).then(() => this.redrawUntilShown(node));
       return [makeMessage(new MessageNode(`${connection.name}/!archived/!loading`, vscode.l10n.t('Loading…'), { icon: 'loading~spin' }))];
     }
+    this.placeholders.delete(connection.name);
     if (page.error) {
       return [makeMessage(new MessageNode(`${connection.name}/!archived/!error`, page.error, { icon: 'error', color: 'list.errorForeground' }))];
     }
@@ -94,6 +99,16 @@ export class ArchiveTree implements vscode.Disposable {
     this.pages.delete(connectionName);
     await this.load(node.connection);
     this.fire([node]);
+  }
+
+  /**
+   * Refreshes the node until VS Code has asked for its rows again: a refresh that arrives while VS
+   * Code is still taking the "Loading…" row is dropped, and the row would stay.
+   */
+  private redrawUntilShown(node: ArchiveNode, attempt = 0): void {
+    if (this.disposed || attempt > 5 || !this.placeholders.has(node.connection.name)) return;
+    this.fire([node]);
+    setTimeout(() => this.redrawUntilShown(node, attempt + 1), 200 * 2 ** attempt).unref?.();
   }
 
   /** Reads the archived tasks for the current filter unless they are read already; one read at a time per connection. */
@@ -188,6 +203,7 @@ export class ArchiveTree implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.subscription.dispose();
   }
 }
