@@ -1,7 +1,9 @@
 // The suites that need a real VS Code (run by scripts/test.mjs after the build):
 //   integration  test/integration/*.test.ts inside the extension host of a VS Code server, started
 //                by opening the workbench in headless Chromium with extensionTestsPath in the URL
-//   e2e          test/e2e/*.test.ts in a mocha child process; each suite opens its own workbench
+//   e2e          test/e2e/*.test.ts in a mocha child process; each suite opens its own workbench, and
+//                the whole set runs twice: the view opened after activation, then shown before it
+//                (OPS_TASKS_VIEW_ORDER=after or before runs one of the two)
 // Writes a JSON array of the groups' counts to OPS_TASKS_RESULTS and exits non-zero on a failure.
 // The server reports exit code 0 even when run() throws, so only a results file counts as a run;
 // none within the time-out is one failure.
@@ -104,17 +106,17 @@ function printConsoleErrors(errors) {
   console.error(`workbench console errors (offline noise filtered out):\n${distinct.map((e) => `  ${e}`).join('\n')}`);
 }
 
-async function runE2e() {
+async function runE2e(viewOrder) {
   const files = testFilesUnder(join(root, 'out/test/e2e')).sort();
   if (files.length === 0) return undefined;
-  console.log('\ne2e (Playwright driving the VS Code workbench)');
-  const results = join(dirname(resultsFile), 'vscode-e2e.json');
+  console.log(`\ne2e, the view opened ${viewOrder} activation (Playwright driving the VS Code workbench)`);
+  const results = join(dirname(resultsFile), `vscode-e2e-${viewOrder}.json`);
   rmSync(results, { force: true });
   const grep = process.env.OPS_TASKS_GREP ? ['--grep', process.env.OPS_TASKS_GREP] : [];
   const child = spawn(process.execPath, [mochaBin, '--reporter', reporter, '--timeout', '60000', '--exit', ...grep, ...files], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, OPS_TASKS_RESULTS: results },
+    env: { ...process.env, OPS_TASKS_RESULTS: results, OPS_TASKS_VIEW_ORDER: viewOrder },
   });
   const stopChild = () => child.kill('SIGTERM');
   process.once('exit', stopChild);
@@ -152,7 +154,13 @@ try {
   // OPS_TASKS_SUITE=integration or e2e runs one of the two while working on it.
   const suite = process.env.OPS_TASKS_SUITE;
   if (suite !== 'e2e') groups.push(await runGroup('integration', runIntegration));
-  if (suite !== 'integration') groups.push(await runGroup('e2e', runE2e));
+  // Each e2e suite runs twice: with the view opened after activation (the usual start) and with the
+  // view already shown when the extension activates, so neither order can hide a race.
+  if (suite !== 'integration') {
+    for (const viewOrder of (process.env.OPS_TASKS_VIEW_ORDER ?? 'after,before').split(',')) {
+      groups.push(await runGroup(`e2e (view ${viewOrder} activation)`, () => runE2e(viewOrder)));
+    }
+  }
 } catch (error) {
   console.error(`VS Code tests could not start: ${error.stack ?? error}`);
   groups.push(failure('vscode: setup', String(error.message ?? error)));

@@ -11,6 +11,8 @@ import { ConnectionNode, LoadMoreNode, MessageNode, TaskNode, type TreeNode } fr
 import { taskTreeItem } from './taskItem';
 import { staleDescription } from './staleness';
 import { ArchiveTree } from './archive';
+import { RefreshFollowUp } from './refreshFollowUp';
+import { log } from '../log';
 
 /**
  * Connections → tasks → subtasks. Nodes are kept per key and updated in place, so a refresh fires
@@ -35,6 +37,10 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
    * back while their refreshes retire the handles those rows point at.
    */
   private readonly firstLoads = new Map<Connection, { prompting: boolean; done: Promise<void> }>();
+  private readonly followUp = new RefreshFollowUp<ConnectionNode>((node) => {
+    log().debug(`tree: ${node.connection.name}'s rows refreshed again, VS Code had not asked for them since they changed`);
+    this.emitter.fire(node);
+  });
   private readonly disposables: vscode.Disposable[];
   /** Whether the user asked to be told when this task finishes (it then carries a bell). */
   isWatched: (key: string) => boolean = () => false;
@@ -105,6 +111,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (node.kind !== 'connection') return [];
 
     const connection = node.connection;
+    this.followUp.asked(node);
     if (connection.store.state.kind === 'empty') {
       // The rows come with the store's change event when the load ends.
       const load = this.startFirstLoad(connection);
@@ -355,6 +362,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (change.listChanged || summary !== this.summaries.get(connection.name)) {
       this.summaries.set(connection.name, summary);
       this.emitter.fire(connectionNode);
+      this.followUp.refreshed(connectionNode);
       return;
     }
     const changedNodes = change.changed.flatMap((task) => {
@@ -367,6 +375,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   dispose(): void {
+    this.followUp.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -6,9 +6,10 @@ import type { Page } from 'playwright-core';
 import { startJp1aoSimulator, startLxcaSimulator, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
 import { useWorkbench, type WorkbenchOptions } from './harness';
 import { signIn } from '../support/signIn';
-import { sleep, until } from '../support/wait';
+import { until } from '../support/wait';
 import {
   activityRowByLabel,
+  afterLayout,
   contextMenu,
   editorTab,
   notifications,
@@ -17,7 +18,7 @@ import {
   runCommand,
   screenshot,
   treeRows,
-  waitForWorkbench,
+  reloadWindow,
   webviewFrame,
 } from '../support/workbench';
 
@@ -76,9 +77,7 @@ describe('e2e: completion alerts and Activity', function () {
     const { page } = workbench();
     await openOpsTasksView(page);
     await signIn(page, { [lxcaName]: lxca.password, [jp1aoName]: jp1ao.password }, [watchedJob, cancelledJob, reloadedJob, notesRow]);
-    // A second password prompt of the first loads may still be open; the passwords are stored.
-    await sleep(1000);
-    if (await quickInput(page).isVisible()) await page.keyboard.press('Escape');
+    assert.equal(await quickInput(page).isVisible(), false, 'no password prompt left open after signing in');
   });
 
   it('Notify When Done marks the row, then one notification tells how the job ended, with Show Details and Reveal in Tree', async () => {
@@ -92,14 +91,13 @@ describe('e2e: completion alerts and Activity', function () {
     assert.match(await toast.innerText(), /\(ran \d+ (s|min)/);
     const buttons = (await toast.locator('.monaco-button').allInnerTexts()).map((text) => text.trim());
     assert.deepEqual(buttons, ['Show Details', 'Reveal in Tree']);
-    await sleep(500); // the toast slides in
+    await afterLayout(page, toast); // the toast has slid in
     await screenshot(page, resolve(repositoryRoot, 'docs/completion-notification.png'));
     await until('the bell to go', async () => !(await rowDescription(page, watchedJob))?.startsWith('🔔'));
 
     await toast.locator('.monaco-button', { hasText: 'Show Details' }).click();
     await editorTab(page, `Details: ${watchedJob}`).waitFor();
-    await sleep(1000);
-    assert.equal(await notifications(page).filter({ hasText: watchedJob }).count(), 0, 'one notification, gone once answered');
+    await until('the notification to close once answered', async () => (await notifications(page).filter({ hasText: watchedJob }).count()) === 0);
   });
 
   it('the Activity view lists a cancel made from the tree, with its result', async () => {
@@ -122,10 +120,9 @@ describe('e2e: completion alerts and Activity', function () {
     await frame.locator('#notes textarea').waitFor();
     const draft = 'Draft typed before the reload, not saved.';
     await frame.locator('#notes textarea').fill(draft);
-    await sleep(2000);
+    await frame.locator('#count').filter({ hasText: 'unsaved changes' }).waitFor(); // the page holds the draft
 
-    await runCommand(page, 'Developer: Reload Window');
-    await waitForWorkbench(page);
+    await reloadWindow(page);
     await editorTab(page, `Notes: ${notesTask}`).waitFor({ timeout: 30_000 });
     frame = webviewFrame(page);
     await frame.locator('#notes textarea').waitFor({ timeout: 30_000 });

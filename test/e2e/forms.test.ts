@@ -7,7 +7,7 @@ import { startJp1aoSimulator, startLxcaSimulator, type Jp1aoSimulator, type Lxca
 import { connectionSettings, useWorkbench, type WorkbenchOptions } from './harness';
 import { basic } from '../support/rawHttp';
 import { signIn } from '../support/signIn';
-import { until, sleep } from '../support/wait';
+import { sleep, until } from '../support/wait';
 import { contextMenu, dialog, dialogButton, editorTab, screenshot, openOpsTasksView, rowByName, runCommand, treeRowNames, webviewFrame } from '../support/workbench';
 
 const lxcaName = 'forms-lxca';
@@ -180,7 +180,7 @@ describe('e2e: webview forms', function () {
     const { page } = workbench();
     const row = rowByName(page, tasks.doubleClick.name);
     await row.click();
-    await sleep(800);
+    await sleep(800); // nothing may open: the window is longer than a double-click
     assert.equal(await editorTab(page, `Notes: ${tasks.doubleClick.name}`).count(), 0);
     await row.dblclick();
     await editorTab(page, `Notes: ${tasks.doubleClick.name}`).waitFor();

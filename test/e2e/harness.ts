@@ -7,7 +7,7 @@
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { screenshot, waitForWorkbench } from '../support/workbench';
+import { openOpsTasksView, reloadWindow, screenshot, waitForActivation, waitForWorkbench } from '../support/workbench';
 
 export interface VsCodeServer {
   port: number;
@@ -47,6 +47,29 @@ export interface WorkbenchOptions {
   env?: Record<string, string>;
   /** VS Code's display language (e.g. 'ja'), as set with "Configure Display Language". */
   locale?: string;
+  /** When the Tasks view opens relative to activation; by default `OPS_TASKS_VIEW_ORDER`, else 'after'. */
+  viewOrder?: ViewOrder;
+}
+
+/**
+ * The two orders in which a user meets the extension: 'after' — it activates at start-up with the
+ * view closed and the view is opened later (the usual start); 'before' — the view is already shown
+ * when it activates (a window reloaded with the side bar open). `npm test` runs the e2e suites in both.
+ */
+export type ViewOrder = 'after' | 'before';
+const defaultViewOrder: ViewOrder = process.env.OPS_TASKS_VIEW_ORDER === 'before' ? 'before' : 'after';
+
+async function arrangeViewOrder(page: Page, consoleErrors: string[], order: ViewOrder, settings: Record<string, unknown>): Promise<void> {
+  if (order === 'after') {
+    // The status bar item shows activation while connections exist; without any there is no first load to race.
+    const connections = settings['opsTasks.connections'];
+    if (Array.isArray(connections) && connections.length) await waitForActivation(page);
+    return;
+  }
+  await openOpsTasksView(page);
+  await reloadWindow(page);
+  await openOpsTasksView(page, { restored: true });
+  consoleErrors.length = 0; // what the first window logged while it closed is not the suite's
 }
 
 export interface Workbench {
@@ -65,7 +88,7 @@ function launcherModule<T>(name: string): Promise<T> {
   return import(pathToFileURL(join(repositoryRoot, 'scripts/vscode', name)).href) as Promise<T>;
 }
 
-export async function openWorkbench({ settings = {}, folder, env = {}, locale }: WorkbenchOptions = {}): Promise<Workbench> {
+export async function openWorkbench({ settings = {}, folder, env = {}, locale, viewOrder = defaultViewOrder }: WorkbenchOptions = {}): Promise<Workbench> {
   const { startVsCodeServer } = await launcherModule<ServerModule>('server.mjs');
   const { launchBrowser } = await launcherModule<BrowserModule>('browser.mjs');
   const server = await startVsCodeServer({ userSettings: settings, env, locale });
@@ -78,6 +101,7 @@ export async function openWorkbench({ settings = {}, folder, env = {}, locale }:
     try {
       await page.goto(server.url({ folder }));
       await waitForWorkbench(page);
+      await arrangeViewOrder(page, consoleErrors, viewOrder, settings);
     } catch (error) {
       await close();
       throw error;

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { startLxcaSimulator, type LxcaSimulator } from '../../src/simulator/index';
 import { useWorkbench } from './harness';
-import { openOpsTasksView, quickInputType, rowByLabel } from '../support/workbench';
+import { sleep } from '../support/wait';
+import { afterLayout, openOpsTasksView, quickInputType, rowByLabel } from '../support/workbench';
 
 // A job named like an HTML attack shows as text in the tree and its tooltip: nothing is parsed as markup.
 describe('e2e: a hostile task name in the tree', function () {
@@ -22,9 +23,10 @@ describe('e2e: a hostile task name in the tree', function () {
     await quickInputType(page, sim.password);
     const row = rowByLabel(page, '<img src=x onerror=alert(1)>');
     await row.waitFor();
-    await page.waitForTimeout(1000);
+    await afterLayout(page);
     await row.hover();
-    await page.waitForTimeout(2500);
+    // Nothing may run: the window covers the tooltip's delay and its drawing.
+    await sleep(2500);
     assert.deepEqual(all.filter((t) => /Content Security Policy|inline event handler/.test(t)), []);
     void consoleErrors;
   });

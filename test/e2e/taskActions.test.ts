@@ -6,8 +6,9 @@ import type { Page } from 'playwright-core';
 import { startSimulators, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
 import { connectionSettings, useWorkbench, type WorkbenchOptions } from './harness';
 import { signIn } from '../support/signIn';
-import { sleep } from '../support/wait';
+import { until } from '../support/wait';
 import {
+  contextMenu,
   dialog,
   dialogButton,
   notifications,
@@ -22,27 +23,15 @@ const lxcaJob = 'E2E firmware update';
 
 /** Waits until the row of the task named `name` describes it as `description` (its accessible label: "<name>, <description>"). */
 async function waitForRow(page: Page, name: string, description: RegExp, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
   let last = '(row not shown)';
-  while (Date.now() < deadline) {
+  await until(`"${name}" to show ${description}`, async () => {
     const label = (await treeRowNames(page)).find((candidate) => candidate.startsWith(`${name}, `));
     const shown = label?.slice(name.length + 2);
     if (shown !== undefined) last = shown;
-    if (shown !== undefined && description.test(shown)) return;
-    await sleep(200);
-  }
-  throw new Error(`"${name}" never showed ${description}; last shown: ${last}`);
-}
-
-/**
- * Right-clicks a row and runs a context-menu entry. A plain click on the entry sometimes leaves the
- * web workbench's menu open, so the entry is hovered (which focuses it) and Enter runs it.
- */
-async function contextMenu(page: Page, name: string, itemTitle: string): Promise<void> {
-  await rowByName(page, name).click({ button: 'right' });
-  const item = page.locator('.context-view .action-label').filter({ hasText: new RegExp(`^${itemTitle}$`) });
-  await item.hover();
-  await page.keyboard.press('Enter');
+    return shown !== undefined && description.test(shown);
+  }, timeoutMs).catch(() => {
+    throw new Error(`"${name}" never showed ${description}; last shown: ${last}`);
+  });
 }
 
 describe('e2e: task actions from the tree', function () {
@@ -106,7 +95,7 @@ describe('e2e: task actions from the tree', function () {
 
   it('cancels a running LXCA job after one confirmation and shows it cancelled', async () => {
     const { page } = workbench();
-    await contextMenu(page, lxcaJob, 'Cancel');
+    await contextMenu(page, rowByName(page, lxcaJob), 'Cancel');
     await dialog(page).waitFor();
     assert.match(await dialog(page).innerText(), /Cancel job "E2E firmware update" on e2e-lxca\?/);
     await dialogButton(page, 'Cancel Job').click();
@@ -122,7 +111,7 @@ describe('e2e: task actions from the tree', function () {
     await rowByName(page, stopTogether[0]).click();
     await rowByName(page, stopTogether[1]).click({ modifiers: ['Control'] });
     await rowByName(page, stopTogether[2]).click({ modifiers: ['Control'] });
-    await contextMenu(page, stopTogether[2], 'Stop');
+    await contextMenu(page, rowByName(page, stopTogether[2]), 'Stop');
     await dialog(page).waitFor();
     const question = await dialog(page).innerText();
     assert.match(question, /Stop 3 tasks on e2e-jp1ao\?/);
@@ -139,7 +128,7 @@ describe('e2e: task actions from the tree', function () {
     const { page } = workbench();
     const id = jp1ao.tasks().find((task) => task.name === finishesMeanwhile).instanceID;
     jp1ao.setTaskStatus(id, 'completed');
-    await contextMenu(page, finishesMeanwhile, 'Stop');
+    await contextMenu(page, rowByName(page, finishesMeanwhile), 'Stop');
     await dialogButton(page, 'Stop Task').click();
 
     const toast = notifications(page).filter({ hasText: 'had already finished' });
@@ -163,7 +152,7 @@ describe('e2e: task actions from the tree', function () {
 
   it('force stops a JP1/AO task, always after a confirmation', async () => {
     const { page } = workbench();
-    await contextMenu(page, forceStopped, 'Force Stop');
+    await contextMenu(page, rowByName(page, forceStopped), 'Force Stop');
     await dialog(page).waitFor();
     assert.equal(jp1ao.requests.filter((request) => request.method === 'POST').length, 0, 'sent before the confirmation');
     await dialogButton(page, 'Force Stop Task').click();

@@ -25,6 +25,7 @@ import {
   waitForQuickInputTitle,
   type TreeRowDetails,
   dialogButton,
+  afterLayout,
 } from '../support/workbench';
 import { useWorkbench } from './harness';
 
@@ -394,7 +395,7 @@ describe('e2e tree: connections added through the UI, subtasks, filter, wrong pa
       const at = rows.findIndex((row) => row.level === 2 && row.label === title);
       return at >= 0 && rows[at].expanded === true && rows[at + 1]?.level === 3;
     });
-    await page.waitForTimeout(300); // let the list finish its layout after the resize
+    await afterLayout(page); // the list's layout after the resize
 
     const file = await screenshot(page, join(repositoryRoot, 'docs/screenshot.png'));
     assert.ok(existsSync(file) && statSync(file).size > 20_000, `${file} holds a picture`);
@@ -422,7 +423,6 @@ describe('e2e tree: paging, an unreachable server and recovery', function () {
     await quickInputType(page, lxca.password);
     const first = plainText(newestJobs(lxca)[0].name);
     await waitForRows(page, 'the first jobs', (rows) => rowsUnder(rows, connectionName)[0]?.label === first);
-    await page.waitForTimeout(500);
     assert.equal(await quickInput(page).isVisible(), false, 'no second password prompt');
   });
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { startLxcaSimulator, type LxcaSimulator } from '../../src/simulator/index';
 import { useWorkbench } from './harness';
 import { dialog, dialogButton, openOpsTasksView, quickInputType, rowByLabel, treeRows, waitForQuickInputTitle } from '../support/workbench';
+import { until } from '../support/wait';
 
 describe('e2e: trusting a self-signed certificate', function () {
   this.timeout(120_000);
@@ -43,9 +44,7 @@ describe('e2e: trusting a self-signed certificate', function () {
     await dialogButton(page, 'Trust This Certificate').click();
 
     const jobRow = (rows: { description: string }[]) => rows.some((row) => /Complete|Running|Pending|Cancelled|Stopped/i.test(row.description));
-    const deadline = Date.now() + 30_000;
-    while (!jobRow(await treeRows(page)) && Date.now() < deadline) await page.waitForTimeout(250);
-    assert.ok(jobRow(await treeRows(page)), JSON.stringify(await treeRows(page)));
+    await until('the jobs read over the pinned connection', async () => jobRow(await treeRows(page)), 30_000);
     assert.ok(sim.requests.some((r) => r.path === '/sessions'), 'signed in over the pinned connection');
 
     const saved = JSON.parse(readFileSync(join(server.userDataDir, 'User/settings.json'), 'utf8'));

@@ -8,13 +8,14 @@ import type { CompletionNotice } from '../../src/alerts/notifier';
 import type { ResponseNotice } from '../../src/alerts/responseAlerts';
 import type { TaskNode } from '../../src/tree/nodes';
 import { startLxcaSimulator, startSimulators, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
-import { sleep, until } from '../support/wait';
+import { everyRequestAnswered, sleep, until } from '../support/wait';
 import { configuredConnection, connectionTaskNodes } from '../support/treeNodes';
 
 const lxcaName = 'alerts-lxca';
 const jp1aoName = 'alerts-jp1ao';
 const orderName = 'order-lxca';
 const global = vscode.ConfigurationTarget.Global;
+const activeIntervalMs = 1000;
 
 let api: OpsTasksTestApi;
 let sims: Awaited<ReturnType<typeof startSimulators>>;
@@ -51,8 +52,8 @@ describe('completion alerts, Activity and counts against the simulators', functi
     jp1ao = sims.jp1ao;
     await setting('confirmCancel', false);
     // The watched tasks are read every second, focused or not.
-    await setting('refresh.activeIntervalSeconds', 1);
-    await setting('refresh.idleIntervalSeconds', 1);
+    await setting('refresh.activeIntervalSeconds', activeIntervalMs / 1000);
+    await setting('refresh.idleIntervalSeconds', activeIntervalMs / 1000);
     await setting('connections', [
       { name: lxcaName, kind: 'lxca', baseUrl: lxca.url, username: lxca.username },
       { name: jp1aoName, kind: 'jp1ao', baseUrl: jp1ao.url, username: jp1ao.username },
@@ -95,7 +96,7 @@ describe('completion alerts, Activity and counts against the simulators', functi
       assert.deepEqual(notice!.buttons, ['Show Details', 'Reveal in Tree']);
       assert.equal(notice!.reason, 'watched');
       assert.ok(!api.alerts.watches.has(node.task.key), 'the watch ends with the task');
-      await sleep(2500);
+      await everyRequestAnswered(lxca);
       assert.equal(noticesFor(node.task.key).length, 1, 'one notification, not one per read');
       assert.doesNotMatch(String(api.provider.getTreeItem(node).description), /🔔/);
     });
@@ -108,9 +109,10 @@ describe('completion alerts, Activity and counts against the simulators', functi
       await vscode.commands.executeCommand('opsTasks.notifyWhenDone', nodes[0], nodes);
       lxca.clearRequests();
       jp1ao.clearRequests();
-      await sleep(2500);
-      const reads = lxca.requests.filter((request) => request.path !== '/sessions');
-      assert.ok(reads.length >= 1, 'the watched jobs were read');
+      const reads = await until('two reads of the watched jobs', () => {
+        const seen = lxca.requests.filter((request) => request.path !== '/sessions');
+        return seen.length >= 2 && seen;
+      });
       for (const request of reads) {
         assert.equal(request.method, 'GET');
         assert.deepEqual(request.path.slice('/tasks/'.length).split(',').sort(), [...ids].sort(), `only the watched jobs: ${request.path}`);
@@ -121,15 +123,19 @@ describe('completion alerts, Activity and counts against the simulators', functi
       const [failure] = await until('the failure', () => noticesFor(nodes[0]!.task.key).length > 0 && noticesFor(nodes[0]!.task.key));
       assert.equal(failure!.severity, 'error');
       assert.match(failure!.text, /finished: Stopped with error/);
+      await everyRequestAnswered(lxca);
       lxca.clearRequests();
-      await sleep(2500);
-      const later = lxca.requests.filter((request) => request.path !== '/sessions');
-      assert.ok(later.length >= 1);
+      const later = await until('two reads of the job still watched', () => {
+        const seen = lxca.requests.filter((request) => request.path !== '/sessions');
+        return seen.length >= 2 && seen;
+      });
       assert.ok(later.every((request) => request.path === `/tasks/${ids[1]}`), 'only the job still watched');
       lxca.setJobStatus(ids[1]!, 'Complete', 100);
       await until('the second notification', () => noticesFor(nodes[1]!.task.key).length > 0);
+      await everyRequestAnswered(lxca);
       lxca.clearRequests();
-      await sleep(2000);
+      // Nothing to wait for when nothing may happen: the window is two active intervals.
+      await sleep(2 * activeIntervalMs);
       assert.deepEqual(lxca.requests, [], 'no watch, no reads');
     });
 
@@ -152,7 +158,7 @@ describe('completion alerts, Activity and counts against the simulators', functi
       await vscode.commands.executeCommand('opsTasks.notifyWhenDone', node, [node]);
       lxca.setJobStatus(id, 'Complete', 100);
       await until('the watch to end', () => !api.alerts.watches.has(node.task.key));
-      await sleep(500);
+      await everyRequestAnswered(lxca);
       assert.deepEqual(notices, []);
     });
 
@@ -184,7 +190,8 @@ describe('completion alerts, Activity and counts against the simulators', functi
       assert.ok(!api.alerts.watches.has(node.task.key));
       assert.doesNotMatch(String(api.provider.getTreeItem(node).description), /🔔/);
       lxca.setJobStatus(id, 'Complete', 100);
-      await sleep(1500);
+      await api.registry.refresh(connection(lxcaName)); // the tree reads the job's end
+      assert.equal(connection(lxcaName).store.find(node.task.key)?.status, 'Complete');
       assert.deepEqual(noticesFor(node.task.key), []);
     });
   });

@@ -28,7 +28,7 @@ import {
   type NotesPageMessage,
 } from '../../src/webview/protocol';
 import { parse, type Parsed } from '../../src/webview/schema';
-import { until, sleep } from '../support/wait';
+import { until } from '../support/wait';
 import { useExtensionHost } from '../support/extensionHost';
 
 const tasksPath = '/Automation/v1/objects/Tasks';
@@ -203,7 +203,7 @@ describe('forms: the host side of the webview forms', function () {
         ]) {
           page.send(bad);
         }
-        await sleep(300);
+        await until('the six messages to be refused', () => page.rejected.length >= 6);
         assert.equal(page.rejected.length, 6, page.rejected.join('\n'));
         assert.deepEqual(page.posted, []);
         assert.deepEqual(puts(jp1ao.requests), []);

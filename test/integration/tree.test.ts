@@ -8,7 +8,7 @@ import type { ConnectionConfig } from '../../src/connections/config';
 import type { MessageNode, TaskNode, TreeNode } from '../../src/tree/nodes';
 import { startJp1aoSimulator, startLxcaSimulator, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
 import { type ExtensionHost, useExtensionHost } from '../support/extensionHost';
-import { sleep, until } from '../support/wait';
+import { everyRequestAnswered, sleep, until } from '../support/wait';
 import { pinJob } from '../support/pinJobs';
 
 const settings = () => vscode.workspace.getConfiguration();
@@ -156,6 +156,7 @@ describe('the task tree in the extension host', function () {
     await settings().update('opsTasks.refresh.idleIntervalSeconds', 1, vscode.ConfigurationTarget.Global);
     await settings().update('opsTasks.refresh.activeIntervalSeconds', 1, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('opsTasks.tasks.focus');
+    // Nothing to wait for when nothing may happen: the window is two polling intervals and a half.
     await sleep(2500);
     assert.equal(logins(), before, 'no sign-in retried by polling with a rejected password');
     await api.registry.credentials.store(lxcaConfig(), lxca.password);
@@ -172,9 +173,9 @@ describe('the task tree in the extension host', function () {
     const start = lists();
     await until('polls at the 1 s interval', () => lists() >= start + 2, 8000);
     await vscode.commands.executeCommand('workbench.view.explorer');
-    await sleep(1200);
+    await everyRequestAnswered(lxca); // a poll that started before the view closed ends
     const hidden = lists();
-    await sleep(2500);
+    await sleep(2500); // two polling intervals and a half, in which nothing may be read
     assert.equal(lists(), hidden, 'no polling while the view is hidden');
   });
 

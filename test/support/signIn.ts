@@ -1,7 +1,7 @@
 // Answers the extension's own password prompts in the workbench, so e2e suites never write a
 // secret to a settings file.
 import type { Page } from 'playwright-core';
-import { sleep } from './wait';
+import { until } from './wait';
 import { quickInput, rowByLabel, screenshot, treeRowNames, treeRows } from './workbench';
 
 /**
@@ -22,11 +22,15 @@ export async function signIn(page: Page, passwords: Record<string, string>, rows
     return rowsNeeded.every((label) => labels.has(label) || names.some((name) => name.startsWith(`${label}, `)));
   };
   if ((await setPasswordRows.count()) === 0 && (await rowsShown())) return; // signed in already
-  while ((await setPasswordRows.count()) < count && Date.now() < deadline) {
+  const left = () => Math.max(1_000, deadline - Date.now());
+  await until('every connection to offer "Set Password…" once its first prompt is declined', async () => {
     if (await prompt.isVisible()) await prompt.press('Escape', { timeout: 2_000 }).catch(() => undefined);
-    await sleep(200);
-  }
-  for (let remaining = count; remaining > 0 && Date.now() < deadline; remaining--) {
+    return (await setPasswordRows.count()) >= count;
+  }, left()).catch(async (error) => {
+    const shot = await screenshot(page, 'e2e-failed/sign-in-declining.png');
+    throw new Error(`${(error as Error).message} (screenshot: ${shot})`);
+  });
+  for (let remaining = count; remaining > 0; remaining--) {
     await setPasswordRows.first().click();
     await prompt.waitFor({ timeout: 10_000 });
     const title = (await prompt.getAttribute('aria-label')) ?? '';
@@ -34,12 +38,12 @@ export async function signIn(page: Page, passwords: Record<string, string>, rows
     if (!name) throw new Error(`unexpected password prompt: ${title}`);
     await prompt.fill(passwords[name]!);
     await prompt.press('Enter');
-    while ((await setPasswordRows.count()) >= remaining && Date.now() < deadline) await sleep(200);
+    await until(`${name} to take its password`, async () => (await setPasswordRows.count()) < remaining, left());
   }
-  while (Date.now() < deadline) {
-    if (await rowsShown()) return;
-    await sleep(200);
+  try {
+    await until(`the rows ${rowsNeeded.join(', ')}`, rowsShown, left());
+  } catch {
+    const shot = await screenshot(page, 'e2e-failed/sign-in.png');
+    throw new Error(`the tree never showed ${rowsNeeded.join(', ')} (screenshot: ${shot})`);
   }
-  const shot = await screenshot(page, 'e2e-failed/sign-in.png');
-  throw new Error(`the tree never showed ${rowsNeeded.join(', ')} (screenshot: ${shot})`);
 }

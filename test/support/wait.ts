@@ -10,3 +10,12 @@ export async function until<T>(what: string, probe: () => T | undefined | false 
     await sleep(100);
   }
 }
+
+/**
+ * Waits until a simulator has answered every request it received and the answers have been taken
+ * in: what they lead to (a notification, a row) has happened by then.
+ */
+export async function everyRequestAnswered(server: { requests: readonly { status: number }[] }): Promise<void> {
+  await until('the server to answer every request', () => server.requests.every((request) => request.status !== 0));
+  for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
+}

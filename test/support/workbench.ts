@@ -149,6 +149,37 @@ export async function contextMenu(page: Page, row: string | RegExp | Locator, it
   }
 }
 
+/**
+ * Waits until the workbench has drawn what it was told to: the element's animations (a toast
+ * sliding in) have finished and two frames have been painted since.
+ */
+export async function afterLayout(page: Page, element?: Locator): Promise<void> {
+  type Animation = { finished: Promise<unknown>; effect: { getComputedTiming(): { iterations: number } } | null };
+  type Animated = { getAnimations(options: { subtree: boolean }): Animation[] };
+  // Spinners turn forever: only animations that end are waited for.
+  await (element ?? page.locator('body')).evaluate((node) =>
+    Promise.all(
+      (node as unknown as Animated)
+        .getAnimations({ subtree: true })
+        .filter((animation) => Number.isFinite(animation.effect?.getComputedTiming().iterations ?? Infinity))
+        .map((animation) => animation.finished),
+    ),
+  );
+  type Frames = { requestAnimationFrame(callback: () => void): number };
+  await page.evaluate(() => new Promise<void>((resolve) => (globalThis as unknown as Frames).requestAnimationFrame(() => (globalThis as unknown as Frames).requestAnimationFrame(resolve))));
+}
+
+/**
+ * Reloads the window as a user does (Developer: Reload Window) and waits for the new workbench:
+ * the old one stays on screen for a moment, so its own end is waited for first.
+ */
+export async function reloadWindow(page: Page): Promise<void> {
+  const loaded = page.waitForEvent('load', { timeout: 60_000 });
+  await runCommand(page, 'Developer: Reload Window');
+  await loaded;
+  await waitForWorkbench(page);
+}
+
 /** Runs a command by its palette title, e.g. "Ops Tasks: Refresh". */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
