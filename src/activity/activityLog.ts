@@ -7,7 +7,7 @@ import type { ActivityEntry } from './record';
 const storageKey = 'opsTasks.activity';
 export const activityCap = 200;
 
-const kinds = new Set(['cancel', 'stop', 'forceStop', 'retry', 'retryNext', 'archive', 'notesSaved', 'cancelCallback', 'plainCancel']);
+const kinds = new Set(['cancel', 'stop', 'forceStop', 'retry', 'retryNext', 'archive', 'notesSaved', 'cancelCallback', 'plainCancel', 'respond', 'resubmit']);
 const results = new Set(['done', 'refused', 'uncertain', 'notSent', 'pending', 'notTaken']);
 
 /** Entries read back from storage are checked: anything else stored under the key is dropped. */

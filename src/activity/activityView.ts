@@ -14,6 +14,8 @@ const kindLabels: { readonly [K in ActivityKind]: () => string } = {
   notesSaved: () => vscode.l10n.t('Notes saved'),
   cancelCallback: () => vscode.l10n.t('Cancel callback sent'),
   plainCancel: () => vscode.l10n.t('Cancel with Plain Request'),
+  respond: () => vscode.l10n.t('Response sent'),
+  resubmit: () => vscode.l10n.t('Resubmit'),
 };
 
 export function activityKindLabel(kind: ActivityKind): string {

@@ -7,7 +7,7 @@ import { EventEmitter } from '../tasks/events';
 import type { Product, Task } from '../tasks/model';
 import { errorText, mayHaveBeenCarriedOut, wasNotSent } from '../ui/errorText';
 
-export type ActivityKind = 'cancel' | 'stop' | 'forceStop' | 'retry' | 'retryNext' | 'archive' | 'notesSaved' | 'cancelCallback' | 'plainCancel';
+export type ActivityKind = 'cancel' | 'stop' | 'forceStop' | 'retry' | 'retryNext' | 'archive' | 'notesSaved' | 'cancelCallback' | 'plainCancel' | 'respond' | 'resubmit';
 
 /**
  * done (the server shows it); refused (the server said no); uncertain (no answer: may have been

@@ -6,7 +6,7 @@ import { productInfo } from '../tasks/products';
 import { displayText, quotedText } from '../util/displayText';
 
 /** Setting `opsTasks.notifications`. */
-export type NotificationMode = 'watched' | 'watchedAndFailures' | 'off';
+export type NotificationMode = 'watched' | 'watchedAndFailures' | 'watchedAndResponses' | 'off';
 
 export type NoticeSeverity = 'info' | 'warning' | 'error';
 
@@ -22,8 +22,8 @@ export interface CompletionNotice {
 }
 
 export function notificationMode(): NotificationMode {
-  const mode = vscode.workspace.getConfiguration('opsTasks').get<string>('notifications', 'watched');
-  return mode === 'off' || mode === 'watchedAndFailures' ? mode : 'watched';
+  const mode = vscode.workspace.getConfiguration('opsTasks').get<string>('notifications', 'watchedAndResponses');
+  return mode === 'off' || mode === 'watchedAndFailures' || mode === 'watched' ? mode : 'watchedAndResponses';
 }
 
 export function noticeSeverity(task: Task): NoticeSeverity {

@@ -9,11 +9,14 @@ import { CompletionNotifier } from './notifier';
 import { isFinished, TaskWatcher } from './watcher';
 import { WatchList } from './watchList';
 import { displayText } from '../util/displayText';
+import { ResponseAlerts } from './responseAlerts';
+import { TaskNode } from '../tree/nodes';
 
 export interface Alerts {
   readonly watches: WatchList;
   readonly watcher: TaskWatcher;
   readonly notifier: CompletionNotifier;
+  readonly responses: ResponseAlerts;
 }
 
 interface AlertServices {
@@ -37,6 +40,10 @@ export function registerAlerts({ registry, provider, view, storage }: AlertServi
     notifier,
     treePolling: () => view.visible && vscode.window.state.focused,
     focused: () => vscode.window.state.focused,
+  });
+  const responses = new ResponseAlerts(registry, {
+    respond: (connection, task) => vscode.commands.executeCommand('opsTasks.jp1ao.respond', new TaskNode(connection, task)),
+    showDetails: (task) => showTaskDetails(registry, task),
   });
   provider.isWatched = (key) => watches.has(key);
   void vscode.commands.executeCommand('setContext', 'opsTasks.watching', watches.size > 0);
@@ -64,9 +71,10 @@ export function registerAlerts({ registry, provider, view, storage }: AlertServi
   };
 
   return {
-    alerts: { watches, watcher, notifier },
+    alerts: { watches, watcher, notifier, responses },
     disposables: [
       watches,
+      responses,
       notifier,
       watcher,
       watches.onDidChange((keys) => provider.redrawRows(keys)),

@@ -25,6 +25,7 @@ import { toggleToDoPick } from './toggleToDo';
 import { toggleToDo } from './toggleToDo';
 import { registerForms } from '../webview/register';
 import { trustCertificate } from './trustCertificate';
+import { resubmitPick, resubmitTask } from './resubmit';
 
 export interface CommandContext {
   registry: ConnectionRegistry;
@@ -62,6 +63,10 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
       const node = firstNew && (await provider.topLevelNode(connection.name, firstNew.key));
       if (node) await view.reveal(node, { select: true, focus: true }).then(undefined, () => undefined);
     }),
+    register('opsTasks.loadMoreArchived', async (name: unknown) => {
+      if (typeof name !== 'string') return;
+      await vscode.window.withProgress({ location: { viewId: 'opsTasks.tasks' } }, () => provider.archive.loadMore(name));
+    }),
     register('opsTasks.filter', () => filterTasks(registry, view)),
     register('opsTasks.clearFilter', () => applyFilter(registry, view, {})),
     register('opsTasks.trustCertificate', (name: unknown, certificate?: PresentedCertificate) =>
@@ -73,11 +78,11 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
       'opsTasks.toggleToDo',
       onTaskNodes(view, registry, toggleToDoPick, (clicked, all) => toggleToDo(registry, clicked, all)),
     ),
-    // A double-click on a row opens its Details.
+    // A double-click on a row opens Respond… for a task waiting for a response, else its Details.
     register(taskClickCommandId, (key: unknown) => {
       if (typeof key !== 'string' || !doubleClick.click(key)) return;
       const node = provider.nodeFor(key);
-      if (node) return vscode.commands.executeCommand('opsTasks.showDetails', node);
+      if (node) return vscode.commands.executeCommand(node.task.awaitsResponse ? 'opsTasks.jp1ao.respond' : 'opsTasks.showDetails', node);
     }),
     // Enter: the tree's own Enter (select, expand, run the row's command), then Details of a task row.
     register('opsTasks.openFocusedTask', async () => {
@@ -89,6 +94,7 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
     register('opsTasks.copyId', (node, selected) => copyIds(view, node, selected)),
     register('opsTasks.copyAsJson', (node, selected) => copyAsJson(registry, view, node, selected)),
     register('opsTasks.openInBrowser', (arg) => openInBrowser(registry, arg)),
+    register('opsTasks.jp1ao.resubmit', onTaskNodes(view, registry, resubmitPick(), (clicked) => resubmitTask(registry, provider, view, clicked))),
     ...registerTaskActions(context),
     ...registerForms(context),
   ];

@@ -29,6 +29,8 @@ export interface DemoProcessOptions {
   firstId: number;
   /** The process exits after this long without a request. */
   idleSeconds: number;
+  /** One JP1/AO task starts waiting for a response this long after the start. */
+  responseWaitAfterMs?: number;
 }
 
 /** The ports are taken (by a demo another window started, most likely). */
@@ -54,6 +56,7 @@ export function startDemoProcess(options: DemoProcessOptions): Promise<DemoProce
     '--jp1ao-port', String(options.jp1aoPort),
     '--first-id', String(options.firstId),
     '--exit-when-idle', String(options.idleSeconds),
+    ...(options.responseWaitAfterMs === undefined ? [] : ['--response-wait-after-ms', String(options.responseWaitAfterMs)]),
   ];
   // In desktop VS Code the extension host's executable is Electron: run it as plain Node.
   const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });

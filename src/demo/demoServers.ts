@@ -21,6 +21,15 @@ let running: Promise<Servers | undefined> | undefined;
 let started: DemoProcess | undefined;
 let keepAliveTimer: NodeJS.Timeout | undefined;
 
+/**
+ * How long after the demo starts its approval task waits for the user's response: a minute, or
+ * `OPS_TASKS_DEMO_RESPONSE_WAIT_MS` (tests set it so they need not wait).
+ */
+export function demoResponseWaitMs(env: NodeJS.ProcessEnv = process.env): number {
+  const given = Number(env.OPS_TASKS_DEMO_RESPONSE_WAIT_MS);
+  return Number.isFinite(given) && given >= 0 && env.OPS_TASKS_DEMO_RESPONSE_WAIT_MS?.trim() ? given : 60_000;
+}
+
 function loadSimulator(): typeof Simulator {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('./simulator.js') as typeof Simulator;
@@ -49,7 +58,7 @@ function keepDemoAlive(): void {
 }
 
 function startProcess(ports: { lxcaPort: number; jp1aoPort: number }): Promise<DemoProcess> {
-  return startDemoProcess({ cli: join(__dirname, 'simulator-cli.js'), ...ports, firstId: freshFirstId(), idleSeconds });
+  return startDemoProcess({ cli: join(__dirname, 'simulator-cli.js'), ...ports, firstId: freshFirstId(), idleSeconds, responseWaitAfterMs: demoResponseWaitMs() });
 }
 
 /**

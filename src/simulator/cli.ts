@@ -1,5 +1,5 @@
 // `npm run simulator -- [--lxca-port N] [--jp1ao-port N] [--tls] [--size N] [--seed N] [--host H]`
-//   [--first-id N] [--exit-when-idle SECONDS] [--help]
+//   [--first-id N] [--exit-when-idle SECONDS] [--response-wait-after-ms MS] [--help]
 //   faults for the whole run, on both servers:
 //   [--latency MS] [--fail STATUS[:COUNT]] [--unavailable] [--drop-connections]
 //   [--body html|text|truncated|huge] [--expire-sessions-every SECONDS]
@@ -47,6 +47,7 @@ function usage(): string {
     '  --seed N                                          seed of the generated data (same seed, same data)',
     '  --first-id N                                      first job/task id to give (default 1)',
     '  --exit-when-idle SECONDS                          exit once no request came for this long',
+    '  --response-wait-after-ms MS                       one JP1/AO task starts waiting for a response this long after the start',
     'Faults, on both servers for the whole run:',
     '  --latency MS                                      delay every answer',
     '  --fail STATUS[:COUNT]                             answer STATUS to the next COUNT requests (all when no COUNT)',
@@ -87,6 +88,7 @@ function parseArgs(argv: string[]): { options: SimulatorOptions; faults: RunFaul
       case '--size': options.size = number(flag, argv[++i]); break;
       case '--seed': options.seed = number(flag, argv[++i]); break;
       case '--first-id': options.firstId = number(flag, argv[++i]); break;
+      case '--response-wait-after-ms': options.responseWaitAfterMs = number(flag, argv[++i]); break;
       case '--exit-when-idle': run.exitWhenIdleSeconds = number(flag, argv[++i]); break;
       case '--latency': faults.latencyMs = number(flag, argv[++i]); break;
       case '--fail': {

@@ -19,6 +19,8 @@ export interface SimulatorOptions {
   tokenLifetimeSeconds?: number;
   /** How often a new running job/task appears so a live view has something to show (default 20000; 0 = never). */
   newItemEveryMs?: number;
+  /** JP1/AO: one extra task starts now and waits for a response this long after (the demo); none when undefined. */
+  responseWaitAfterMs?: number;
   /** Variants of real servers the clients must cope with (docs/api/*.md); each default is the first. */
   variants?: Partial<SimulatorVariants>;
 }
@@ -189,6 +191,11 @@ export interface Jp1aoSimulator extends RunningSimulator {
   histories(): any[];
   /** Pins a task's status (it stops progressing on its own); bumps modifyTime. */
   setTaskStatus(id: number | string, status: string): void;
+  /**
+   * One more step of the task waits for a response (the task becomes Waiting for Response); answers
+   * the ResponseInput of the step that has waited longest. `promptIndex` picks the prompt.
+   */
+  addResponseWait(id: number | string, promptIndex?: number): Record<string, unknown>;
   /** Second user who may read but not edit or operate tasks. */
   readonly viewer: { username: string; password: string };
 }

@@ -2,6 +2,7 @@ import type { CancelCallbackInput } from '../api/lxca/types';
 import type { DetailsView, NotesSnapshot, Row } from '../webview/protocol';
 import type { Product, Task, TaskOperation } from './model';
 import type { TaskQuery } from './query';
+import type { OperatorLoop } from './jp1aoLoop';
 
 /** The server's own count of running and failed work, whatever is loaded or filtered. */
 export interface TaskTotals {
@@ -139,6 +140,8 @@ export interface ProductAdapter extends TaskSource {
   details(task: Task): Promise<ProductDetails>;
   readonly notes?: NotesEditor;
   readonly cancelCallback?: CancelCallbackSender;
+  /** Respond, Resubmit and Archived Tasks (JP1/AO). */
+  readonly operatorLoop?: OperatorLoop;
   /** Signs out and closes the HTTP client. */
   close(): Promise<void>;
 }

@@ -31,9 +31,10 @@ import { duplicateReporter, uniqueTasks, type DuplicateReport } from './uniqueTa
 import { t } from './l10n';
 import { readableById, withUnusableId } from './unusableId';
 import { safeLine } from '../util/displayText';
+import { Jp1aoOperatorLoop, type Jp1aoLoopApi, type OperatorLoop } from './jp1aoLoop';
 
 /** What JP1/AO tasks need from the API bundle to become Tasks and details (loaded lazily by the caller). */
-export type Jp1aoApi = Pick<typeof Api, 'parseJp1aoTime' | 'jp1aoSupportedActionTypeNames' | 'isUsableJp1aoId' | 'Jp1aoOperationNotOffered'>;
+export type Jp1aoApi = Pick<typeof Api, 'parseJp1aoTime' | 'jp1aoSupportedActionTypeNames' | 'isUsableJp1aoId' | 'Jp1aoOperationNotOffered'> & Partial<Jp1aoLoopApi>;
 
 /** Calls in flight per JP1/AO server: quick for a big selection without flooding the server. */
 export const jp1aoConcurrency = 4;
@@ -280,6 +281,7 @@ export function serverZone(task: Task): string | undefined {
 export class Jp1aoAdapter implements ProductAdapter {
   readonly info = productInfo('jp1ao');
   readonly notes: NotesEditor;
+  readonly operatorLoop: OperatorLoop | undefined;
   private readonly reportDuplicate: DuplicateReport;
   private readonly lists: Jp1aoLists;
   /** Operations the server said it does not offer for a task, kept from the menu while its status stays. */
@@ -300,6 +302,11 @@ export class Jp1aoAdapter implements ProductAdapter {
       unique: (tasks) => this.unique(tasks),
       notice: (message) => onNotice?.(message),
     });
+    const { jp1aoResponseChoices, jp1aoResponseBody, jp1aoResubmitInputs, jp1aoResubmitBody } = api;
+    this.operatorLoop =
+      jp1aoResponseChoices && jp1aoResponseBody && jp1aoResubmitInputs && jp1aoResubmitBody
+        ? new Jp1aoOperatorLoop({ jp1aoResponseChoices, jp1aoResponseBody, jp1aoResubmitInputs, jp1aoResubmitBody }, client, (task) => this.toTask(task))
+        : undefined;
     this.notes = {
       read: async (id) => this.notesView(await client.getTask(id)),
       viewOf: (task) => this.notesView(task.raw as Jp1aoTask),

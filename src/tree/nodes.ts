@@ -46,4 +46,21 @@ export class MessageNode {
   ) {}
 }
 
-export type TreeNode = ConnectionNode | TaskNode | LoadMoreNode | MessageNode;
+/** "Archived Tasks" under a JP1/AO connection: its TaskHistories, read when expanded. */
+export class ArchiveNode extends connectionRow('archive') {}
+
+/** "Load more…" under Archived Tasks. */
+export class ArchiveMoreNode extends connectionRow('archiveMore') {}
+
+/** An archived task: shown and described, nothing else. */
+export class ArchivedTaskNode {
+  readonly kind = 'archivedTask';
+  constructor(
+    readonly connection: Connection,
+    public task: Task,
+  ) {}
+}
+
+export type ArchiveTreeNode = ArchiveNode | ArchiveMoreNode | ArchivedTaskNode;
+
+export type TreeNode = ConnectionNode | TaskNode | LoadMoreNode | MessageNode | ArchiveTreeNode;

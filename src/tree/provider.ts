@@ -12,6 +12,7 @@ import { taskTreeItem } from './taskItem';
 import type { ActionResultText } from './taskText';
 import { staleDescription } from './staleness';
 import { treeIds } from './treeIds';
+import { ArchiveTree } from './archive';
 import { RefreshFollowUp } from './refreshFollowUp';
 import { log } from '../log';
 import { holdOrderOf } from './orderHold';
@@ -57,6 +58,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   isWatched: (key: string) => boolean = () => false;
   /** Password prompts wait for each other: VS Code shows one input box at a time. */
   private passwordPrompts: Promise<unknown> = Promise.resolve();
+  /** The Archived Tasks node of each JP1/AO connection and what it lists. */
+  readonly archive: ArchiveTree;
 
   constructor(
     private readonly registry: ConnectionRegistry,
@@ -74,6 +77,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       registry.onDidChangeTasks((change) => this.tasksChanged(change)),
       this.emitter,
     ];
+    this.archive = new ArchiveTree(registry, () => vscode.workspace.getConfiguration('opsTasks').get<number>('pageSize', 200), (nodes) => this.emitter.fire(nodes));
+    this.disposables.push(this.archive);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -103,6 +108,10 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         if (icon) item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
         return item;
       }
+      case 'archive':
+      case 'archiveMore':
+      case 'archivedTask':
+        return this.archive.treeItem(node);
     }
   }
 
@@ -110,6 +119,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   getChildren(node?: TreeNode): TreeNode[] {
     if (!node) return this.rootNodes();
     if (node.kind === 'task') return node.task.children.map((task) => this.taskNode(node.connection, task, node));
+    if (node.kind === 'archive') return this.archive.children(node, (message) => this.stable(message));
     if (node.kind !== 'connection') return [];
 
     const connection = node.connection;
@@ -125,7 +135,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (store.state.kind === 'failed') {
       // After an outage the last tasks read stay under the error, marked stale in the description.
       const errors = errorNodes(connection, store.state.error).map((n) => this.stable(n));
-      return [...errors, ...store.tasks.map((task) => this.taskNode(connection, task))];
+      return [...errors, ...store.tasks.map((task) => this.taskNode(connection, task)), ...this.archive.rootFor(connection)];
     }
     const nodes: TreeNode[] = store.tasks.map((task) => this.taskNode(connection, task));
     if (!nodes.length) {
@@ -133,6 +143,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       nodes.push(this.stable(new MessageNode(treeIds.message(connection.name, 'none'), text, { icon: 'info' })));
     }
     if (store.hasMore) nodes.push(this.loadMoreNode(connection));
+    nodes.push(...this.archive.rootFor(connection));
     return nodes;
   }
 
@@ -152,11 +163,14 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (node.kind === 'connection' && node.connection.store.state.kind === 'empty') {
       await this.startFirstLoad(node.connection).done;
     }
+    if (node.kind === 'archive') await this.archive.load(node.connection);
     return this.getChildren(node);
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
     if (node.kind === 'task') return node.parent ?? this.connectionNodes.get(node.connection.name);
+    if (node.kind === 'archive') return this.connectionNodes.get(node.connection.name);
+    if (node.kind === 'archiveMore' || node.kind === 'archivedTask') return this.archive.parentOf(node);
     return undefined;
   }
 

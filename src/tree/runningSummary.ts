@@ -34,30 +34,37 @@ export class RunningSummary implements vscode.Disposable {
     let running = 0;
     let failed = 0;
     const connections = this.registry.all();
+    let waiting = 0;
     for (const connection of connections) {
       const totals = shownTotals(connection.store);
-      running += totals.running;
+      // A task waiting for a response counts apart from the running ones (it waits for the user).
+      const waitingHere = connection.store.tasks.filter((task) => task.awaitsResponse).length;
+      running += Math.max(0, totals.running - waitingHere);
       failed += totals.failed;
+      waiting += waitingHere;
     }
     const now = Date.now();
     const { asOf, nextCheck } = countsAsOf(connections.map((connection) => connection.store), readSettings().intervals, now);
     this.checkAgeAt(nextCheck, now);
     const age = asOf === undefined ? undefined : vscode.l10n.t('as of {0}', clockTimeText(asOf, now));
-    const text = `${running}/${failed}/${age}`;
+    const text = `${running}/${failed}/${waiting}/${age}`;
     if (text === this.lastText) return;
     this.lastText = text;
     const runningText = vscode.l10n.t('{0} running', running);
-    this.view.badge = running ? { value: running, tooltip: age ? `${runningText} (${age})` : runningText } : undefined;
+    const waitingText = waiting ? vscode.l10n.t('{0} waiting for you', waiting) : undefined;
+    const badgeText = waitingText ? `${runningText} · ${waitingText}` : runningText;
+    this.view.badge = running + waiting ? { value: running + waiting, tooltip: age ? `${badgeText} (${age})` : badgeText } : undefined;
     if (!connections.length) {
       this.item.hide();
       return;
     }
     const icon = age ? '$(history)' : running ? '$(sync~spin)' : '$(tasklist)';
-    this.item.text = `${icon} ${runningText}${failed ? ` · $(error) ${vscode.l10n.t('{0} failed', failed)}` : ''}${age ? ` · ${age}` : ''}`;
+    const waitingItem = waitingText ? ` · $(bell-dot) ${waitingText}` : '';
+    this.item.text = `${icon} ${runningText}${waitingItem}${failed ? ` · $(error) ${vscode.l10n.t('{0} failed', failed)}` : ''}${age ? ` · ${age}` : ''}`;
     this.item.tooltip = age
       ? vscode.l10n.t('Ops Tasks: counts {0}; they are read again when the task view is shown. Show the task view', age)
       : vscode.l10n.t('Ops Tasks: show the task view');
-    const spoken = vscode.l10n.t('Ops Tasks: {0} running, {1} failed', running, failed);
+    const spoken = `${vscode.l10n.t('Ops Tasks: {0} running, {1} failed', running, failed)}${waitingText ? `, ${waitingText}` : ''}`;
     this.item.accessibilityInformation = { label: age ? `${spoken}, ${age}` : spoken };
     this.item.show();
   }

@@ -11,6 +11,7 @@ import { shortPlainText } from '../util/plainText';
 import { safeLine } from '../util/displayText';
 import { t } from '../tasks/l10n';
 import { treeIds } from './treeIds';
+import { loopFlags } from '../tasks/loopOffers';
 
 /** Longest label and description; the tooltip shows a little more. */
 export const maxLabelLength = 200;
@@ -31,7 +32,7 @@ export interface TaskRowText {
  * `viewItem =~ /#cancel#/` without caring about order.
  */
 export function taskContextValue(task: Task): string {
-  const flags = ['opsTask', task.product, ...task.operations];
+  const flags = ['opsTask', task.product, ...task.operations, ...loopFlags(task)];
   if (task.toDo) flags.push('todo');
   return `${flags.join('#')}#`;
 }
@@ -57,7 +58,9 @@ function oneLine(text: string, max: number): string {
  * and when it started or ended. Every time says what it is.
  */
 export function taskDescription(task: Task, now = Date.now(), asOf?: number): string {
-  const parts: string[] = [task.progress !== undefined && isActive(task) ? `${task.statusLabel} ${Math.round(task.progress)}%` : task.statusLabel];
+  const status = task.progress !== undefined && isActive(task) ? `${task.statusLabel} ${Math.round(task.progress)}%` : task.statusLabel;
+  // A task that waits for a person says so first: a narrow side bar still shows it.
+  const parts: string[] = task.awaitsResponse ? [t('needs response'), status] : [status];
   if (task.unusableId) parts.push(t('id cannot be used'));
   if (asOf !== undefined) parts.push(t('as of {0}', clockTimeText(asOf, now)));
   if (task.toDo) parts.push('TODO');

@@ -67,6 +67,8 @@ export class DetailsForm extends TargetForm<TaskTarget, DetailsPageMessage, Deta
 
   private async readTask(connection: Connection): Promise<Task> {
     const { id } = this.target;
+    const history = this.target.archived ? connection.adapter().operatorLoop : undefined;
+    if (history) return history.readHistory(id);
     const [task] = await connection.read([id]);
     if (!task) throw new Error(t('{0} did not return {1} {2}', connection.adapter().info.shortName, connection.adapter().info.noun, id));
     return task;

@@ -12,6 +12,8 @@ export interface TaskTarget {
   connection: string;
   id: string;
   key: string;
+  /** An archived task (JP1/AO TaskHistories), read from the history. */
+  archived?: boolean;
 }
 
 /**

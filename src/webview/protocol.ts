@@ -134,3 +134,38 @@ export const callbackHostMessage = union('type', {
   result: object({ requestId: number, ok: boolean, message: string, field: optional(callbackField) }),
 });
 export type CallbackHostMessage = Infer<typeof callbackHostMessage>;
+
+// ---- Respond (JP1/AO task waiting for a response) ----
+
+export const responseButton = object({ number: number, label: string });
+export type ResponseButtonRow = Infer<typeof responseButton>;
+
+export const respondPageMessage = union('type', {
+  ready: object({}),
+  /** The user chose button `number` of the step `stepKey` the page shows. */
+  answer: object({ requestId: number, number: number, stepKey: string }),
+  reload: object({ requestId: number }),
+});
+export type RespondPageMessage = Infer<typeof respondPageMessage>;
+
+export const respondHostMessage = union('type', {
+  /**
+   * The task as read now. `waiting`: a step waits and `message`/`buttons` are its own; `stepKey`
+   * names that step so an answer goes to the step the user saw. `notice`: what just happened.
+   */
+  loaded: object({
+    requestId: optional(number),
+    title: string,
+    summary: array(row),
+    waiting: boolean,
+    stepKey: string,
+    message: optional(string),
+    buttons: array(responseButton),
+    notice: optional(string),
+    noticeKind: optional(literal('success', 'warning', 'error')),
+  }),
+  /** Nothing was sent (the user backed out of the confirmation). */
+  kept: object({ requestId: number }),
+  failed: object({ requestId: optional(number), message: string }),
+});
+export type RespondHostMessage = Infer<typeof respondHostMessage>;

@@ -1,22 +1,25 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/register';
-import type { TaskNode } from '../tree/nodes';
+import { ArchivedTaskNode, TaskNode } from '../tree/nodes';
 import { CallbackForm } from './callbackForm';
 import { confirmCallback } from './callbackConfirm';
 import { DetailsForm } from './detailsForm';
 import { NotesForm, type TaskTarget } from './notesForm';
 import { NotesDrafts } from './notesDrafts';
 import { FormPanels, type FormKind } from './panels';
-import { callbackPageMessage, detailsPageMessage, notesPageMessage, type DetailsHostMessage, type NotesHostMessage } from './protocol';
+import { callbackPageMessage, detailsPageMessage, notesPageMessage, respondPageMessage, type DetailsHostMessage, type NotesHostMessage, type RespondHostMessage } from './protocol';
+import { RespondForm } from './respondForm';
+import { confirmResponse } from './respondConfirm';
 import type { FormChannel, FormController } from './formHost';
 import { array, object, parse, string, type Parsed } from './schema';
-import { onTaskNodes, type PickRequest } from '../commands/taskSelection';
+import { onTaskNodes, pickTasks, taskNodesOf, type PickRequest } from '../commands/taskSelection';
 import { detailsActions } from '../commands/detailsActions';
 import type { ConnectionRegistry } from '../connections/registry';
 import { log } from '../log';
 import { taskKey, type Task } from '../tasks/model';
 import { errorText } from '../ui/errorText';
 import { followCallbackCancel } from '../commands/taskActions';
+import { canRespond } from '../tasks/loopOffers';
 
 const extensionId = 'ops-tasks.ops-tasks';
 
@@ -35,6 +38,7 @@ function formKind<In extends { type: string }>(viewType: string, page: string, c
 
 const notesKind = formKind('opsTasks.notes', 'notes', (data) => parse(notesPageMessage, data), () => vscode.l10n.t('Edit Notes and TODO'));
 const detailsKind = formKind('opsTasks.details', 'details', (data) => parse(detailsPageMessage, data), () => vscode.l10n.t('Task Details'), true);
+const respondKind = formKind('opsTasks.respond', 'respond', (data) => parse(respondPageMessage, data), () => vscode.l10n.t('Respond'));
 const callbackKind = formKind('opsTasks.cancelWithCallback', 'callback', (data) => parse(callbackPageMessage, data), () => vscode.l10n.t('Cancel with Callback'));
 
 function restoreFor(target: TaskTarget): { connection: string; id: string } {
@@ -88,6 +92,17 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
   const showDetails = (node: TaskNode) => {
     const target = targetOf(node);
     panels.show(`details:${target.key}`, vscode.l10n.t('Details: {0}', node.task.title), detailsKind, (channel) => new DetailsForm(registry, target, channel, actions), restoreFor(target));
+  };
+
+  const showArchivedDetails = (node: ArchivedTaskNode) => {
+    const target = { connection: node.connection.name, id: node.task.id, key: `${node.task.key}#archived`, archived: true };
+    panels.show(`details:${target.key}`, vscode.l10n.t('Details: {0}', node.task.title), detailsKind, (channel) => new DetailsForm(registry, target, channel));
+  };
+
+  const respond = (node: TaskNode) => {
+    if (!node.task.awaitsResponse) return;
+    const target = targetOf(node);
+    panels.show(`respond:${target.key}`, vscode.l10n.t('Respond: {0}', node.task.title), respondKind, (channel) => new RespondForm(registry, target, channel, confirmResponse), restoreFor(target));
   };
 
   const cancelWithCallback = (clicked: TaskNode, nodes: readonly TaskNode[]) => {
@@ -157,13 +172,22 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
     restoreTaskForm(notesKind, 'notes', (target, channel: FormChannel<NotesHostMessage>) => new NotesForm(registry, target, channel, drafts)),
     restoreTaskForm(detailsKind, 'details', (target, channel: FormChannel<DetailsHostMessage>) => new DetailsForm(registry, target, channel, actions)),
     restoreCallbackForm,
+    restoreTaskForm(respondKind, 'respond', (target, channel: FormChannel<RespondHostMessage>) => new RespondForm(registry, target, channel, confirmResponse)),
+    // From the palette, a selected task that waits is answered; otherwise the waiting tasks are offered.
+    vscode.commands.registerCommand('opsTasks.jp1ao.respond', async (node?: unknown, selected?: unknown) => {
+      const waiting = taskNodesOf(view, node, selected)?.all.find((candidate) => canRespond(candidate.task));
+      if (waiting || node !== undefined) return waiting && respond(waiting);
+      const [target] = (await pickTasks(registry, { title: vscode.l10n.t('Respond'), participle: vscode.l10n.t('answered'), fits: canRespond, canPickMany: false })) ?? [];
+      if (target) respond(new TaskNode(target.connection, target.task));
+    }),
     vscode.commands.registerCommand(
       'opsTasks.editNotes',
       onTasks({ title: vscode.l10n.t('Edit Notes'), participle: vscode.l10n.t('given notes'), fits: editable, canPickMany: false }, (clicked) => editNotes(clicked)),
     ),
-    vscode.commands.registerCommand(
-      'opsTasks.showDetails',
-      onTasks({ title: vscode.l10n.t('Show Details'), participle: vscode.l10n.t('shown'), fits: () => true, canPickMany: false }, (clicked) => showDetails(clicked)),
+    vscode.commands.registerCommand('opsTasks.showDetails', (node?: unknown, selected?: unknown) =>
+      node instanceof ArchivedTaskNode
+        ? showArchivedDetails(node)
+        : onTasks({ title: vscode.l10n.t('Show Details'), participle: vscode.l10n.t('shown'), fits: () => true, canPickMany: false }, (clicked) => showDetails(clicked))(node, selected),
     ),
     vscode.commands.registerCommand(
       'opsTasks.lxca.cancelWithCallback',

@@ -82,7 +82,8 @@ function showsStatus(row: TreeRowDetails, status: string): boolean {
 function rowsUnder(rows: TreeRowDetails[], connection: string): TreeRowDetails[] {
   const start = rows.findIndex((row) => row.level === 1 && row.label === connection);
   if (start < 0) return [];
-  const end = rows.findIndex((row, i) => i > start && row.level === 1);
+  // A JP1/AO connection's last child is its Archived Tasks node: it and its rows are not the connection's tasks.
+  const end = rows.findIndex((row, i) => i > start && (row.level === 1 || (row.level === 2 && row.label === 'Archived Tasks')));
   return rows.slice(start + 1, end < 0 ? undefined : end);
 }
 
@@ -341,7 +342,8 @@ describe('e2e tree: connections added through the UI, subtasks, filter, wrong pa
     });
     // Names are "<service>_<submit time>": the row shows the service, the status first, then the time.
     assert.deepEqual(tasks.map((row) => row.label).sort(), simTasks.map((task) => task.serviceName).sort());
-    for (const row of tasks) assert.match(row.description, /^[A-Z][^·]* · /, `"${row.label}" starts its description with the status: "${row.description}"`);
+    // A task waiting for a response says "needs response" before its status.
+    for (const row of tasks) assert.match(row.description, /^(needs response · )?[A-Z][^·]* · /, `"${row.label}" starts its description with the status: "${row.description}"`);
   });
 
   it('keeps JP1/AO rows readable at the default side bar width: service, status and TODO visible, "TODO" filters', async () => {

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { OpsTasksTestApi } from '../../src/extension';
 import type { ActionReport } from '../../src/commands/actionReport';
 import type { CompletionNotice } from '../../src/alerts/notifier';
+import type { ResponseNotice } from '../../src/alerts/responseAlerts';
 import type { TaskNode } from '../../src/tree/nodes';
 import { startLxcaSimulator, startSimulators, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
 import { everyRequestAnswered, sleep, until } from '../support/wait';
@@ -192,6 +193,35 @@ describe('completion alerts, Activity and counts against the simulators', functi
       await api.registry.refresh(connection(lxcaName)); // the tree reads the job's end
       assert.equal(connection(lxcaName).store.find(node.task.key)?.status, 'Complete');
       assert.deepEqual(noticesFor(node.task.key), []);
+    });
+  });
+
+  describe('tasks waiting for a response', () => {
+    it('tells once when a loaded task starts waiting (watchedAndResponses, the default), and not with watched', async () => {
+      const responses: ResponseNotice[] = [];
+      const listening = api.alerts.responses.onDidNotify((notice) => responses.push(notice));
+      try {
+        const [quiet, told] = jp1ao.tasks().filter((task) => task.status === 'completed').slice(0, 2);
+        assert.ok(quiet && told, 'two finished JP1/AO tasks');
+        await api.registry.refresh(connection(jp1aoName));
+        await setting('notifications', 'watched');
+        jp1ao.addResponseWait(quiet.instanceID);
+        await api.registry.refresh(connection(jp1aoName));
+        assert.equal(responses.length, 0, "no notification with the setting at watched");
+
+        await setting('notifications', undefined);
+        jp1ao.addResponseWait(told.instanceID);
+        await api.registry.refresh(connection(jp1aoName));
+        await api.registry.refresh(connection(jp1aoName));
+        assert.deepEqual(responses.map((notice) => notice.key), [`${jp1aoName}/${told.instanceID}`], 'one notification, for the task that started waiting');
+        assert.equal(responses[0]!.text, `Task "${told.name}" on ${jp1aoName} is waiting for your response`);
+        assert.deepEqual(responses[0]!.buttons, ['Respond…', 'Show Details']);
+        const row = api.provider.getTreeItem((await taskNodesOf(jp1aoName)).find((node) => node.task.id === String(told.instanceID))!);
+        assert.match(String(row.description), /^needs response · Waiting for Response/);
+        assert.match(String(row.contextValue), /#respond#/);
+      } finally {
+        listening.dispose();
+      }
     });
   });
 

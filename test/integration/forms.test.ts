@@ -12,10 +12,14 @@ import { CallbackForm } from '../../src/webview/callbackForm';
 import { DetailsForm } from '../../src/webview/detailsForm';
 import { connectForm, type FormChannel, type FormController } from '../../src/webview/formHost';
 import { NotesForm } from '../../src/webview/notesForm';
+import { RespondForm } from '../../src/webview/respondForm';
 import {
   callbackPageMessage,
   detailsPageMessage,
   notesPageMessage,
+  respondPageMessage,
+  type RespondHostMessage,
+  type RespondPageMessage,
   type CallbackHostMessage,
   type CallbackPageMessage,
   type DetailsHostMessage,
@@ -438,6 +442,72 @@ describe('forms: the host side of the webview forms', function () {
         const result = await page.next('result');
         assert.equal(result.ok, false);
         assert.match(result.message, /FQXHM|privilege|permission/i, result.message);
+      });
+    });
+  });
+
+  describe('Respond (a JP1/AO task waiting for a response)', () => {
+    const answers: string[] = [];
+    let accept = true;
+    function respondForm(target: { id: string; key: string }, use: (page: FakePage<RespondHostMessage>) => Promise<void>) {
+      return openForm<RespondPageMessage, RespondHostMessage>(
+        (data) => parse(respondPageMessage, data),
+        (page) =>
+          new RespondForm(api.registry, { connection: names.jp1ao, ...target }, page, async ({ answer }) => {
+            answers.push(answer);
+            return accept;
+          }),
+        use,
+      );
+    }
+    const invokes = () => jp1ao.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/actions/response/invoke'));
+
+    it('shows the oldest step; a declined confirmation sends nothing; an answer goes as the ResponseInput and the next step follows', async () => {
+      const target = finishedTask();
+      jp1ao.addResponseWait(target.id, 1); // Continue / Abort
+      jp1ao.addResponseWait(target.id, 3); // Approve / Reject
+      await respondForm(target, async (page) => {
+        page.send({ type: 'ready' });
+        const first = await page.next('loaded');
+        assert.equal(first.waiting, true);
+        assert.match(String(first.message), /database dump/);
+        assert.deepEqual(first.buttons, [{ number: 1, label: 'Continue' }, { number: 2, label: 'Abort' }]);
+
+        accept = false;
+        page.send({ type: 'answer', requestId: 1, number: 1, stepKey: first.stepKey });
+        assert.deepEqual(await page.next('kept'), { type: 'kept', requestId: 1 });
+        assert.deepEqual(invokes(), []);
+
+        accept = true;
+        page.send({ type: 'answer', requestId: 2, number: 1, stepKey: first.stepKey });
+        const second = await page.next('loaded');
+        assert.equal(second.requestId, 2);
+        assert.match(String(second.notice), /^Answered "Continue"\. The next step waits for your response\.$/);
+        assert.match(String(second.message), /CHG-1042/);
+        assert.notEqual(second.stepKey, first.stepKey);
+        assert.deepEqual(answers.slice(-2), ['Continue', 'Continue']);
+        const [invoke] = invokes();
+        assert.deepEqual(Object.keys((invoke!.body as { parameters: object[] }).parameters[0]!), ['instanceId', 'labelbutton1', 'taskId']);
+        const row = connection(names.jp1ao).store.find(target.key);
+        assert.equal(row?.awaitsResponse, true, 'the tree shows the task still waiting');
+      });
+    });
+
+    it('says so when someone answered first (409) and shows what the task does now', async () => {
+      const target = finishedTask([Number(finishedTask().id)]);
+      jp1ao.addResponseWait(target.id, 1);
+      await respondForm(target, async (page) => {
+        page.send({ type: 'ready' });
+        const shown = await page.next('loaded');
+        // Another operator answers from the JP1/AO GUI meanwhile.
+        jp1ao.setTaskStatus(target.id, 'inProgress');
+        page.send({ type: 'answer', requestId: 5, number: 1, stepKey: shown.stepKey });
+        const after = await page.next('loaded');
+        assert.equal(after.waiting, false);
+        assert.deepEqual(after.buttons, []);
+        assert.match(String(after.notice), /Someone answered this step first.*it is In Progress\.$/);
+        assert.equal(after.noticeKind, 'warning');
+        assert.equal(connection(names.jp1ao).store.find(target.key)?.status, 'inProgress');
       });
     });
   });

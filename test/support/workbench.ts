@@ -112,6 +112,14 @@ export async function treeRowNames(page: Page): Promise<string[]> {
   return page.locator(selectors.opsTasksView).locator(selectors.row).evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
 }
 
+/** The accessible names of the selected rows of the Ops Tasks tree ("<name>, <description>"). */
+export async function selectedTreeRowNames(page: Page): Promise<string[]> {
+  return page
+    .locator(selectors.tasksTree)
+    .locator(`${selectors.row}[aria-selected="true"]`)
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
+}
+
 export async function rightClickRow(page: Page, label: string | RegExp): Promise<void> {
   await rowByLabel(page, label).click({ button: 'right' });
 }

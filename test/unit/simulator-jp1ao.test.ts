@@ -50,8 +50,19 @@ describe('JP1/AO simulator', () => {
     sim.setTaskStatus(id, status);
     return id;
   };
-  const invoke = (id: number, action: string, body: unknown = { name: action, parameters: action === 'response' ? [{ name: 'responseValue', value: 'continue' }] : [] }) =>
-    call(`${TASKS}/${id}/actions/${action}/invoke`, { method: 'POST', body: body as object });
+  /** The waiting step's ResponseInput answered with `button`, as the manual's members (a stand-in when nothing waits). */
+  const answerBody = async (id: number, button = 1) => {
+    const template = await call(`${TASKS}/${id}/actions/response`);
+    if (template.status !== 200) return { name: 'response', parameters: [{ instanceId: 0, [`labelbutton${button}`]: '', taskId: id }] };
+    const { parameters, ...rest } = template.json();
+    const { instanceId, taskId } = parameters[0];
+    return { ...rest, parameters: [{ instanceId, [`labelbutton${button}`]: parameters[0][`labelbutton${button}`], taskId }] };
+  };
+  const invoke = async (id: number, action: string, body?: unknown) =>
+    call(`${TASKS}/${id}/actions/${action}/invoke`, {
+      method: 'POST',
+      body: (body ?? (action === 'response' ? await answerBody(id) : { name: action, parameters: [] })) as object,
+    });
 
   before(async () => {
     sim = await startJp1aoSimulator({ size: 400, seed: 11, newItemEveryMs: 0 });
@@ -338,12 +349,14 @@ describe('JP1/AO simulator', () => {
     it('lists the actions and answers each template {name, href, method, parameters}', async () => {
       const list = (await call(`${TASKS}/1001/actions`)).json();
       assert.equal(list.count, list.data.length);
-      assert.deepEqual(list.data.map((a: any) => a.name).sort(), Object.keys(OPERATIONS).sort());
-      for (const name of Object.keys(OPERATIONS)) {
-        const template = (await call(`${TASKS}/1001/actions/${name}`)).json();
+      assert.deepEqual(list.data.map((a: any) => a.name).sort(), [...Object.keys(OPERATIONS), 'resubmit'].sort());
+      // The response template exists only while a step waits (409 otherwise, tested below).
+      const done = sim.tasks().find((task) => task.status === 'completed').instanceID;
+      for (const name of [...Object.keys(OPERATIONS), 'resubmit'].filter((action) => action !== 'response')) {
+        const template = (await call(`${TASKS}/${done}/actions/${name}`)).json();
         assert.equal(template.name, name);
         assert.equal(template.method, 'POST');
-        assert.equal(template.href, `${sim.url}${TASKS}/1001/actions/${name}/invoke`);
+        assert.equal(template.href, `${sim.url}${TASKS}/${done}/actions/${name}/invoke`);
         assert.ok(Array.isArray(template.parameters));
       }
       assertAoError(await call(`${TASKS}/1001/actions/explode`), 404);
@@ -392,17 +405,27 @@ describe('JP1/AO simulator', () => {
       assert.equal(sim.task(failed).status, 'inProgress');
       assert.equal(sim.task(failed).completionTime, undefined);
       const waiting = freshTask('waitingResponse');
-      await invoke(waiting, 'response');
+      sim.addResponseWait(waiting, 1); // "Continue" (1) or "Abort" (2)
+      await invoke(waiting, 'response'); // the first step
+      assert.equal(sim.task(waiting).status, 'waitingResponse', 'the second step still waits');
+      await invoke(waiting, 'response', await answerBody(waiting, 1));
       assert.equal(sim.task(waiting).status, 'inProgress');
-      const aborted = freshTask('waitingResponse');
-      await invoke(aborted, 'response', { name: 'response', parameters: [{ name: 'responseValue', value: 'abort' }] });
+      const aborted = freshTask('inProgress');
+      sim.addResponseWait(aborted, 1);
+      await invoke(aborted, 'response', await answerBody(aborted, 2));
       assert.equal(sim.task(aborted).status, 'failed');
     });
 
-    it('response needs a valid responseValue; a body naming another action answers 400', async () => {
-      const id = freshTask('waitingResponse');
-      assertAoError(await invoke(id, 'response', { name: 'response', parameters: [] }), 400, /responseValue/);
-      assertAoError(await invoke(id, 'response', { name: 'response', parameters: [{ name: 'responseValue', value: 'maybe' }] }), 400);
+    it('response needs exactly the ResponseInput of the oldest step; a body naming another action answers 400', async () => {
+      const id = freshTask('inProgress');
+      const input = sim.addResponseWait(id, 1);
+      assert.equal(input.labelbutton1, 'Continue');
+      const answer = (members: object) => invoke(id, 'response', { name: 'response', parameters: [members] });
+      assertAoError(await invoke(id, 'response', { name: 'response', parameters: [] }), 400, /ResponseInput/);
+      assertAoError(await answer({ instanceId: input.instanceId, labelbutton3: 'x', taskId: id }), 400, /button 3/);
+      assertAoError(await answer({ instanceId: input.instanceId, labelbutton1: 'Continue', labelbutton2: 'Abort', taskId: id }), 400, /exactly one/);
+      assertAoError(await answer({ instanceId: Number(input.instanceId) + 7, labelbutton1: 'Continue', taskId: id }), 400, /instanceId/);
+      assertAoError(await answer({ instanceId: input.instanceId, labelbutton1: 'Continue', taskId: id, message: 'x' }), 400, /no member message/);
       assertAoError(await invoke(id, 'stop', { name: 'forceStop' }), 400);
       assert.equal(sim.task(id).status, 'waitingResponse');
       assert.equal((await call(`${TASKS}/${id}/actions/stop/invoke`, { method: 'POST' })).status, 200, 'no body is fine');

@@ -123,10 +123,42 @@ export class Jp1aoClient {
    * One page of tasks and the total. A server that ignores the page size gets sliced here; one
    * that refuses it (400 naming it) is asked without it from then on (pageSizeParameter).
    */
-  async listTasks(query: ListTasksQuery = {}): Promise<Jp1aoTaskList> {
+  listTasks(query: ListTasksQuery = {}): Promise<Jp1aoTaskList> {
+    return this.listOf(`${objects}/Tasks`, query);
+  }
+
+  /** One page of archived tasks (`TaskHistories`, AOCR0124): the same query and paging as the task list. */
+  listTaskHistories(query: ListTasksQuery = {}): Promise<Jp1aoTaskList> {
+    return this.listOf(`${objects}/TaskHistories`, query);
+  }
+
+  /** An archived task (`TaskHistories/{id}`). */
+  async getTaskHistory(id: number | string, options: CallOptions = {}): Promise<Jp1aoTask> {
+    const segment = idSegment(id, 'Task');
+    const response = await this.call({ method: 'GET', path: `${objects}/TaskHistories/${segment}`, subject: `Task ${segment}`, signal: options.signal });
+    return taskBody(response);
+  }
+
+  /**
+   * The template of a task action as the server gives it now (`GET …/Tasks/{id}/actions/{name}`):
+   * `response` carries the waiting step's ResponseInput, `resubmit` the schedule and the inputs.
+   */
+  async taskActionTemplate(id: number | string, name: 'response' | 'resubmit', options: CallOptions = {}): Promise<ActionTemplate> {
+    const { path, subject } = this.task(id);
+    return templateBody(await this.call({ method: 'GET', path: `${path}/actions/${name}`, subject, signal: options.signal }), name);
+  }
+
+  /** Posts a filled-in template to `…/Tasks/{id}/actions/{name}/invoke`. */
+  async invokeTaskTemplate(id: number | string, name: 'response' | 'resubmit', body: ActionTemplate, options: CallOptions = {}): Promise<InvokeResult> {
+    const { path, subject } = this.task(id);
+    const response = await this.call({ method: 'POST', path: `${path}/actions/${name}/invoke`, body, subject, signal: options.signal });
+    return invokeBody(response);
+  }
+
+  private async listOf(path: string, query: ListTasksQuery): Promise<Jp1aoTaskList> {
     const call = (withPageSize: boolean): Call => ({
       method: 'GET',
-      path: `${objects}/Tasks`,
+      path,
       query: {
         q: query.q || undefined,
         serviceID: query.serviceID,

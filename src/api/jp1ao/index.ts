@@ -4,6 +4,15 @@ export { jp1aoStatuses, supportedActionTypeNames as jp1aoSupportedActionTypeName
 export { formatJp1aoTime, parseJp1aoTime, withOffsetColon } from './dates';
 export { OperationNotOffered as Jp1aoOperationNotOffered } from './errors';
 export { hqlStatusFilter as jp1aoStatusFilter } from './hql';
+export {
+  responseBody as jp1aoResponseBody,
+  responseChoices as jp1aoResponseChoices,
+  resubmitBody as jp1aoResubmitBody,
+  resubmitInputs as jp1aoResubmitInputs,
+  type ResponseButton as Jp1aoResponseButton,
+  type ResponseChoices as Jp1aoResponseChoices,
+  type ResubmitInput as Jp1aoResubmitInput,
+} from './response';
 export type {
   ActionTemplate as Jp1aoActionTemplate,
   CallOptions as Jp1aoCallOptions,

@@ -8,9 +8,21 @@ export function propertyValues(task: TaskRecord): Record<string, unknown>[] {
     { keyName: 'target.host', displayName: 'Target host', value: `srv${String(task.instanceID % 40).padStart(2, '0')}.example.local`, type: 'string', ioType: 'in' },
     { keyName: 'common.retryCount', displayName: 'Retry count', value: '3', type: 'integer', ioType: 'in' },
     { keyName: 'common.dryRun', displayName: 'Dry run', value: 'false', type: 'boolean', ioType: 'in' },
+    // A password input: servers show it masked, never as typed.
+    { keyName: 'target.adminPassword', displayName: 'Administrator password', value: '********', type: 'password', ioType: 'in' },
     { keyName: 'result.message', displayName: 'Result message', value: finished ? `Task ended: ${task.status}` : '', type: 'string', ioType: 'out' },
   ];
-  return rows.map((row, i) => ({ instanceID: task.instanceID * 10 + i, taskID: task.instanceID, ...row }));
+  return rows.map((row, i) => ({ instanceID: task.instanceID * 10 + i, taskID: task.instanceID, ...row, value: task.inputs?.[row.keyName] ?? row.value }));
+}
+
+/** The inputs a resubmit may change (DECIDED: the template marks them `editable: true`). */
+export const EDITABLE_INPUTS = ['common.retryCount', 'common.dryRun'];
+
+/** The PropertyValue objects of a resubmit template: the task's inputs, editable ones marked. */
+export function resubmitInputs(task: TaskRecord): Record<string, unknown>[] {
+  return propertyValues(task)
+    .filter((row) => row.ioType === 'in')
+    .map(({ keyName, displayName, value, type }) => ({ keyName, displayName, value, type, ...(EDITABLE_INPUTS.includes(String(keyName)) ? { editable: true } : {}) }));
 }
 
 /** The task's log text: one line per event, growing while the task runs. */

@@ -8,6 +8,7 @@ import { jp1aoHandler } from './routes';
 import { Jp1aoSeeder } from './seed';
 import { TaskStore } from './tasks';
 import { showsLongRunning, spellStatus } from './words';
+import { responseInput } from './responseWaits';
 
 export async function startJp1ao(options: SimulatorOptions, tls?: TlsMaterial): Promise<Jp1aoSimulator> {
   const variants = resolveVariants(options);
@@ -17,6 +18,7 @@ export async function startJp1ao(options: SimulatorOptions, tls?: TlsMaterial): 
   if (options.firstId) store.startIdsAt(options.firstId);
   const seeder = new Jp1aoSeeder(store, options.seed ?? 1);
   seeder.seed(options.size ?? 300);
+  if (options.responseWaitAfterMs !== undefined) seeder.addTaskWaitingLater(options.responseWaitAfterMs);
   const auth = new AoAuth(options.tokenLifetimeSeconds ?? 1000);
   const find = (id: number | string) => store.get(Number(id));
 
@@ -36,6 +38,12 @@ export async function startJp1ao(options: SimulatorOptions, tls?: TlsMaterial): 
     },
     tasks: () => store.all().map((task) => store.view(task)),
     histories: () => store.histories().map((task) => store.view(task)),
+    addResponseWait: (id: number | string, promptIndex?: number) => {
+      const task = find(id);
+      if (!task) throw new Error(`no JP1/AO task ${id}`);
+      store.addResponseWait(task, promptIndex);
+      return responseInput(task);
+    },
     setTaskStatus: (id: number | string, status: string) => {
       const task = find(id);
       if (!task) throw new Error(`no JP1/AO task ${id}`);

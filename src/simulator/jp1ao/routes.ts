@@ -27,8 +27,13 @@
 //   supportedActionType lacks what the operation needs (forceStop: forciblyStop; rerunStart and
 //   rerunStepStart: retry). stop → terminating, then canceled 2 s later (failed if the task had
 //   detected an error); forceStop → canceled/failed at once; rerun* → inProgress, completed 45 s
-//   later; response takes `parameters: [{name: "responseValue", value: "continue" | "abort"}]`
-//   (continue → inProgress, abort → failed); archive moves the task to TaskHistories. The invoke
+//   later; response (GET template 409 too unless the task waits) carries the oldest waiting step's
+//   ResponseInput `{instanceId, labelbutton1…, taskId, message}` (`message` is this simulator's
+//   DECIDED place for the step's text) and takes back exactly `{instanceId, labelbuttonX, taskId}`
+//   (400 for anything else); the step's abort button fails the task, another answer moves it on (to
+//   the next waiting step, else inProgress); resubmit's template is a Schedule object and the
+//   task's input PropertyValues (editable ones marked `editable: true`) and starts a new task named
+//   in the invoke result's affectedResources; archive moves the task to TaskHistories. The invoke
 //   body is optional; when given it must be an object whose `name` (if any) is the action's.
 //   The result's `state` is "success" (the action itself finished at once). In the `reference`
 //   variant the result carries `instanceId`, `result` and `resultType`, and the rerunStepStart
@@ -43,12 +48,13 @@ import { defaultVariants, type SimulatorVariants } from '../types';
 import { header } from '../headers';
 import { type Params, Router } from '../router';
 import type { AoAuth, AoUser } from './auth';
-import { logWindow, propertyValues, taskLog } from './details';
+import { EDITABLE_INPUTS, logWindow, propertyValues, resubmitInputs, taskLog } from './details';
+import { checkResponse, responseInput } from './responseWaits';
 import { aoError } from './messages';
 import { QueryError, runListQuery } from './query';
 import { spellStatus, STATUS_WORDS } from './words';
 import {
-  DATE_FIELDS, FINISHED, HISTORY_FIELDS, RESPONSE_CHOICES, SCHEDULE_FROM, type ScheduleAction, TASK_ACTIONS,
+  DATE_FIELDS, FINISHED, HISTORY_FIELDS, SCHEDULE_FROM, type ScheduleAction, TASK_ACTIONS,
   TASK_FIELDS, type TaskAction, type TaskRecord, type TaskStore,
 } from './tasks';
 
@@ -85,12 +91,34 @@ export function jp1aoHandler(auth: AoAuth, store: TaskStore, variants: Simulator
     }
   };
 
-  const template = (req: SimRequest, owner: string, name: string) => ({
+  const template = (req: SimRequest, owner: string, name: string, task?: TaskRecord) => ({
     name: templateName(name),
     href: `${req.origin}${OBJECTS}/${owner}/actions/${name}/invoke`,
     method: 'POST',
-    parameters: name === 'response' ? [{ name: 'responseValue', type: 'string', value: '', choices: RESPONSE_CHOICES }] : [],
+    parameters: task ? templateParameters(task, name) : [],
   });
+
+  const templateParameters = (task: TaskRecord, name: string): Record<string, unknown>[] => {
+    if (name === 'response') return task.status === 'waitingResponse' ? [responseInput(task)] : [];
+    if (name !== 'resubmit') return [];
+    const schedule = { name: task.fields.name, description: task.fields.description ?? '', scheduleType: 'immediate' };
+    return [schedule, ...resubmitInputs(task)];
+  };
+
+  /** What a resubmit posts back: the Schedule's name and the editable inputs' values. */
+  const resubmitBody = (body: unknown): { name?: string; inputs: Record<string, string> } | string => {
+    const parameters = isObject(body) && Array.isArray(body.parameters) ? body.parameters : [];
+    const inputs: Record<string, string> = {};
+    let name: string | undefined;
+    for (const parameter of parameters) {
+      if (!isObject(parameter)) return 'every parameter must be an object';
+      if (typeof parameter.keyName === 'string') {
+        if (typeof parameter.value !== 'string') return `the value of ${parameter.keyName} must be a string`;
+        if (EDITABLE_INPUTS.includes(parameter.keyName)) inputs[parameter.keyName] = parameter.value;
+      } else if (typeof parameter.scheduleType === 'string' && typeof parameter.name === 'string') name = parameter.name;
+    }
+    return { name, inputs };
+  };
 
   /** The reference variant names the rerunStepStart template `rerunStart`, as the manual's example does. */
   const templateName = (action: string) => (variants.jp1aoInvokeShape === 'reference' && action === 'rerunStepStart' ? 'rerunStart' : action);
@@ -113,16 +141,28 @@ export function jp1aoHandler(auth: AoAuth, store: TaskStore, variants: Simulator
     return undefined;
   };
 
-  const responseValue = (body: unknown): string | undefined => {
-    const parameters = isObject(body) && Array.isArray(body.parameters) ? body.parameters : [];
-    const given = parameters.find((p): p is Record<string, unknown> => isObject(p) && p.name === 'responseValue');
-    return typeof given?.value === 'string' && RESPONSE_CHOICES.includes(given.value) ? given.value : undefined;
-  };
-
   const taskID = (req: SimRequest): TaskRecord | SimResponse => {
     const id = req.query.taskID;
     if (id === undefined || !/^\d+$/.test(id)) return aoError(req, 'invalidQuery', 'taskID', id === undefined ? 'it is required' : `"${id}" is not a task ID`);
     return store.get(Number(id)) ?? store.history(Number(id)) ?? aoError(req, 'notFound', `Tasks/${id}`);
+  };
+
+  /**
+   * `start` and `end` of TaskHistories (AOCR0124): DECIDED to bound the task's completion time,
+   * given as ISO 8601 times (`+0900` or `+09:00`); a time that does not parse answers 400.
+   */
+  const historyPeriod = (req: SimRequest): ((ms: number | undefined) => boolean) | SimResponse => {
+    const bound = (name: 'start' | 'end'): number | undefined | SimResponse => {
+      const text = req.query[name];
+      if (text === undefined) return undefined;
+      const ms = Date.parse(text.trim().replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+      return Number.isNaN(ms) ? aoError(req, 'invalidQuery', name, `"${text}" is not an ISO 8601 time`) : ms;
+    };
+    const start = bound('start');
+    const end = bound('end');
+    if (isResponse(start)) return start;
+    if (isResponse(end)) return end;
+    return (ms) => (start === undefined || (ms ?? 0) >= start) && (end === undefined || (ms ?? 0) <= end);
   };
 
   const byteCount = (req: SimRequest, name: string, min: number): number | SimResponse | undefined => {
@@ -174,7 +214,7 @@ export function jp1aoHandler(auth: AoAuth, store: TaskStore, variants: Simulator
       run: (req, { id }) => {
         const task = findTask(req, id);
         if (isResponse(task)) return task;
-        return ok({ data: TASK_ACTIONS.map((name) => template(req, `Tasks/${task.instanceID}`, name)), count: TASK_ACTIONS.length });
+        return ok({ data: TASK_ACTIONS.map((name) => template(req, `Tasks/${task.instanceID}`, name, task)), count: TASK_ACTIONS.length });
       },
     })
     .add('GET', `${OBJECTS}/Tasks/:id/actions/:action`, {
@@ -182,7 +222,9 @@ export function jp1aoHandler(auth: AoAuth, store: TaskStore, variants: Simulator
         const task = findTask(req, id);
         if (isResponse(task)) return task;
         if (!TASK_ACTIONS.includes(action as TaskAction)) return aoError(req, 'notFound', `Tasks/${id}/actions/${action}`);
-        return ok(template(req, `Tasks/${task.instanceID}`, action));
+        // The response template exists only while a step waits (the manual lists 409 for this GET).
+        if (action === 'response' && store.refusal(task, 'response')) return aoError(req, 'conflict', action, task.instanceID, task.status);
+        return ok(template(req, `Tasks/${task.instanceID}`, action, task));
       },
     })
     .add('POST', `${OBJECTS}/Tasks/:id/actions/:action/invoke`, {
@@ -196,10 +238,20 @@ export function jp1aoHandler(auth: AoAuth, store: TaskStore, variants: Simulator
         const refusal = store.refusal(task, action);
         if (refusal?.reason === 'status') return aoError(req, 'conflict', action, task.instanceID, refusal.status);
         if (refusal) return aoError(req, 'notSupported', action, task.instanceID);
-        const answer = action === 'response' ? responseValue(req.body) : undefined;
-        if (action === 'response' && !answer) return aoError(req, 'badRequest', `parameters must give responseValue as one of ${RESPONSE_CHOICES.join(', ')}`);
+        if (action === 'resubmit') {
+          const given = resubmitBody(req.body);
+          if (typeof given === 'string') return aoError(req, 'badRequest', given);
+          const fresh = store.resubmit(task, given.name, given.inputs);
+          return ok(invokeResult([taskHref(req, fresh.instanceID)]));
+        }
+        let button: number | undefined;
+        if (action === 'response') {
+          const answer = checkResponse(task, isObject(req.body) ? req.body.parameters : undefined);
+          if (!answer.ok) return aoError(req, 'badRequest', answer.problem);
+          button = answer.button;
+        }
         // `jp1aoStopIgnored`: the stop is answered as accepted and the task carries on.
-        if (!(action === 'stop' && variants.jp1aoStopIgnored)) store.operate(task, action, answer);
+        if (!(action === 'stop' && variants.jp1aoStopIgnored)) store.operate(task, action, button);
         return ok(invokeResult([taskHref(req, task.instanceID)]));
       },
     })
@@ -242,7 +294,14 @@ export function jp1aoHandler(auth: AoAuth, store: TaskStore, variants: Simulator
         return ok({ data, count: data.length });
       },
     })
-    .add('GET', `${OBJECTS}/TaskHistories`, { run: (req) => list(req, store.histories().map((task) => store.view(task)), HISTORY_FIELDS) })
+    .add('GET', `${OBJECTS}/TaskHistories`, {
+      run: (req) => {
+        const period = historyPeriod(req);
+        if (isResponse(period)) return period;
+        const rows = store.histories().filter((task) => period(task.completionTime)).map((task) => store.view(task));
+        return list(req, rows, HISTORY_FIELDS);
+      },
+    })
     .add('GET', `${OBJECTS}/TaskHistories/:id`, {
       run: (req, { id }) => {
         const task = /^\d+$/.test(id) ? store.history(Number(id)) : undefined;

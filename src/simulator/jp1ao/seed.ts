@@ -73,6 +73,18 @@ export class Jp1aoSeeder {
     this.store.add(this.task('inProgress', this.now(), this.now(), false, true));
   }
 
+  /**
+   * A task submitted now that runs until `afterMs` from now and then waits for an operator's
+   * response (the demo's "needs your answer" moment); answered, it runs on.
+   */
+  addTaskWaitingLater(afterMs: number): TaskRecord {
+    const task = this.task('inProgress', this.now(), this.now(), true, true);
+    task.fields.name = `Approve_patch_rollout_${stamp(this.now())}`;
+    task.phases = [{ at: this.now() + afterMs, status: 'waitingResponse' }];
+    this.store.add(task);
+    return task;
+  }
+
   private task(status: SeedStatus, submitTime: number, now: number, plain: boolean, justStarted = false): TaskRecord {
     const rng = this.rng;
     const service = rng.pick(SERVICES);

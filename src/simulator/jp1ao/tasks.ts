@@ -1,11 +1,12 @@
 // JP1/AO task records. A task's future status changes are queued as phases and applied from the
 // clock whenever it is read, so in-progress tasks move on without a timer per task.
 import type { SimulatorVariants } from '../types';
+import { addWait, type WaitStep } from './responseWaits';
 
 export const FINISHED = ['completed', 'failed', 'canceled'];
 
-export type TaskAction = 'stop' | 'forceStop' | 'rerunStart' | 'rerunStepStart' | 'archive' | 'response';
-export const TASK_ACTIONS: TaskAction[] = ['stop', 'forceStop', 'rerunStart', 'rerunStepStart', 'archive', 'response'];
+export type TaskAction = 'stop' | 'forceStop' | 'rerunStart' | 'rerunStepStart' | 'archive' | 'response' | 'resubmit';
+export const TASK_ACTIONS: TaskAction[] = ['stop', 'forceStop', 'rerunStart', 'rerunStepStart', 'archive', 'response', 'resubmit'];
 
 /** The statuses each operation is allowed from, otherwise 409 (docs/api/jp1ao.md, "Task operations"). */
 export const ALLOWED_FROM: Record<TaskAction, string[]> = {
@@ -15,13 +16,13 @@ export const ALLOWED_FROM: Record<TaskAction, string[]> = {
   rerunStepStart: ['failed'],
   archive: FINISHED,
   response: ['waitingResponse'],
+  resubmit: FINISHED,
 };
 
 /** Operations that also need the service to advertise a supportedActionType. */
 const NEEDS_SUPPORT: Partial<Record<TaskAction, string>> = { forceStop: 'forciblyStop', rerunStart: 'retry', rerunStepStart: 'retry' };
 
 export const STOP_DELAY_MS = 2000;
-export const RESPONSE_CHOICES = ['continue', 'abort'];
 
 export const TASK_FIELDS = [
   'instanceID', 'name', 'status', 'startTime', 'completionTime', 'scheduledStartTime', 'submitter', 'submitTime',
@@ -54,6 +55,12 @@ export interface TaskRecord {
   hadError: boolean;
   archiveTime?: number;
   steps: number;
+  /** User-response wait steps, oldest first (while the status is waitingResponse). */
+  waits?: WaitStep[];
+  /** How many waiting steps were answered. */
+  answered?: number;
+  /** Input values given when the task was resubmitted, by keyName. */
+  inputs?: Record<string, string>;
 }
 
 export type ScheduleState = 'active' | 'suspended' | 'canceled';
@@ -173,7 +180,7 @@ export class TaskStore {
   }
 
   /** Carries out an allowed operation (see the decisions in routes.ts). */
-  operate(task: TaskRecord, action: TaskAction, response?: string): void {
+  operate(task: TaskRecord, action: TaskAction, button?: number): void {
     const now = this.now();
     const rerun = () => [{ at: now + 45_000, status: 'completed' }];
     switch (action) {
@@ -189,9 +196,15 @@ export class TaskStore {
         task.completionTime = undefined;
         this.setStatus(task, 'inProgress', rerun());
         break;
-      case 'response':
-        if (response === 'abort') this.setStatus(task, 'failed');
+      case 'response': {
+        const step = task.waits?.shift();
+        task.answered = (task.answered ?? 0) + 1;
+        if (step && step.abortButton === button) this.setStatus(task, 'failed');
+        else if (task.waits?.length) task.modifyTime = Math.max(now, task.modifyTime + 1);
         else this.setStatus(task, 'inProgress', rerun());
+        break;
+      }
+      case 'resubmit':
         break;
       case 'archive':
         this.active.delete(task.instanceID);
@@ -225,6 +238,42 @@ export class TaskStore {
     return { changed: affected };
   }
 
+  /**
+   * A new task of the same service with the same inputs, started now (resubmit). It is named as a
+   * new submission (`<service>_<time>`) unless the Schedule's name was changed.
+   */
+  resubmit(task: TaskRecord, name?: string, inputs?: Record<string, string>): TaskRecord {
+    const now = this.now();
+    const instanceID = this.nextId();
+    const stamp = new Date(now + 9 * 3600_000).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+    const submitted = `${String(task.fields.serviceName ?? 'Task').replace(/\s+/g, '_')}_${stamp}`;
+    const fresh: TaskRecord = {
+      instanceID,
+      fields: { ...task.fields, name: name && name !== task.fields.name ? name : submitted, scheduleType: 'immediate', scheduleID: undefined, notes: undefined, toDo: false },
+      status: 'inProgress',
+      submitTime: now,
+      modifyTime: now,
+      startTime: now,
+      stepTime: now,
+      phases: [{ at: now + 45_000, status: 'completed' }],
+      hadError: false,
+      steps: task.steps,
+      inputs: { ...task.inputs, ...inputs },
+    };
+    this.add(fresh);
+    return fresh;
+  }
+
+  /** Another step of the task starts waiting for a response (the task is then Waiting for Response). */
+  addResponseWait(task: TaskRecord, promptIndex?: number): void {
+    this.settle(task);
+    task.phases = [];
+    if (task.status !== 'waitingResponse') task.waits = [];
+    addWait(task, this.now(), promptIndex);
+    if (task.status !== 'waitingResponse') this.apply(task, 'waitingResponse', this.now());
+    else task.modifyTime = Math.max(this.now(), task.modifyTime + 1);
+  }
+
   remove(task: TaskRecord): void {
     this.active.delete(task.instanceID);
   }
@@ -235,6 +284,8 @@ export class TaskStore {
       const phase = task.phases.shift() as Phase;
       this.apply(task, phase.status, phase.at);
     }
+    // A task seeded as waiting gets its waiting step when first looked at.
+    if (task.status === 'waitingResponse' && !task.waits?.length) addWait(task, task.stepTime ?? task.modifyTime);
     return task;
   }
 
@@ -249,5 +300,7 @@ export class TaskStore {
     }
     if (FINISHED.includes(status)) task.completionTime = at;
     else task.completionTime = undefined;
+    if (status !== 'waitingResponse') task.waits = undefined;
+    else if (!task.waits?.length) addWait(task, at);
   }
 }
