@@ -34,7 +34,7 @@ import { safeLine } from '../util/displayText';
 import { Jp1aoOperatorLoop, type Jp1aoLoopApi, type OperatorLoop } from './jp1aoLoop';
 
 /** What JP1/AO tasks need from the API bundle to become Tasks and details (loaded lazily by the caller). */
-export type Jp1aoApi = Pick<typeof Api, 'parseJp1aoTime' | 'jp1aoSupportedActionTypeNames' | 'isUsableJp1aoId' | 'Jp1aoOperationNotOffered'> & Partial<Jp1aoLoopApi>;
+export type Jp1aoApi = Pick<typeof Api, 'parseJp1aoTime' | 'jp1aoSupportedActionTypeNames' | 'isUsableJp1aoId' | 'Jp1aoOperationNotOffered' | 'ApiError'> & Partial<Jp1aoLoopApi>;
 
 /** Calls in flight per JP1/AO server: quick for a big selection without flooding the server. */
 export const jp1aoConcurrency = 4;
@@ -363,7 +363,8 @@ export class Jp1aoAdapter implements ProductAdapter {
       const known = this.withheld.get(task.id);
       const operations = known?.status === task.status ? known.operations : new Set<TaskOperation>();
       this.withheld.set(task.id, { status: task.status, operations: operations.add(operation) });
-      throw new Error(t('The JP1/AO server does not offer this operation for the task now. It is not offered for this task again until its status changes.'), { cause: error });
+      // Typed like every failure of a call, with the words a user reads; the server's own stay in the cause.
+      throw new this.api.ApiError(error.kind, t('The JP1/AO server does not offer this operation for the task now. It is not offered for this task again until its status changes.'), { status: error.status, cause: error });
     }
   }
 

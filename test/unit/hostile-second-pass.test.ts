@@ -297,7 +297,7 @@ describe('hostile servers, second pass: findings', function () {
     const adapter = new Jp1aoAdapter(api, 'ao', new Jp1aoClient(http, async () => ({ username: sim.username, password: sim.password })), sim.username, () => http.close());
     const page = await adapter.list({}, 10, { background: false, totals: false });
     const task = page.tasks.find((candidate) => candidate.operations.includes('editNotes'))!;
-    const connection = { notes: () => adapter.notes!, store: { applyUpdates: () => undefined, find: () => task }, name: 'ao', config: { kind: 'jp1ao' } };
+    const connection = { notes: () => adapter.notes!, store: { applyUpdates: () => undefined, readStarted: () => 0, find: () => task }, name: 'ao', config: { kind: 'jp1ao' } };
     const registry = { current: () => connection, get: () => connection, onDidChangeTasks: () => ({ dispose() {} }) } as unknown as ConnectionRegistry;
     const posted: Array<{ type: string; message?: string }> = [];
     const channel = { post: async (message: never) => posted.push(message) > 0, onMessage: () => ({ dispose() {} }) };
