@@ -132,7 +132,7 @@ describe('e2e: task actions from the tree', function () {
     await dialog(page).waitFor();
     const question = await dialog(page).innerText();
     await page.keyboard.press('Escape');
-    assert.ok(question.includes(`"${spoofingShown}" on e2e-lxca?`), question);
+    assert.ok(question.includes(`"${spoofingShown}" (ID `) && question.includes(') on e2e-lxca?'), question);
     assert.ok(!/\u202e|\n\s*Nothing will be stopped/.test(question), JSON.stringify(question));
     await dialog(page).waitFor({ state: 'detached' });
     assert.equal(lxca.requests.filter((request) => request.method === 'PUT').length, 0, 'nothing sent');
