@@ -24,6 +24,7 @@ const selectors = {
   dialogButton: '.monaco-dialog-box .monaco-button',
   notification: '.notification-toast',
   statusBarItem: '.statusbar-item[id$="opsTasks.status"]',
+  sideBarTitle: '.part.sidebar .title-label h2',
   editorTab: '.tabs-container .tab',
   webview: 'iframe.webview',
   webviewContent: 'iframe#active-frame',
@@ -45,9 +46,10 @@ export async function openOpsTasksView(page: Page, { restored = false } = {}): P
     await view.waitFor({ timeout: 30_000 });
     return view;
   }
-  // After a reload the workbench restores the side bar a moment after it is ready: wait for that first.
-  const shown = await view.waitFor({ timeout: 2_000 }).then(() => true, () => false);
-  if (!shown) await page.locator(selectors.activityEntry('Ops Tasks')).click();
+  // After a reload the workbench restores the side bar a moment after it is ready, with whatever it
+  // showed before: wait until it shows a view container, and click only when that is another one.
+  await page.locator(selectors.sideBarTitle).first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+  if (!(await view.isVisible())) await page.locator(selectors.activityEntry('Ops Tasks')).click();
   await view.waitFor();
   return view;
 }
