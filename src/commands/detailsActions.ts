@@ -8,6 +8,7 @@ import type { Task, TaskOperation } from '../tasks/model';
 import { TaskNode } from '../tree/nodes';
 import type { TaskTreeProvider } from '../tree/provider';
 import { taskActions } from './taskActions';
+import { canRespond, canResubmit } from '../tasks/loopOffers';
 
 export interface DetailsAction {
   /** The command the button runs. */
@@ -28,7 +29,13 @@ interface RowAction {
   readonly title: () => string;
 }
 
-/** In the context menu's order. Another row action (Respond…) is one more entry here. */
+/** The operator's loop on JP1/AO tasks, offered as on the row (see tasks/loopOffers). */
+const loopActions: readonly { offered: (task: Task) => boolean; command: string; title: () => string }[] = [
+  { offered: canRespond, command: 'opsTasks.jp1ao.respond', title: () => vscode.l10n.t('Respond…') },
+  { offered: canResubmit, command: 'opsTasks.jp1ao.resubmit', title: () => vscode.l10n.t('Resubmit…') },
+];
+
+/** In the context menu's order. */
 const rowActions: readonly RowAction[] = [
   ...taskActions.map((action) => ({ operation: action.operation, command: action.command, title: () => action.title })),
   { operation: 'cancelWithCallback', command: 'opsTasks.lxca.cancelWithCallback', title: () => vscode.l10n.t('Cancel with Callback…') },
@@ -44,8 +51,10 @@ const alwaysOffered: readonly { command: string; title: () => string }[] = [
 export function detailsActions(provider: TaskTreeProvider): DetailsActions {
   const offered = (task: Task): DetailsAction[] => {
     // As on the row: while an action's call runs on the task, it offers none.
-    const own = provider.isBusy(task.key) ? [] : rowActions.filter((action) => task.operations.includes(action.operation));
-    return [...own, ...alwaysOffered].map((action) => ({ id: action.command, title: action.title() }));
+    const busy = provider.isBusy(task.key);
+    const own = busy ? [] : rowActions.filter((action) => task.operations.includes(action.operation));
+    const loop = busy ? [] : loopActions.filter((action) => action.offered(task));
+    return [...loop, ...own, ...alwaysOffered].map((action) => ({ id: action.command, title: action.title() }));
   };
   return {
     offered,

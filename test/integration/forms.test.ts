@@ -13,6 +13,7 @@ import { DetailsForm } from '../../src/webview/detailsForm';
 import { connectForm, type FormChannel, type FormController } from '../../src/webview/formHost';
 import { NotesForm } from '../../src/webview/notesForm';
 import { RespondForm } from '../../src/webview/respondForm';
+import { detailsActions } from '../../src/commands/detailsActions';
 import {
   callbackPageMessage,
   detailsPageMessage,
@@ -491,6 +492,17 @@ describe('forms: the host side of the webview forms', function () {
         const row = connection(names.jp1ao).store.find(target.key);
         assert.equal(row?.awaitsResponse, true, 'the tree shows the task still waiting');
       });
+    });
+
+    it('Details offer Respond… on a waiting task, as its row does, and Resubmit… once it has finished', async () => {
+      const target = finishedTask();
+      const offered = () => detailsActions(api.provider).offered(connection(names.jp1ao).store.find(target.key)!).map((action) => action.id);
+      assert.ok(offered().includes('opsTasks.jp1ao.resubmit'), offered().join(', '));
+      assert.ok(!offered().includes('opsTasks.jp1ao.respond'));
+      jp1ao.addResponseWait(target.id, 1);
+      await connection(names.jp1ao).reread([connection(names.jp1ao).store.find(target.key)!]);
+      assert.equal(connection(names.jp1ao).store.find(target.key)?.awaitsResponse, true);
+      assert.ok(offered().includes('opsTasks.jp1ao.respond'), offered().join(', '));
     });
 
     it('says so when someone answered first (409) and shows what the task does now', async () => {
