@@ -70,8 +70,11 @@ describe('e2e: the demo across reloads', function () {
     const name = running.slice(0, running.indexOf(', Running'));
     const row = rowByName(page, name).first();
     await contextMenu(page, row, 'Copy ID');
-    const id = await pastedText(page);
-    assert.match(id, /^\d+$/);
+    // The copy goes through the extension host: wait for the clipboard to hold an id.
+    const id = await until('the id on the clipboard', async () => {
+      const text = await pastedText(page);
+      return /^\d+$/.test(text) && text;
+    });
     await contextMenu(page, row, 'Cancel');
     await dialogButton(page, 'Cancel Job').click();
     await until('the job cancelled', async () => /Cancel/.test(await pickedStatus(page, id)), 30_000);

@@ -109,10 +109,11 @@ describe('e2e: Details from the row, with the row’s actions', function () {
     const { page } = workbench();
     await focusRow(page, enterJob);
     await page.keyboard.press('ControlOrMeta+c');
-    assert.equal(await pastedText(page), enterJob);
+    // The copy goes through the extension host: wait for the clipboard to hold it.
+    await until('the name on the clipboard', async () => (await pastedText(page)) === enterJob);
 
     await contextMenu(page, rowByLabel(page, enterJob), 'Copy ID');
-    assert.equal(await pastedText(page), ids[enterJob]);
+    await until('the id on the clipboard', async () => (await pastedText(page)) === ids[enterJob]);
 
     await contextMenu(page, rowByLabel(page, enterJob), 'Show Details');
     await webviewFrame(page).locator('#actions vscode-button', { hasText: 'Copy as JSON' }).click();
