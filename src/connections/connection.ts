@@ -48,6 +48,9 @@ export class Connection {
     const store = this.store;
     this.poller = new Poller(
       {
+        get firstLoadEnded() {
+          return store.state.kind !== 'empty';
+        },
         get hasActiveTasks() {
           return store.hasActiveTasks;
         },

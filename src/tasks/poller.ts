@@ -5,6 +5,12 @@ export interface PollIntervals {
 }
 
 export interface PollTarget {
+  /**
+   * False until the first load has ended (loaded or failed). Polling follows that load and never
+   * stands in for it: the first load may be waiting for the user to type a password, and a poll
+   * meanwhile would show "no password" under the open prompt.
+   */
+  readonly firstLoadEnded: boolean;
   readonly hasActiveTasks: boolean;
   refresh(background: boolean): Promise<void>;
   /** True when the last refresh failed. */
@@ -77,6 +83,11 @@ export class Poller {
   private async tick(): Promise<void> {
     this.timer = undefined;
     if (!this.watching) return;
+    if (!this.target.firstLoadEnded) {
+      this.lastRun = this.now();
+      this.schedule();
+      return;
+    }
     this.running = true;
     try {
       await this.target.refresh(true);

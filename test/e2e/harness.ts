@@ -120,6 +120,8 @@ export async function openWorkbench({ settings = {}, folder, env = {}, locale, v
       await waitForWorkbench(page);
       await arrangeViewOrder(page, consoleErrors, viewOrder, settings);
     } catch (error) {
+      const file = await screenshot(page, `e2e-failed/opening-the-workbench-${viewOrder}-${Date.now()}.png`).catch(() => undefined);
+      if (file) console.log(`    screenshot of the workbench that failed to open: ${file}`);
       await close();
       throw error;
     }

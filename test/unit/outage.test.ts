@@ -84,6 +84,9 @@ describe('a Poller and a TaskStore through an outage', () => {
     const { sim, store } = lab;
     const poller = new Poller(
       {
+        get firstLoadEnded() {
+          return store.state.kind !== 'empty';
+        },
         get hasActiveTasks() {
           return store.hasActiveTasks;
         },

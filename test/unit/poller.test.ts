@@ -5,6 +5,7 @@ import { sleep, until } from '../support/wait';
 /** A store stand-in that counts refreshes; the poller only sees this interface. */
 class CountingTarget implements PollTarget {
   refreshes = 0;
+  firstLoadEnded = true;
   hasActiveTasks = false;
   failing = false;
   inFlight = 0;
@@ -38,6 +39,14 @@ describe('Poller', () => {
     poller = new Poller(target, { activeMs: 10, idleMs: 10 });
     await sleep(80);
     assert.equal(target.refreshes, 0);
+  });
+
+  it('waits for the first load to end before it polls (that load may be waiting for a password)', async () => {
+    const target = watched({ activeMs: 10, idleMs: 10 }, { firstLoadEnded: false });
+    await sleep(80);
+    assert.equal(target.refreshes, 0, 'no poll while the first load runs');
+    target.firstLoadEnded = true;
+    await until('a poll once the first load ended', () => target.refreshes > 0, 2_000);
   });
 
   it('polls at the active interval while tasks run and at the idle interval otherwise', async () => {
