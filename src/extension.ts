@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Credentials } from './connections/credentials';
 import { ConnectionRegistry } from './connections/registry';
 import { registerCommands } from './commands/register';
+import { registerForms } from './webview/register';
 import { demoPassword, isDemoConnection, stopDemo } from './demo/demoServers';
 import { disposeLog } from './log';
 import { useTranslation } from './tasks/l10n';
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): OpsTasksTestApi {
   const alerts = registerAlerts({ registry, provider, view, storage: context.workspaceState });
 
   const updateWatching = () => registry.setWatching(view.visible && vscode.window.state.focused);
+  const commandContext = { registry, provider, view, storage: context.globalState };
   context.subscriptions.push(
     credentials,
     registry,
@@ -51,7 +53,8 @@ export function activate(context: vscode.ExtensionContext): OpsTasksTestApi {
     holdOrderOnSelection(view),
     view.onDidChangeVisibility(updateWatching),
     vscode.window.onDidChangeWindowState(updateWatching),
-    ...registerCommands({ registry, provider, view, storage: context.globalState }),
+    ...registerCommands(commandContext),
+    ...registerForms(commandContext),
     ...activity.disposables,
     ...alerts.disposables,
     ...registerTaskOrder(registry, context.globalState),

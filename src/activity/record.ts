@@ -5,7 +5,7 @@
  */
 import { EventEmitter } from '../tasks/events';
 import type { Product, Task } from '../tasks/model';
-import { errorText, mayHaveBeenCarriedOut, wasNotSent } from '../ui/errorText';
+import { errorText, mayHaveBeenCarriedOut, wasNotSent } from '../tasks/errorText';
 
 export type ActivityKind = 'cancel' | 'stop' | 'forceStop' | 'retry' | 'retryNext' | 'archive' | 'notesSaved' | 'cancelCallback' | 'plainCancel' | 'respond' | 'resubmit';
 

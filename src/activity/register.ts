@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ConnectionRegistry } from '../connections/registry';
-import { showTaskDetails } from '../commands/openTask';
+import { showTaskDetails } from '../selection/openTask';
 import { ActivityLog, isActivityEntry } from './activityLog';
 import { ActivityTreeProvider, activityKindLabel, activityResultLabel } from './activityView';
 import { onDidRecordActivity, onDidUpdateActivity } from './record';

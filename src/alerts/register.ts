@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ConnectionRegistry } from '../connections/registry';
-import { revealTask, showTaskDetails } from '../commands/openTask';
-import { selectionFromPick, taskNodesOf } from '../commands/taskSelection';
+import { revealTask, showTaskDetails } from '../selection/openTask';
+import { selectionFromPick, taskNodesOf } from '../selection/taskSelection';
 import { taskKey, type Task } from '../tasks/model';
 import type { TreeNode } from '../tree/nodes';
 import type { TaskTreeProvider } from '../tree/provider';

@@ -4,7 +4,7 @@ import { MissingPasswordError, type Connection } from '../connections/connection
 import type { ConnectionRegistry } from '../connections/registry';
 import { log } from '../log';
 import { taskKey, type StatusCategory, type Task } from '../tasks/model';
-import { apiErrorKind, errorText } from '../ui/errorText';
+import { apiErrorKind, errorText } from '../tasks/errorText';
 import { groupBy } from '../util/collections';
 import type { CompletionNotifier } from './notifier';
 import type { Watch, WatchList } from './watchList';

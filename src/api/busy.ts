@@ -4,7 +4,7 @@
  * as long as the server asked.
  */
 import { ApiError } from './errors';
-import type { HttpResponse } from './http';
+import type { HttpResponse } from './httpTypes';
 
 /** A server asking for more than this is waited for this long: polling must not stop for a day. */
 export const maxRetryAfterMs = 10 * 60_000;

@@ -132,7 +132,3 @@ export class CaFileError extends ApiError {
     this.problem = problem;
   }
 }
-
-export function isApiError(value: unknown): value is ApiError {
-  return value instanceof ApiError;
-}

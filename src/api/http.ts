@@ -16,26 +16,12 @@ import { certificateGuard, tlsConnectionOptions, untrustedCertificateError, veri
 import { KnownSecrets } from './knownSecrets';
 import { hasLoneSurrogate, wellFormed } from '../util/displayText';
 import { operationDeadline } from './deadline';
+import type { HttpResponse, ProxySettings, TlsTrust } from './httpTypes';
 
 export { safeExcerpt } from './redaction';
 export { expectJson } from './responseBody';
 export { proxyFromEnvironment } from './proxy';
-
-export interface TlsTrust {
-  /** Path of a PEM file with extra CA certificates trusted for this server only. */
-  caFile?: string;
-  /** PEM text, as an alternative to caFile (tests, demo). */
-  ca?: string;
-  /** Pinned SHA-256 fingerprint `AB:CD:…` (case and separators tolerated): exactly that certificate is accepted. */
-  fingerprint256?: string;
-}
-
-export interface ProxySettings {
-  /** Proxy URL (`http.proxy` or HTTPS_PROXY/HTTP_PROXY). */
-  url?: string;
-  /** Hosts that bypass the proxy (`http.noProxy` or NO_PROXY): exact host, `.suffix`, `*.suffix`, `*`. */
-  noProxy?: string[];
-}
+export type { HttpResponse, ProxySettings, TlsTrust } from './httpTypes';
 
 export interface RequestLogEntry {
   method: string;
@@ -76,23 +62,6 @@ export interface HttpRequest {
   /** Serialised as JSON with `Content-Type: application/json`. */
   body?: unknown;
   signal?: AbortSignal;
-}
-
-export interface HttpResponse {
-  status: number;
-  /** Lower-cased header names. */
-  headers: Record<string, string | string[] | undefined>;
-  /** Raw body text (already size-capped). */
-  text: string;
-  /** Parsed JSON when the body is JSON, else undefined. */
-  json: unknown;
-  /** True when the body parsed as JSON (an empty body is not JSON). */
-  isJson: boolean;
-  /**
-   * Replaces the connection's known secrets in a text taken from this response: error builders run
-   * it over the server's words before anything else (see knownSecrets.ts).
-   */
-  scrub?: (text: string) => string;
 }
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;

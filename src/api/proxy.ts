@@ -1,6 +1,6 @@
 /** Which proxy, if any, a connection goes through. */
 import { ApiError } from './errors';
-import type { ProxySettings } from './http';
+import type { ProxySettings } from './httpTypes';
 
 function splitList(value: string | undefined): string[] {
   return (value ?? '')

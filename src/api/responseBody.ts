@@ -1,6 +1,6 @@
 /** Reading a response body under a size cap, and judging whether it is the JSON the API promises. */
 import { ApiError } from './errors';
-import type { HttpResponse } from './http';
+import type { HttpResponse } from './httpTypes';
 import { safeExcerpt, scrubberOf } from './redaction';
 
 type Headers = HttpResponse['headers'];

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import * as tls from 'node:tls';
 import type { buildConnector } from 'undici';
 import { ApiError, CaFileError, TlsError, type PresentedCertificate } from './errors';
-import type { TlsTrust } from './http';
+import type { TlsTrust } from './httpTypes';
 
 /** `AB:CD:…` in upper case, from any case and any (or no) separators. */
 export function normalizeFingerprint(value: string): string {

@@ -4,9 +4,10 @@ import { log } from '../log';
 import type { Task } from '../tasks/model';
 import { productInfo } from '../tasks/products';
 import { relativeTime } from '../tasks/time';
-import { errorText } from '../ui/errorText';
+import { errorText } from '../tasks/errorText';
 import { distinct } from '../util/collections';
-import type { Selection, TaskAction } from './taskActions';
+import type { Selection } from '../selection/taskSelection';
+import type { TaskAction } from './taskAction';
 import { displayText, quotedText } from '../util/displayText';
 
 /** What a task action did; also the command's result, so tests can read it. */
@@ -100,7 +101,7 @@ export type ActionResult =
   | { readonly task: Task; readonly kind: 'notTaken'; readonly sentAt: number; readonly offersPlainCancel: boolean }
   | { readonly task: Task; readonly kind: 'failed' | 'unknown' | 'notSent'; readonly error: unknown };
 
-export { mayHaveBeenCarriedOut } from '../ui/errorText';
+export { mayHaveBeenCarriedOut } from '../tasks/errorText';
 
 /** One task's result in a few words, for its node and the log. */
 export function resultText(action: TaskAction, result: ActionResult): string {

@@ -6,7 +6,7 @@ import { askPassword } from '../connections/credentials';
 import { createAdapter } from '../connections/adapterFactory';
 import type { ConnectionRegistry } from '../connections/registry';
 import { allProducts } from '../tasks/products';
-import { apiErrorKind, errorText } from '../ui/errorText';
+import { apiErrorKind, errorText } from '../tasks/errorText';
 import { pickConnection } from './pickConnection';
 
 const kinds = () => allProducts.map((info) => ({ label: info.name, description: info.pickDescription, info }));

@@ -7,9 +7,9 @@ import type { Connection } from '../connections/connection';
 import type { ConnectionRegistry } from '../connections/registry';
 import type { Task } from '../tasks/model';
 import type { TreeNode } from '../tree/nodes';
-import { errorText } from '../ui/errorText';
+import { errorText } from '../tasks/errorText';
 import { pickConnection } from './pickConnection';
-import { taskNodesOf } from './taskSelection';
+import { taskNodesOf } from '../selection/taskSelection';
 
 /** The tasks a copy command is about: the clicked row with the selection, or the tree's selection (Ctrl+C). */
 function tasksOf(view: vscode.TreeView<TreeNode>, node: unknown, selected: unknown): Task[] {

@@ -1,9 +1,6 @@
 import * as vscode from 'vscode';
 import type { PresentedCertificate } from '../api/errors';
-import type { ConnectionRegistry } from '../connections/registry';
 import { log } from '../log';
-import type { TreeNode } from '../tree/nodes';
-import type { TaskTreeProvider } from '../tree/provider';
 import {
   addConnection,
   editConnection,
@@ -19,21 +16,13 @@ import { focusConnection } from './focusConnection';
 import { pickConnection } from './pickConnection';
 import { startDemo } from './startDemo';
 import { registerTaskActions } from './taskActions';
-import { DoubleClickDetector, taskClickCommandId } from './taskClick';
-import { onTaskNodes } from './taskSelection';
+import { DoubleClickDetector, taskClickCommandId } from '../tree/taskClick';
+import { onTaskNodes } from '../selection/taskSelection';
 import { toggleToDoPick } from './toggleToDo';
 import { toggleToDo } from './toggleToDo';
-import { registerForms } from '../webview/register';
 import { trustCertificate } from './trustCertificate';
 import { resubmitPick, resubmitTask } from './resubmit';
-
-export interface CommandContext {
-  registry: ConnectionRegistry;
-  provider: TaskTreeProvider;
-  view: vscode.TreeView<TreeNode>;
-  /** Where unsaved notes wait for their task's form to open again (the extension's global state). */
-  storage?: vscode.Memento;
-}
+import type { CommandContext } from './commandContext';
 
 export function registerCommands(context: CommandContext): vscode.Disposable[] {
   const { registry, view, provider } = context;
@@ -96,6 +85,5 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
     register('opsTasks.openInBrowser', (arg) => openInBrowser(registry, arg)),
     register('opsTasks.jp1ao.resubmit', onTaskNodes(view, registry, resubmitPick(), (clicked) => resubmitTask(registry, provider, view, clicked))),
     ...registerTaskActions(context),
-    ...registerForms(context),
   ];
 }

@@ -11,9 +11,9 @@ import { canResubmit } from '../tasks/loopOffers';
 import { taskKey } from '../tasks/model';
 import type { TaskNode, TreeNode } from '../tree/nodes';
 import type { TaskTreeProvider } from '../tree/provider';
-import { errorText } from '../ui/errorText';
+import { errorText } from '../tasks/errorText';
 import { recordActivity } from '../activity/record';
-import type { PickRequest } from './taskSelection';
+import type { PickRequest } from '../selection/taskSelection';
 
 export function resubmitPick(): PickRequest {
   return { title: vscode.l10n.t('Resubmit'), participle: vscode.l10n.t('resubmitted'), fits: canResubmit, canPickMany: false };

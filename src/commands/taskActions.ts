@@ -5,53 +5,23 @@
 import * as vscode from 'vscode';
 import type { Connection } from '../connections/connection';
 import type { ConnectionRegistry } from '../connections/registry';
-import { recordActivity, updateActivity, type ActivityEntry, type ActivityKind } from '../activity/record';
+import { recordActivity, updateActivity, type ActivityEntry } from '../activity/record';
 import { isActivityEntry } from '../activity/activityLog';
 import { log } from '../log';
-import { failedOutcomes, type ActionOperation, type TaskOutcome } from '../tasks/adapter';
+import { failedOutcomes, type TaskOutcome } from '../tasks/adapter';
 import { isUnfinished, taskKey, type Task } from '../tasks/model';
 import type { ObservedOutcome } from '../tasks/outcome';
 import type { TaskTreeProvider } from '../tree/provider';
-import { errorLogText, errorText, wasNotSent } from '../ui/errorText';
+import { errorLogText, errorText, wasNotSent } from '../tasks/errorText';
 import { groupBy } from '../util/collections';
 import { confirmAction, logResults, mayHaveBeenCarriedOut, reportResults, resultText, type ActionReport, type ActionResult } from './actionReport';
 import { sentLabel, WaitingNotice, watchOutcome } from './actionOutcome';
-import type { CommandContext } from './register';
-import { selectionFromPick, selectionFromTree, type Selection } from './taskSelection';
+import type { CommandContext } from './commandContext';
+import type { TaskAction } from './taskAction';
+import { selectionFromPick, selectionFromTree, type Selection } from '../selection/taskSelection';
 import { withinOneDeadline } from '../connections/adapterFactory';
 
-export type { Selection } from './taskSelection';
-
-/**
- * When an action asks first. `setting` follows `opsTasks.confirmCancel`.
- * Archive asks under that setting too: it takes the task out of the list and the extension cannot
- * bring it back. Retry never asks: it resumes work the user started, loses nothing, and a retry
- * started by mistake can be stopped.
- */
-export type Confirmation = 'always' | 'setting' | 'never';
-
-export interface TaskAction {
-  readonly command: string;
-  readonly operation: ActionOperation;
-  /** As in the menus: "Force Stop". */
-  readonly title: string;
-  /** Shown on the node while the call runs. */
-  readonly busyLabel: string;
-  /** Completes "Could not … it" and "cannot be …": "force stop" / "force stopped". */
-  readonly verb: string;
-  readonly participle: string;
-  readonly confirm: Confirmation;
-  /** The task leaves the list, so the whole connection is reloaded instead of the task. */
-  readonly removesTask?: boolean;
-  /** The task reached where the action leads: only then is the action reported as done. */
-  settled(task: Task): boolean;
-  /** `plain`: LXCA's plain cancel request whatever hook the job has (Cancel with Plain Request). */
-  readonly cancelRequest?: 'plain';
-  /** What the Activity view calls it; the operation when not given. */
-  readonly activityKind?: ActivityKind;
-  /** Tasks the command is for beyond those having the operation. */
-  readonly only?: (task: Task) => boolean;
-}
+export type { Selection } from '../selection/taskSelection';
 
 const finished = (task: Task) => !isUnfinished(task);
 const noLongerFailed = (task: Task) => task.category !== 'failed';

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { ConnectionRegistry } from '../connections/registry';
 import { log } from '../log';
 import type { TaskNode } from '../tree/nodes';
-import type { PickRequest } from './taskSelection';
-import { errorText } from '../ui/errorText';
+import type { PickRequest } from '../selection/taskSelection';
+import { errorText } from '../tasks/errorText';
 import { quotedText } from '../util/displayText';
 
 /** Toggle TODO from the palette: the tasks that carry a TODO flag. */

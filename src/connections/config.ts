@@ -60,13 +60,6 @@ function normalise(config: ConnectionConfig): ConnectionConfig {
   return { ...config, baseUrl: config.baseUrl.replace(/\/+$/, '') };
 }
 
-/** Replaces the whole list in the user's (application-scoped) settings. */
-export async function writeConnections(connections: ConnectionConfig[]): Promise<void> {
-  await vscode.workspace
-    .getConfiguration()
-    .update(connectionsSetting, connections, vscode.ConfigurationTarget.Global);
-}
-
 /** Applies `change` to the raw list so entries this version cannot read are kept as they are. */
 export async function updateConnection(
   name: string,

@@ -7,7 +7,7 @@ import { Poller, type PollIntervals } from '../tasks/poller';
 import { TaskStore } from '../tasks/store';
 import type { TaskQuery } from '../tasks/query';
 import type { RequestLogEntry } from '../api/http';
-import { apiErrorKind, apiErrorOf } from '../ui/errorText';
+import { apiErrorKind, apiErrorOf } from '../tasks/errorText';
 import { t } from '../tasks/l10n';
 
 /** No password is stored for this connection yet. */

@@ -1,22 +1,11 @@
 import type { CancelCallbackInput } from '../api/lxca/types';
-import type { DetailsView, NotesSnapshot, Row } from '../webview/protocol';
+import type { DetailsView, NotesSnapshot, Row } from './detailsData';
 import type { Product, Task, TaskOperation } from './model';
 import type { TaskQuery } from './query';
 import type { OperatorLoop } from './jp1aoLoop';
+import type { TaskPage } from './query';
 
-/** The server's own count of running and failed work, whatever is loaded or filtered. */
-export interface TaskTotals {
-  running: number;
-  failed: number;
-}
-
-/** The first `limit` tasks matching a query, in the query's order, and how many match in all. */
-export interface TaskPage {
-  tasks: Task[];
-  total: number;
-  /** Unfiltered counts, when the product can give them with the page. */
-  totals?: TaskTotals;
-}
+export type { TaskPage, TaskTotals } from './query';
 
 /** How one list read is made. */
 export interface ListOptions {

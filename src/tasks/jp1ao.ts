@@ -4,9 +4,9 @@ import type { Jp1aoTask, PropertyValue } from '../api/jp1ao/types';
 import { mapWithConcurrency, groupBy } from '../util/collections';
 import { displayText, isPresent, optionalBoolean, optionalString } from '../util/values';
 import { safeText } from '../util/safeText';
-import { errorText } from '../ui/errorText';
-import { fieldsOf, logTail } from '../webview/detailsContent';
-import type { FieldValue, NotesSnapshot, PropertyRow, Row } from '../webview/protocol';
+import { errorText } from './errorText';
+import { fieldsOf, logTail } from './detailsContent';
+import type { FieldValue, NotesSnapshot, PropertyRow, Row } from './detailsData';
 import {
   failedOutcomes,
   sharedOutcome,
@@ -26,7 +26,7 @@ import { Jp1aoLists } from './jp1aoLists';
 import { taskKey, type Task, type TaskOperation } from './model';
 import { productInfo } from './products';
 import { localTimeText } from './time';
-import type { TaskQuery } from './query';
+import { splitToDoWord, type TaskQuery } from './query';
 import { duplicateReporter, uniqueTasks, type DuplicateReport } from './uniqueTasks';
 import { t } from './l10n';
 import { readableById, withUnusableId } from './unusableId';
@@ -248,13 +248,6 @@ export function jp1aoFields(api: Jp1aoApi, task: Task): ProductDetails['fields']
     return { kind: 'text', text: time && time !== value ? `${time} (${value})` : value };
   };
   return fieldsOf(task, localTime);
-}
-
-/** The word "TODO" in the filter means tasks marked TODO; the server searches for the other words. */
-export function splitToDoWord(text: string | undefined): { words: string; toDo: boolean } {
-  const words = (text ?? '').split(/\s+/).filter(Boolean);
-  const rest = words.filter((word) => word.toLowerCase() !== 'todo');
-  return { words: rest.join(' '), toDo: rest.length !== words.length };
 }
 
 type TaskCall = (client: Jp1aoClient, id: string) => Promise<unknown>;

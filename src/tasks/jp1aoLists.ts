@@ -6,7 +6,7 @@
  */
 import type { Jp1aoClient } from '../api/jp1ao/client';
 import type { Jp1aoTask } from '../api/jp1ao/types';
-import { apiErrorKind } from '../ui/errorText';
+import { apiErrorKind } from './errorText';
 import { mapWithConcurrency } from '../util/collections';
 import type { ListOptions, TaskPage, TaskTotals } from './adapter';
 import { jp1aoStatusCategory } from './jp1aoStatus';

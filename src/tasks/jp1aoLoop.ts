@@ -5,11 +5,9 @@
 import type * as Api from '../api/index';
 import type { Jp1aoClient } from '../api/jp1ao/client';
 import type { ActionTemplate, Jp1aoTask } from '../api/jp1ao/types';
-import type { TaskPage } from './adapter';
 import { jp1aoStatusesIn } from './jp1aoStatus';
-import { splitToDoWord } from './jp1ao';
 import type { Task } from './model';
-import type { TaskQuery } from './query';
+import { splitToDoWord, type TaskPage, type TaskQuery } from './query';
 
 export type Jp1aoLoopApi = Pick<typeof Api, 'jp1aoResponseChoices' | 'jp1aoResponseBody' | 'jp1aoResubmitInputs' | 'jp1aoResubmitBody'>;
 

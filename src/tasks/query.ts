@@ -46,3 +46,24 @@ export function categoryLabel(category: StatusCategory): string {
 }
 
 export const allCategories = Object.keys(categoryLabels) as StatusCategory[];
+
+/** The server's own count of running and failed work, whatever is loaded or filtered. */
+export interface TaskTotals {
+  running: number;
+  failed: number;
+}
+
+/** The first `limit` tasks matching a query, in the query's order, and how many match in all. */
+export interface TaskPage {
+  tasks: Task[];
+  total: number;
+  /** Unfiltered counts, when the product can give them with the page. */
+  totals?: TaskTotals;
+}
+
+/** The word "TODO" in the filter means tasks marked TODO; the server searches for the other words. */
+export function splitToDoWord(text: string | undefined): { words: string; toDo: boolean } {
+  const words = (text ?? '').split(/\s+/).filter(Boolean);
+  const rest = words.filter((word) => word.toLowerCase() !== 'todo');
+  return { words: rest.join(' '), toDo: rest.length !== words.length };
+}

@@ -4,12 +4,6 @@ import type { StatusCategory, Task } from './model';
 
 export type CategoryCounts = Partial<Record<StatusCategory, number>>;
 
-export function countByCategory(tasks: readonly Task[]): CategoryCounts {
-  const counts: CategoryCounts = {};
-  for (const task of tasks) counts[task.category] = (counts[task.category] ?? 0) + 1;
-  return counts;
-}
-
 /** "3 running · 1 failed" — the categories a watcher cares about, in that order. */
 export function summarise(counts: CategoryCounts): string {
   const running = (counts.running ?? 0) + (counts.runningWithErrors ?? 0);

@@ -8,7 +8,7 @@ import type { Connection } from '../connections/connection';
 import type { ConnectionRegistry } from '../connections/registry';
 import type { Task } from '../tasks/model';
 import type { TaskQuery } from '../tasks/query';
-import { errorText } from '../ui/errorText';
+import { errorText } from '../tasks/errorText';
 import { ArchivedTaskNode, ArchiveMoreNode, ArchiveNode, MessageNode, type ArchiveTreeNode, type TreeNode } from './nodes';
 import { statusIcon, taskTooltip } from './taskItem';
 import { taskRowText } from './taskText';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { isDemoConnection } from '../demo/demoServers';
+import { isDemoConnection } from '../demo/demoEntries';
 import { MissingPasswordError, type Connection } from '../connections/connection';
 import type { ApiError, TlsError } from '../api/errors';
-import { apiErrorOf, errorText } from '../ui/errorText';
+import { apiErrorOf, errorText } from '../tasks/errorText';
 import { MessageNode } from './nodes';
 import { capText } from '../util/plainText';
 import { treeIds } from './treeIds';

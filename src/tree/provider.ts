@@ -4,7 +4,7 @@ import type { ConnectionRegistry, RegistryChange } from '../connections/registry
 import type { Task } from '../tasks/model';
 import { productInfo } from '../tasks/products';
 import { shownTotals, summarise } from '../tasks/summary';
-import { errorText } from '../ui/errorText';
+import { errorText } from '../tasks/errorText';
 import { sendsInClearText } from '../connections/configProblems';
 import { errorNodes } from './errorNodes';
 import { ConnectionNode, LoadMoreNode, MessageNode, TaskNode, type TreeNode } from './nodes';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { isUnfinished, type StatusCategory, type Task } from '../tasks/model';
 import { taskRowText, taskTooltipMarkdown, type ActionResultText } from './taskText';
-import { taskClickCommand } from '../commands/taskClick';
+import { taskClickCommand } from './taskClick';
 import { progressIconFiles } from './progressIcon';
 
 const icons: Record<StatusCategory, [icon: string, color?: string]> = {

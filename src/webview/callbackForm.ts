@@ -1,10 +1,10 @@
 import type { ConnectionRegistry } from '../connections/registry';
 import type { Task } from '../tasks/model';
 import { recordOutcomes } from '../activity/record';
-import { apiErrorKind, errorText } from '../ui/errorText';
+import { apiErrorKind, errorText } from '../tasks/errorText';
 import type { FormChannel, FormController } from './formHost';
 import { callbackField, type CallbackField, type CallbackHostMessage, type CallbackInput, type CallbackPageMessage } from './protocol';
-import { problemWith } from './schema';
+import { problemWith } from '../util/schema';
 import { t } from '../tasks/l10n';
 import { boundedJson } from '../util/safeText';
 

@@ -1,7 +1,7 @@
 import type { Connection } from '../connections/connection';
 import type { Task } from '../tasks/model';
-import { errorText } from '../ui/errorText';
-import { subtasksOf, summaryRows } from './detailsContent';
+import { errorText } from '../tasks/errorText';
+import { subtasksOf, summaryRows } from '../tasks/detailsContent';
 import { TargetForm, type FormChannel } from './formHost';
 import type { TaskTarget } from './notesForm';
 import type { DetailsActions } from '../commands/detailsActions';

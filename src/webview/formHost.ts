@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { ConnectionRegistry } from '../connections/registry';
-import type { Parsed } from './schema';
+import type { Parsed } from '../util/schema';
 
 /** The two directions of one page: a webview in production, a plain object in tests. */
 export interface FormChannel<Out> {

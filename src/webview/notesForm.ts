@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ConnectionRegistry } from '../connections/registry';
 import { recordActivity } from '../activity/record';
-import { errorText } from '../ui/errorText';
+import { errorText } from '../tasks/errorText';
 import type { FormChannel, FormController } from './formHost';
 import { notesLimit, type NotesHostMessage, type NotesPageMessage } from './protocol';
 import { t } from '../tasks/l10n';

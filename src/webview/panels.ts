@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { log } from '../log';
-import { errorLogText } from '../ui/errorText';
+import { errorLogText } from '../tasks/errorText';
 import { connectForm, type FormChannel, type FormController } from './formHost';
 import { formHtml, formResourceRoots } from './html';
-import type { Parsed } from './schema';
+import type { Parsed } from '../util/schema';
 
 /** What kind of form a panel shows. */
 export interface FormKind<In extends { type: string }> {

@@ -5,31 +5,15 @@
  * answer repeats, so a page can ignore stale answers. Both sides check every incoming message
  * against these schemas and drop (and log) what does not fit.
  */
-import { array, boolean, literal, number, object, optional, string, union, type Infer } from './schema';
+import { array, boolean, literal, number, object, optional, string, union, type Infer } from '../util/schema';
+import { detailsView, notesSnapshot, row } from '../tasks/detailsData';
 
-/** A label and a value shown as one table row; always rendered as text. */
-export const row = object({ label: string, value: string });
-export type Row = Infer<typeof row>;
-
-/** One run of LXCA formatted text; `format` words such as bold, listElement, link. */
-export const formattedPart = object({ text: string, format: array(string), link: optional(string) });
-export type FormattedPart = Infer<typeof formattedPart>;
-
-export const fieldValue = union('kind', {
-  text: object({ text: string }),
-  formatted: object({ parts: array(formattedPart) }),
-  json: object({ text: string }),
-});
-export type FieldValue = Infer<typeof fieldValue>;
+export type { DetailsView, FieldValue, FormattedPart, LxcaMessageView, NotesSnapshot, PropertyRow, Row, Subtask } from '../tasks/detailsData';
 
 // ---- Edit Notes and TODO (JP1/AO) ----
 
 /** The longest notes the page lets the user save; the host refuses longer ones from a forged page. */
 export const notesLimit = 1024;
-
-/** Notes and TODO as the server holds them, with the `modifyTime` they were read at. */
-export const notesSnapshot = object({ notes: string, toDo: boolean, modifyTime: optional(string) });
-export type NotesSnapshot = Infer<typeof notesSnapshot>;
 
 export const notesPageMessage = union('type', {
   ready: object({}),
@@ -60,32 +44,6 @@ export const notesHostMessage = union('type', {
 export type NotesHostMessage = Infer<typeof notesHostMessage>;
 
 // ---- Show Details (both products) ----
-
-export const subtask = object({ depth: number, id: string, title: string, status: string, progress: optional(number) });
-export type Subtask = Infer<typeof subtask>;
-
-export const lxcaMessage = object({ id: optional(string), time: optional(string), text: array(formattedPart), explanation: optional(string) });
-export type LxcaMessageView = Infer<typeof lxcaMessage>;
-
-export const propertyRow = object({ key: string, name: optional(string), value: string });
-export type PropertyRow = Infer<typeof propertyRow>;
-
-export const detailsView = object({
-  title: string,
-  product: literal('lxca', 'jp1ao'),
-  connection: string,
-  /** Why the view shows older data, e.g. the server could not be reached just now. */
-  notice: optional(string),
-  summary: array(row),
-  fields: array(object({ name: string, value: fieldValue })),
-  messages: optional(array(lxcaMessage)),
-  subtasks: optional(array(subtask)),
-  properties: optional(object({ rows: optional(array(propertyRow)), error: optional(string) })),
-  log: optional(object({ lines: optional(array(string)), error: optional(string), partial: optional(boolean), zone: optional(string) })),
-  /** The row's actions in its present state, as buttons: `id` is what the page sends back to run one. */
-  actions: optional(array(object({ id: string, title: string }))),
-});
-export type DetailsView = Infer<typeof detailsView>;
 
 export const detailsPageMessage = union('type', {
   ready: object({}),
@@ -138,7 +96,6 @@ export type CallbackHostMessage = Infer<typeof callbackHostMessage>;
 // ---- Respond (JP1/AO task waiting for a response) ----
 
 export const responseButton = object({ number: number, label: string });
-export type ResponseButtonRow = Infer<typeof responseButton>;
 
 export const respondPageMessage = union('type', {
   ready: object({}),

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CommandContext } from '../commands/register';
+import type { CommandContext } from '../commands/commandContext';
 import { ArchivedTaskNode, TaskNode } from '../tree/nodes';
 import { CallbackForm } from './callbackForm';
 import { confirmCallback } from './callbackConfirm';
@@ -11,13 +11,13 @@ import { callbackPageMessage, detailsPageMessage, notesPageMessage, respondPageM
 import { RespondForm } from './respondForm';
 import { confirmResponse } from './respondConfirm';
 import type { FormChannel, FormController } from './formHost';
-import { array, object, parse, string, type Parsed } from './schema';
-import { onTaskNodes, pickTasks, taskNodesOf, type PickRequest } from '../commands/taskSelection';
+import { array, object, parse, string, type Parsed } from '../util/schema';
+import { onTaskNodes, pickTasks, taskNodesOf, type PickRequest } from '../selection/taskSelection';
 import { detailsActions } from '../commands/detailsActions';
 import type { ConnectionRegistry } from '../connections/registry';
 import { log } from '../log';
 import { taskKey, type Task } from '../tasks/model';
-import { errorText } from '../ui/errorText';
+import { errorText } from '../tasks/errorText';
 import { followCallbackCancel } from '../commands/taskActions';
 import { canRespond } from '../tasks/loopOffers';
 

@@ -28,7 +28,7 @@ import {
   type NotesHostMessage,
   type NotesPageMessage,
 } from '../../src/webview/protocol';
-import { parse, type Parsed } from '../../src/webview/schema';
+import { parse, type Parsed } from '../../src/util/schema';
 import { until } from '../support/wait';
 import { useExtensionHost } from '../support/extensionHost';
 

@@ -12,7 +12,7 @@ import { Jp1aoAdapter } from '../../src/tasks/jp1ao';
 import { LxcaAdapter } from '../../src/tasks/lxca';
 import { isUnfinished, type Task } from '../../src/tasks/model';
 import { observeOutcome } from '../../src/tasks/outcome';
-import { mayHaveBeenCarriedOut, wasNotSent } from '../../src/ui/errorText';
+import { mayHaveBeenCarriedOut, wasNotSent } from '../../src/tasks/errorText';
 import { startJp1aoSimulator, startLxcaSimulator, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
 import type { SimulatorOptions } from '../../src/simulator/types';
 import { credentialsOf, startJp1aoStore, startLxcaStore, useFixture } from '../support/storeFixture';

@@ -6,10 +6,10 @@ import { jp1aoFields, toJp1aoTask } from '../../src/tasks/jp1ao';
 import { lxcaDetails, lxcaMessages, toLxcaTask } from '../../src/tasks/lxca';
 import { parseLxcaJobList } from '../../src/api/lxca';
 import { callbackPrefill } from '../../src/webview/callbackForm';
-import { logTail, subtasksOf } from '../../src/webview/detailsContent';
+import { logTail, subtasksOf } from '../../src/tasks/detailsContent';
 import { callbackHostMessage, detailsHostMessage, notesPageMessage } from '../../src/webview/protocol';
-import { parse } from '../../src/webview/schema';
-import { DoubleClickDetector, taskClickCommand } from '../../src/commands/taskClick';
+import { parse } from '../../src/util/schema';
+import { DoubleClickDetector, taskClickCommand } from '../../src/tree/taskClick';
 
 describe('webview protocol', () => {
   it('accepts a well-formed save and drops members it does not declare', () => {

@@ -19,13 +19,13 @@ import { Jp1aoAdapter } from '../../src/tasks/jp1ao';
 import { LxcaAdapter } from '../../src/tasks/lxca';
 import type { Task } from '../../src/tasks/model';
 import { maxLabelLength, taskRowText } from '../../src/tree/taskText';
-import { errorLogText, errorText } from '../../src/ui/errorText';
+import { errorLogText, errorText } from '../../src/tasks/errorText';
 import { CallbackForm } from '../../src/webview/callbackForm';
 import { DetailsForm } from '../../src/webview/detailsForm';
 import { connectForm, type FormController } from '../../src/webview/formHost';
 import { NotesForm } from '../../src/webview/notesForm';
 import { callbackHostMessage, callbackPageMessage, detailsHostMessage, detailsPageMessage, notesHostMessage, notesPageMessage } from '../../src/webview/protocol';
-import { problemWith, type Schema } from '../../src/webview/schema';
+import { problemWith, type Schema } from '../../src/util/schema';
 import { jp1aoAnyResponse, jp1aoResponse, lxcaResponse, secretEcho, withRetryAfter, type HostileResponse } from '../support/hostile';
 
 const seed = Number(process.env.OPS_TASKS_FUZZ_SEED ?? 20261203);

@@ -14,7 +14,7 @@ import { LxcaAdapter, toLxcaTask } from '../../src/tasks/lxca';
 import { Jp1aoAdapter } from '../../src/tasks/jp1ao';
 import type { Task } from '../../src/tasks/model';
 import { classifyLxcaStatus } from '../../src/tasks/lxcaStatus';
-import { errorLogText, errorText } from '../../src/ui/errorText';
+import { errorLogText, errorText } from '../../src/tasks/errorText';
 import { safeText } from '../../src/util/safeText';
 import { rejectsWith } from '../support/apiErrors';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

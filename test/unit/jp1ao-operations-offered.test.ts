@@ -7,7 +7,7 @@ import { HttpClient } from '../../src/api/http';
 import { Jp1aoClient } from '../../src/api/jp1ao/client';
 import { startJp1aoSimulator, type Jp1aoSimulator } from '../../src/simulator/index';
 import { Jp1aoAdapter } from '../../src/tasks/jp1ao';
-import { errorText } from '../../src/ui/errorText';
+import { errorText } from '../../src/tasks/errorText';
 import { credentialsOf } from '../support/storeFixture';
 
 const request = { participle: 'stopped', cancelExpirationSeconds: 60 } as const;

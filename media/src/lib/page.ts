@@ -2,7 +2,7 @@
  * The page side of the webview protocol: a `ready` handshake, request ids, and a check of every
  * message from the host against the form's schema (anything else is ignored and logged).
  */
-import { parse, type Parsed } from '../../../src/webview/schema';
+import { parse, type Parsed } from '../../../src/util/schema';
 
 interface VsCodeApi<State> {
   postMessage(message: unknown): void;

@@ -29,13 +29,6 @@ export type Jp1aoStatus = (typeof jp1aoStatuses)[number];
  */
 
 /**
- * A server-side `status in [...]` is built only from the spellings this connection has sent; to
- * learn them before the first filter, every task's id and status is read once per connection
- * with these members only (`HQL::fields`, AOCR0049) and no page size.
- */
-export const statusSurveyFields = ['instanceID', 'status'] as const;
-
-/**
  * A count asks for one row of ids only: the answer's `count` is what is wanted. When the server
  * has been seen to ignore the page size, a count asks from an offset past the largest count it has
  * answered, so the rows it sends anyway are none or few (its `count` still counts every match).
@@ -95,6 +88,3 @@ export const supportedActionTypeNames = {
   retry: ['retry', 'rerunStart'],
   retryNext: ['retry', 'rerunStepStart'],
 } as const;
-
-/** Default HTTPS port of a JP1/AO server (the manual's examples use HTTP 22015). */
-export const defaultHttpsPort = 22016;

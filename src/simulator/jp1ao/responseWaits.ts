@@ -1,7 +1,13 @@
 // The user-response wait steps of a task (Hitachi's "user-response wait" plug-in): a message for the
 // operator and two to four buttons `labelButton1`…; the button's number becomes the step's return
 // code. Several steps of one task may wait at once; an answer goes to the one that waited longest.
-import type { TaskRecord } from './tasks';
+
+/** The part of a simulated task its waits live in. */
+interface WaitingTask {
+  instanceID: number;
+  waits?: WaitStep[];
+  answered?: number;
+}
 
 export interface WaitStep {
   /** The step's own instance id: `instanceId` of the ResponseInput. */
@@ -29,7 +35,7 @@ export const PROMPTS: readonly Prompt[] = [
 ];
 
 /** Adds a waiting step with the prompt picked from the task (the same for the same task). */
-export function addWait(task: TaskRecord, since: number, promptIndex = task.instanceID + (task.waits?.length ?? 0)): WaitStep {
+export function addWait(task: WaitingTask, since: number, promptIndex = task.instanceID + (task.waits?.length ?? 0)): WaitStep {
   const prompt = PROMPTS[promptIndex % PROMPTS.length] as Prompt;
   task.waits ??= [];
   const step: WaitStep = { instanceId: task.instanceID * 100 + task.waits.length + 1 + (task.answered ?? 0), ...prompt, buttons: [...prompt.buttons], since };
@@ -38,12 +44,12 @@ export function addWait(task: TaskRecord, since: number, promptIndex = task.inst
 }
 
 /** The step that has waited longest. */
-export function oldestWait(task: TaskRecord): WaitStep | undefined {
+export function oldestWait(task: WaitingTask): WaitStep | undefined {
   return task.waits?.[0];
 }
 
 /** The template of `GET …/actions/response`: the oldest step's ResponseInput with every button's label. */
-export function responseInput(task: TaskRecord): Record<string, unknown> {
+export function responseInput(task: WaitingTask): Record<string, unknown> {
   const step = oldestWait(task);
   if (!step) return {};
   const buttons = Object.fromEntries(step.buttons.map((label, index) => [`labelbutton${index + 1}`, label]));
@@ -56,7 +62,7 @@ export type ResponseCheck = { ok: true; button: number } | { ok: false; problem:
  * The ResponseInput posted back must be one object with `instanceId` (the oldest step's), exactly one
  * `labelbuttonX` that names one of the step's buttons, and `taskId`; nothing else.
  */
-export function checkResponse(task: TaskRecord, parameters: unknown): ResponseCheck {
+export function checkResponse(task: WaitingTask, parameters: unknown): ResponseCheck {
   const step = oldestWait(task);
   if (!step) return { ok: false, problem: 'no step waits for a response' };
   if (!Array.isArray(parameters) || parameters.length !== 1 || typeof parameters[0] !== 'object' || parameters[0] === null) {

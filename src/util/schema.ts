@@ -3,7 +3,7 @@
  * (`Infer`) and the check applied to every message that crosses the webview boundary.
  * Shared by the extension host and the browser pages (no `vscode`, no DOM, no Node imports).
  */
-import { isRecord } from '../util/values';
+import { isRecord } from './values';
 
 export type Schema =
   | { readonly kind: 'string' }

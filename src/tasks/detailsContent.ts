@@ -2,12 +2,12 @@
  * Turns a task into the details page's data, whatever its product; the product adapters add
  * their own sections and field formats. Pure: no vscode, no network.
  */
-import { taskFacts } from '../tasks/facts';
-import type { Task } from '../tasks/model';
-import { productInfo } from '../tasks/products';
-import { localTimeText } from '../tasks/time';
-import type { FieldValue, Row, Subtask } from './protocol';
-import { t } from '../tasks/l10n';
+import { taskFacts } from './facts';
+import type { Task } from './model';
+import { productInfo } from './products';
+import { localTimeText } from './time';
+import type { FieldValue, Row, Subtask } from './detailsData';
+import { t } from './l10n';
 import { boundedJson } from '../util/safeText';
 
 /** A product's own rendering of a member, or undefined for the plain one. */

@@ -1,7 +1,7 @@
-import type { ApiError, ApiErrorKind, TlsError } from '../api/errors';
+import type { ApiError, ApiErrorKind } from '../api/errors';
 import { shortPlainText } from '../util/plainText';
 import { safeLine } from '../util/displayText';
-import { t } from '../tasks/l10n';
+import { t } from './l10n';
 
 /** Longest one-line error text: the API layer's wording plus a short server message. */
 const maxErrorTextLength = 500;
@@ -33,10 +33,6 @@ export function mayHaveBeenCarriedOut(error: unknown): boolean {
 /** The change never left this machine (ApiError.notSent): nothing happened, it may be tried again. */
 export function wasNotSent(error: unknown): boolean {
   return apiErrorOf(error)?.notSent === true;
-}
-
-export function tlsErrorOf(error: unknown): TlsError | undefined {
-  return apiErrorKind(error) === 'tls' ? (error as TlsError) : undefined;
 }
 
 /**

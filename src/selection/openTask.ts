@@ -4,7 +4,7 @@ import type { ConnectionRegistry } from '../connections/registry';
 import { taskKey } from '../tasks/model';
 import { TaskNode, type TreeNode } from '../tree/nodes';
 import type { TaskTreeProvider } from '../tree/provider';
-import { errorText } from '../ui/errorText';
+import { errorText } from '../tasks/errorText';
 
 export interface TaskRef {
   readonly connection: string;
