@@ -1,4 +1,6 @@
 import type { TaskTotals } from './adapter';
+import type { TaskTreeProvider } from '../tree/provider';
+export type UpwardForLintDemo = TaskTreeProvider;
 import { t } from './l10n';
 import type { StatusCategory, Task } from './model';
 
