@@ -1,6 +1,4 @@
 import type { TaskTotals } from './adapter';
-import type { TaskTreeProvider } from '../tree/provider';
-export type UpwardForLintDemo = TaskTreeProvider;
 import { t } from './l10n';
 import type { StatusCategory, Task } from './model';
 
