@@ -115,7 +115,7 @@ export interface CancelCallbackSender {
 
 /**
  * Everything product-specific the tree, the commands and the forms need from one connection.
- * One implementation per product (lxca.ts, jp1ao.ts), created by createAdapter (adapters.ts).
+ * One implementation per product (lxca.ts, jp1ao.ts), created by createAdapter (connections/adapterFactory.ts).
  */
 export interface ProductAdapter extends TaskSource {
   readonly info: ProductInfo;

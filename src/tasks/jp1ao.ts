@@ -260,7 +260,6 @@ const taskCalls = new Map<ActionOperation, TaskCall>([
   ['archive', (client, id) => client.archive(id)],
 ]);
 
-/** JP1/AO tasks. The server pages, filters and sorts: one request returns the first tasks and the total. */
 /** The server's offset from UTC ("UTC+09:00") as the task's own times carry it: its log is in that clock. */
 export function serverZone(task: Task): string | undefined {
   const raw = task.raw as Partial<Jp1aoTask> | undefined;
@@ -271,6 +270,7 @@ export function serverZone(task: Task): string | undefined {
   return undefined;
 }
 
+/** JP1/AO tasks. The server pages, filters and sorts: one request returns the first tasks and the total. */
 export class Jp1aoAdapter implements ProductAdapter {
   readonly info = productInfo('jp1ao');
   readonly notes: NotesEditor;

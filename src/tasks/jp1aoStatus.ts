@@ -12,7 +12,7 @@ export interface StatusMeaning {
   category: StatusCategory;
 }
 
-/** Status table (docs/api/jp1ao.md, "Task status"). */
+/** Status table (docs/api/jp1ao.md, "Statuses"). */
 /** Labels are functions so that they read in the display language at the time they are shown. */
 const statusMeanings = new Map<Jp1aoStatus, { label: () => string; category: StatusCategory }>([
   ['waiting', { label: () => t('Waiting'), category: 'pending' }],
@@ -72,7 +72,7 @@ export function jp1aoStatusesIn(categories: readonly StatusCategory[]): Jp1aoSta
   return [...statusMeanings].filter(([, meaning]) => categories.includes(meaning.category)).map(([status]) => status);
 }
 
-/** The statuses in which each operation is allowed (docs/api/jp1ao.md, "Operations"). */
+/** The statuses in which each operation is allowed (docs/api/jp1ao.md, "Task operations"). */
 export const operationStatuses: ReadonlyMap<TaskOperation, readonly Jp1aoStatus[]> = new Map<TaskOperation, readonly Jp1aoStatus[]>([
   ['stop', ['inProgress', 'longRunning', 'waitingResponse', 'abnormalDetection']],
   // The reference answers 409 to both unless the task is in progress, waiting for a response or in

@@ -43,8 +43,10 @@ export function lxcaJobTitle(api: LxcaApi, job: LxcaJob): string {
   return name || t('Job {0}', job.jobUID);
 }
 
-/** Map one LXCA job, with its subtasks, to the extension's Task model. */
-/** `withRaw` false leaves the server's object out: a listed job does not need it, and 5,000 of them would keep megabytes alive. */
+/**
+ * Map one LXCA job, with its subtasks, to the extension's Task model. `withRaw` false leaves the
+ * server's object out: a listed job does not need it, and 5,000 of them would keep megabytes alive.
+ */
 export function toLxcaTask(api: LxcaApi, connection: string, job: LxcaJob, withRaw = true): Task {
   const status = job.status ?? '';
   const { category, label } = classifyLxcaStatus(job.status);

@@ -1,5 +1,5 @@
 /**
- * Every JP1/AO fact the manual left open and this project DECIDED (docs/api/jp1ao.md, "Assumptions").
+ * Every JP1/AO fact the manual left open and this project DECIDED (docs/api/jp1ao.md, the points marked "project").
  * If a real server disagrees, this is the file to change; the client stays tolerant of the rest.
  */
 

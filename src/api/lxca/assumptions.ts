@@ -1,6 +1,6 @@
 /**
  * Every LXCA behaviour the vendor documents leave open and this project decides
- * (docs/api/lxca.md, "Assumptions"), in one place so it is easy to correct once a real appliance
+ * (docs/api/lxca.md, the points marked "project"), in one place so it is easy to correct once a real appliance
  * has been seen.
  */
 import { isRecord } from '../../util/values';
