@@ -5,7 +5,7 @@ const layers = [
   { name: 'simulator', paths: ['src/simulator/'] },
   { name: 'api', paths: ['src/api/'] },
   { name: 'tasks', paths: ['src/tasks/'] },
-  { name: 'connections', paths: ['src/connections/', 'src/demo/', 'src/log\\.ts$', 'src/apiLoader\\.ts$'] },
+  { name: 'connections', paths: ['src/connections/', 'src/demo/', 'src/log\\.ts$', 'src/apiLoader\\.ts$', 'src/registerCommand\\.ts$'] },
   { name: 'tree', paths: ['src/tree/'] },
   { name: 'selection', paths: ['src/selection/'] },
   { name: 'activity', paths: ['src/activity/'] },

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerCommand } from '../registerCommand';
 import type { ConnectionRegistry } from '../connections/registry';
 import { showTaskDetails } from '../selection/openTask';
 import { ActivityLog, isActivityEntry } from './activityLog';
@@ -44,8 +45,8 @@ export function registerActivity(
         if (first && tasksView?.visible) void view.reveal(entry, { select: false, focus: false }).then(undefined, () => undefined);
       }),
       onDidUpdateActivity((entry) => log.update(entry)),
-      vscode.commands.registerCommand('opsTasks.activity.showDetails', showDetails),
-      vscode.commands.registerCommand('opsTasks.activity.clear', () => log.clear()),
+      registerCommand('opsTasks.activity.showDetails', showDetails),
+      registerCommand('opsTasks.activity.clear', () => log.clear()),
     ],
   };
 }

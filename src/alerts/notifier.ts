@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { settings, type NotificationMode } from '../connections/settings';
 import { log } from '../log';
 import type { Task } from '../tasks/model';
 import { durationText, taskDurationMs } from '../tasks/duration';
@@ -6,7 +7,6 @@ import { productInfo } from '../tasks/products';
 import { displayText, quotedText } from '../util/displayText';
 
 /** Setting `opsTasks.notifications`. */
-export type NotificationMode = 'watched' | 'watchedAndFailures' | 'watchedAndResponses' | 'off';
 
 export type NoticeSeverity = 'info' | 'warning' | 'error';
 
@@ -22,8 +22,7 @@ export interface CompletionNotice {
 }
 
 export function notificationMode(): NotificationMode {
-  const mode = vscode.workspace.getConfiguration('opsTasks').get<string>('notifications', 'watchedAndResponses');
-  return mode === 'off' || mode === 'watchedAndFailures' || mode === 'watched' ? mode : 'watchedAndResponses';
+  return settings.notifications();
 }
 
 export function noticeSeverity(task: Task): NoticeSeverity {

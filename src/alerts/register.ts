@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { registerCommand } from '../registerCommand';
+import { setContextKey } from '../connections/contextKeys';
 import type { ConnectionRegistry } from '../connections/registry';
 import { revealTask, showTaskDetails } from '../selection/openTask';
 import { selectionFromPick, taskNodesOf } from '../selection/taskSelection';
@@ -46,7 +48,7 @@ export function registerAlerts({ registry, provider, view, storage }: AlertServi
     showDetails: (task) => showTaskDetails(registry, task),
   });
   provider.isWatched = (key) => watches.has(key);
-  void vscode.commands.executeCommand('setContext', 'opsTasks.watching', watches.size > 0);
+  void setContextKey('opsTasks.watching', watches.size > 0);
 
   const notifyWhenDone = async (node?: unknown, selected?: unknown) => {
     const chosen = node === undefined ? await pickUnwatched(registry, watches) : tasksOf(view, node, selected);
@@ -79,8 +81,8 @@ export function registerAlerts({ registry, provider, view, storage }: AlertServi
       watcher,
       watches.onDidChange((keys) => provider.redrawRows(keys)),
       vscode.window.onDidChangeWindowState(() => watcher.restart()),
-      vscode.commands.registerCommand('opsTasks.notifyWhenDone', notifyWhenDone),
-      vscode.commands.registerCommand('opsTasks.stopWatching', stopWatching),
+      registerCommand('opsTasks.notifyWhenDone', notifyWhenDone),
+      registerCommand('opsTasks.stopWatching', stopWatching),
     ],
   };
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setContextKey } from '../connections/contextKeys';
 import { taskKey } from '../tasks/model';
 
 /** One watched task. Only ids are kept: the name and state are read from the server. */
@@ -63,7 +64,7 @@ export class WatchList implements vscode.Disposable {
 
   private save(keys: readonly string[]): void {
     void this.storage.update(storageKey, this.all());
-    void vscode.commands.executeCommand('setContext', 'opsTasks.watching', this.watches.size > 0);
+    void setContextKey('opsTasks.watching', this.watches.size > 0);
     this.changed.fire(keys);
   }
 

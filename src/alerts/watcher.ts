@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { settings } from '../connections/settings';
 import { onDidRecordActivity, type ActivityKind, type RecordedActivity } from '../activity/record';
 import { MissingPasswordError, type Connection } from '../connections/connection';
 import type { ConnectionRegistry } from '../connections/registry';
@@ -220,11 +221,7 @@ export class TaskWatcher implements vscode.Disposable {
   }
 
   private intervalMs(): number {
-    const config = vscode.workspace.getConfiguration('opsTasks');
-    const seconds = this.options.focused()
-      ? config.get<number>('refresh.activeIntervalSeconds', 5)
-      : config.get<number>('refresh.idleIntervalSeconds', 60);
-    return Math.max(1, seconds) * 1000;
+    return this.options.focused() ? settings.activeIntervalMs() : settings.idleIntervalMs();
   }
 
   private schedule(delayMs = this.intervalMs()): void {

@@ -5,6 +5,7 @@
  * from an HTTP status alone.
  */
 import * as vscode from 'vscode';
+import { settings } from '../connections/settings';
 import type { Connection } from '../connections/connection';
 import { observeOutcome, type ObservedOutcome } from '../tasks/outcome';
 import type { Task } from '../tasks/model';
@@ -16,10 +17,7 @@ export function sentLabel(title: string): string {
 
 /** Settings `opsTasks.actionSettleSeconds` and `opsTasks.refresh.activeIntervalSeconds`, in ms. */
 export function settleTimes(): { settleMs: number; intervalMs: number } {
-  const config = vscode.workspace.getConfiguration('opsTasks');
-  const settleSeconds = Math.max(1, config.get<number>('actionSettleSeconds', 60));
-  const intervalSeconds = Math.max(1, config.get<number>('refresh.activeIntervalSeconds', 5));
-  return { settleMs: settleSeconds * 1000, intervalMs: intervalSeconds * 1000 };
+  return { settleMs: settings.actionSettleMs(), intervalMs: settings.activeIntervalMs() };
 }
 
 export interface WatchRequest {

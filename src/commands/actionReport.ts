@@ -1,5 +1,6 @@
 /** How a task action speaks to the user: the confirmation, the log lines and the one notification. */
 import * as vscode from 'vscode';
+import { settings } from '../connections/settings';
 import { log } from '../log';
 import type { Task } from '../tasks/model';
 import { productInfo } from '../tasks/products';
@@ -53,7 +54,7 @@ function skippedText(skipped: readonly Task[], participle: string): string {
 function needsConfirmation(action: TaskAction): boolean {
   if (action.confirm === 'always') return true;
   if (action.confirm === 'never') return false;
-  return vscode.workspace.getConfiguration('opsTasks').get<boolean>('confirmCancel', true);
+  return settings.confirmCancel();
 }
 
 /** One modal for the whole selection, naming each task with its id and the connections they run on. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setContextKey } from '../connections/contextKeys';
 import type { ConnectionRegistry } from '../connections/registry';
 import type { StatusCategory } from '../tasks/model';
 import { allCategories, categoryLabel, describeQuery, isEmptyQuery, type TaskQuery } from '../tasks/query';
@@ -27,7 +28,7 @@ export async function filterTasks(registry: ConnectionRegistry, view: vscode.Tre
 export async function applyFilter(registry: ConnectionRegistry, view: vscode.TreeView<unknown>, query: TaskQuery): Promise<void> {
   const empty = isEmptyQuery(query);
   view.message = empty ? undefined : vscode.l10n.t('Filtered by {0} — clear it with the "Clear Filter" button in the view title.', describeQuery(query));
-  await vscode.commands.executeCommand('setContext', 'opsTasks.filtered', !empty);
+  await setContextKey('opsTasks.filtered', !empty);
   const order = registry.currentQuery.order;
   await registry.setQuery(empty ? { order } : { ...query, order });
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerCommand } from '../registerCommand';
 import type { PresentedCertificate } from '../api/errors';
 import { log } from '../log';
 import {
@@ -27,22 +28,21 @@ import type { CommandContext } from './commandContext';
 export function registerCommands(context: CommandContext): vscode.Disposable[] {
   const { registry, view, provider } = context;
   const doubleClick = new DoubleClickDetector();
-  const register = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(id, run);
   return [
-    register('opsTasks.addConnection', () => addConnection(registry)),
-    register('opsTasks.editConnection', (arg) => editConnection(registry, arg)),
-    register('opsTasks.removeConnection', (arg) => removeConnection(registry, arg)),
-    register('opsTasks.renameConnection', (arg) => renameConnection(registry, arg)),
-    register('opsTasks.focusConnection', (arg) => focusConnection(registry, provider, view, arg)),
-    register('opsTasks.setPassword', (arg) => setPassword(registry, arg)),
-    register('opsTasks.signOut', (arg) => signOut(registry, arg)),
-    register('opsTasks.testConnection', (arg) => testConnection(registry, arg)),
-    register('opsTasks.refresh', async (arg) => {
+    registerCommand('opsTasks.addConnection', () => addConnection(registry)),
+    registerCommand('opsTasks.editConnection', (arg) => editConnection(registry, arg)),
+    registerCommand('opsTasks.removeConnection', (arg) => removeConnection(registry, arg)),
+    registerCommand('opsTasks.renameConnection', (arg) => renameConnection(registry, arg)),
+    registerCommand('opsTasks.focusConnection', (arg) => focusConnection(registry, provider, view, arg)),
+    registerCommand('opsTasks.setPassword', (arg) => setPassword(registry, arg)),
+    registerCommand('opsTasks.signOut', (arg) => signOut(registry, arg)),
+    registerCommand('opsTasks.testConnection', (arg) => testConnection(registry, arg)),
+    registerCommand('opsTasks.refresh', async (arg) => {
       const connection = arg === undefined ? undefined : await pickConnection(registry, arg);
       const work = connection ? registry.refresh(connection) : registry.refreshAll();
       await vscode.window.withProgress({ location: { viewId: 'opsTasks.tasks' } }, () => work);
     }),
-    register('opsTasks.loadMore', async (arg) => {
+    registerCommand('opsTasks.loadMore', async (arg) => {
       const connection = await pickConnection(registry, arg);
       if (!connection) return;
       const shownBefore = connection.store.tasks.length;
@@ -52,38 +52,38 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
       const node = firstNew && (await provider.topLevelNode(connection.name, firstNew.key));
       if (node) await view.reveal(node, { select: true, focus: true }).then(undefined, () => undefined);
     }),
-    register('opsTasks.loadMoreArchived', async (name: unknown) => {
+    registerCommand('opsTasks.loadMoreArchived', async (name: unknown) => {
       if (typeof name !== 'string') return;
       await vscode.window.withProgress({ location: { viewId: 'opsTasks.tasks' } }, () => provider.archive.loadMore(name));
     }),
-    register('opsTasks.filter', () => filterTasks(registry, view)),
-    register('opsTasks.clearFilter', () => applyFilter(registry, view, {})),
-    register('opsTasks.trustCertificate', (name: unknown, certificate?: PresentedCertificate) =>
+    registerCommand('opsTasks.filter', () => filterTasks(registry, view)),
+    registerCommand('opsTasks.clearFilter', () => applyFilter(registry, view, {})),
+    registerCommand('opsTasks.trustCertificate', (name: unknown, certificate?: PresentedCertificate) =>
       trustCertificate(registry, name, certificate),
     ),
-    register('opsTasks.showLog', () => log().show()),
-    register('opsTasks.startDemo', () => startDemo()),
-    register(
+    registerCommand('opsTasks.showLog', () => log().show()),
+    registerCommand('opsTasks.startDemo', () => startDemo()),
+    registerCommand(
       'opsTasks.toggleToDo',
       onTaskNodes(view, registry, toggleToDoPick, (clicked, all) => toggleToDo(registry, clicked, all)),
     ),
     // A double-click on a row opens Respond… for a task waiting for a response, else its Details.
-    register(taskClickCommandId, (key: unknown) => {
+    registerCommand(taskClickCommandId, (key: unknown) => {
       if (typeof key !== 'string' || !doubleClick.click(key)) return;
       const node = provider.nodeFor(key);
       if (node) return vscode.commands.executeCommand(node.task.awaitsResponse ? 'opsTasks.jp1ao.respond' : 'opsTasks.showDetails', node);
     }),
     // Enter: the tree's own Enter (select, expand, run the row's command), then Details of a task row.
-    register('opsTasks.openFocusedTask', async () => {
+    registerCommand('opsTasks.openFocusedTask', async () => {
       await vscode.commands.executeCommand('list.select');
       const [node] = view.selection;
       if (view.selection.length === 1 && node?.kind === 'task') await vscode.commands.executeCommand('opsTasks.showDetails', node);
     }),
-    register('opsTasks.copyName', (node, selected) => copyNames(view, node, selected)),
-    register('opsTasks.copyId', (node, selected) => copyIds(view, node, selected)),
-    register('opsTasks.copyAsJson', (node, selected) => copyAsJson(registry, view, node, selected)),
-    register('opsTasks.openInBrowser', (arg) => openInBrowser(registry, arg)),
-    register('opsTasks.jp1ao.resubmit', onTaskNodes(view, registry, resubmitPick(), (clicked) => resubmitTask(registry, provider, view, clicked))),
+    registerCommand('opsTasks.copyName', (node, selected) => copyNames(view, node, selected)),
+    registerCommand('opsTasks.copyId', (node, selected) => copyIds(view, node, selected)),
+    registerCommand('opsTasks.copyAsJson', (node, selected) => copyAsJson(registry, view, node, selected)),
+    registerCommand('opsTasks.openInBrowser', (arg) => openInBrowser(registry, arg)),
+    registerCommand('opsTasks.jp1ao.resubmit', onTaskNodes(view, registry, resubmitPick(), (clicked) => resubmitTask(registry, provider, view, clicked))),
     ...registerTaskActions(context),
   ];
 }

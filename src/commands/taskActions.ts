@@ -3,6 +3,8 @@
  * flow every one of them follows (select → confirm → call per connection → read back → report).
  */
 import * as vscode from 'vscode';
+import { registerCommand } from '../registerCommand';
+import { settings } from '../connections/settings';
 import type { Connection } from '../connections/connection';
 import type { ConnectionRegistry } from '../connections/registry';
 import { recordActivity, updateActivity, type ActivityEntry } from '../activity/record';
@@ -45,7 +47,7 @@ export function registerTaskActions(context: CommandContext): vscode.Disposable[
   return [
     { dispose: () => (disposed = true) },
     ...taskActions.map((action) =>
-      vscode.commands.registerCommand(action.command, (node?: unknown, selected?: unknown) => {
+      registerCommand(action.command, (node?: unknown, selected?: unknown) => {
         const clicked = nodeOf(node);
         if (clicked === null) return vscode.window.showInformationMessage(vscode.l10n.t('The task is not in the tree now; refresh and try again.'));
         return runTaskAction(services, action, clicked, isActivityEntry(node) ? undefined : selected);
@@ -302,9 +304,8 @@ function resultOf(outcome: TaskOutcome): ActionResult {
 async function perform(connection: Connection, tasks: readonly Task[], action: TaskAction): Promise<TaskOutcome[]> {
   if (tasks.length === 0) return [];
   try {
-    const config = vscode.workspace.getConfiguration('opsTasks');
-    const cancelExpirationSeconds = config.get<number>('lxca.cancelExpirationSeconds', 60);
-    const cancelRequest = action.cancelRequest ?? (config.get<string>('lxca.cancelRequest', 'hook') === 'plain' ? 'plain' : 'hook');
+    const cancelExpirationSeconds = settings.lxcaCancelExpirationSeconds();
+    const cancelRequest = action.cancelRequest ?? settings.lxcaCancelRequest();
     return await connection.adapter().perform({ operation: action.operation, participle: action.participle, cancelExpirationSeconds, cancelRequest }, tasks);
   } catch (error) {
     return failedOutcomes(tasks, error);

@@ -1,5 +1,7 @@
 /** The view-title toggle between "Newest first" and "Running first", remembered across sessions. */
 import * as vscode from 'vscode';
+import { registerCommand } from '../registerCommand';
+import { setContextKey } from '../connections/contextKeys';
 import type { ConnectionRegistry } from '../connections/registry';
 import type { TaskOrder } from '../tasks/ordering';
 
@@ -10,15 +12,15 @@ export function savedOrder(storage: vscode.Memento): TaskOrder {
 }
 
 export function registerTaskOrder(registry: ConnectionRegistry, storage: vscode.Memento): vscode.Disposable[] {
-  void vscode.commands.executeCommand('setContext', 'opsTasks.order', savedOrder(storage));
+  void setContextKey('opsTasks.order', savedOrder(storage));
   const setOrder = async (order: TaskOrder) => {
     await storage.update(storageKey, order);
-    await vscode.commands.executeCommand('setContext', 'opsTasks.order', order);
+    await setContextKey('opsTasks.order', order);
     const query = registry.setQuery({ ...registry.currentQuery, order });
     await vscode.window.withProgress({ location: { viewId: 'opsTasks.tasks' } }, () => query);
   };
   return [
-    vscode.commands.registerCommand('opsTasks.showRunningFirst', () => setOrder('runningFirst')),
-    vscode.commands.registerCommand('opsTasks.showNewestFirst', () => setOrder('newest')),
+    registerCommand('opsTasks.showRunningFirst', () => setOrder('runningFirst')),
+    registerCommand('opsTasks.showNewestFirst', () => setOrder('newest')),
   ];
 }

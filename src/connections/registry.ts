@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { setContextKey } from './contextKeys';
+import { onDidChangeSettings, settings } from './settings';
 import { readConnections, type ConnectionConfig, type InvalidConnection } from './config';
 import { Connection } from './connection';
 import type { Credentials } from './credentials';
@@ -14,14 +16,7 @@ export interface RegistryChange {
 }
 
 export function readSettings(): { pageSize: number; intervals: PollIntervals } {
-  const config = vscode.workspace.getConfiguration('opsTasks');
-  return {
-    pageSize: Math.max(10, config.get<number>('pageSize', 200)),
-    intervals: {
-      activeMs: Math.max(1, config.get<number>('refresh.activeIntervalSeconds', 5)) * 1000,
-      idleMs: Math.max(1, config.get<number>('refresh.idleIntervalSeconds', 60)) * 1000,
-    },
-  };
+  return { pageSize: settings.pageSize(), intervals: { activeMs: settings.activeIntervalMs(), idleMs: settings.idleIntervalMs() } };
 }
 
 /**
@@ -49,9 +44,7 @@ export class ConnectionRegistry implements vscode.Disposable {
     if (order) this.query = { order };
     this.reload();
     this.disposables.push(
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('opsTasks') || event.affectsConfiguration('http')) this.reload(event);
-      }),
+      onDidChangeSettings((event) => this.reload(event)),
       credentials.onDidChange((name) => void this.credentialsChanged(name)),
       this.listChanged,
       this.tasksChanged,
@@ -135,7 +128,7 @@ export class ConnectionRegistry implements vscode.Disposable {
     this.connections.clear();
     for (const connection of ordered) this.connections.set(connection.name, connection);
 
-    void vscode.commands.executeCommand('setContext', 'opsTasks.connectionCount', valid.length + invalid.length);
+    void setContextKey('opsTasks.connectionCount', valid.length + invalid.length);
     if (changed) this.listChanged.fire();
   }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { settings } from '../connections/settings';
 import type { Connection } from '../connections/connection';
 import type { ConnectionRegistry, RegistryChange } from '../connections/registry';
 import type { Task } from '../tasks/model';
@@ -77,7 +78,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       registry.onDidChangeTasks((change) => this.tasksChanged(change)),
       this.emitter,
     ];
-    this.archive = new ArchiveTree(registry, () => vscode.workspace.getConfiguration('opsTasks').get<number>('pageSize', 200), (nodes) => this.emitter.fire(nodes));
+    this.archive = new ArchiveTree(registry, settings.pageSize, (nodes) => this.emitter.fire(nodes));
     this.disposables.push(this.archive);
   }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { settings } from '../connections/settings';
 import { displayText } from '../util/displayText';
 import type { CallbackConfirmation } from './callbackForm';
 
@@ -7,7 +8,7 @@ import type { CallbackConfirmation } from './callbackForm';
  * URL. `opsTasks.confirmCancel` off sends at once, as it does for a plain Cancel.
  */
 export const confirmCallback: CallbackConfirmation = async ({ connection, jobs, input }) => {
-  if (!vscode.workspace.getConfiguration('opsTasks').get<boolean>('confirmCancel', true)) return true;
+  if (!settings.confirmCancel()) return true;
   const send = vscode.l10n.t('Send Callback');
   const which = jobs.length === 1 ? vscode.l10n.t('job "{0}"', displayText(jobs[0]!.title, 80)) : vscode.l10n.t('{0} jobs', jobs.length);
   const answer = await vscode.window.showWarningMessage(

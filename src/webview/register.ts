@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { registerCommand } from '../registerCommand';
+import { settings } from '../connections/settings';
 import type { CommandContext } from '../commands/commandContext';
 import { ArchivedTaskNode, TaskNode } from '../tree/nodes';
 import { CallbackForm } from './callbackForm';
@@ -115,7 +117,7 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
     }
     const ids = jobs.map((job) => job.id);
     const title = vscode.l10n.t('Cancel with Callback: {0}', jobs.length === 1 ? jobs[0]!.title : vscode.l10n.t('{0} jobs', jobs.length));
-    const expirationSeconds = vscode.workspace.getConfiguration('opsTasks').get<number>('lxca.cancelExpirationSeconds', 60);
+    const expirationSeconds = settings.lxcaCancelExpirationSeconds();
     panels.show(
       `callback:${clicked.connection.name}/${ids.join(',')}`,
       title,
@@ -154,7 +156,7 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
       const { connection, ids } = parsed.value;
       try {
         const jobs = await jobsOf(registry, connection, ids);
-        const expirationSeconds = vscode.workspace.getConfiguration('opsTasks').get<number>('lxca.cancelExpirationSeconds', 60);
+        const expirationSeconds = settings.lxcaCancelExpirationSeconds();
         panels.adopt(`callback:${connection}/${ids.join(',')}`, panel, callbackKind, (channel) => new CallbackForm(registry, { connection, jobs, expirationSeconds }, channel, confirmCallback, followCallback), { connection, ids });
       } catch (error) {
         log().warn(`Cancel with Callback for ${connection} was not restored: ${errorText(error)}`);
@@ -174,22 +176,22 @@ export function registerForms(context: CommandContext): vscode.Disposable[] {
     restoreCallbackForm,
     restoreTaskForm(respondKind, 'respond', (target, channel: FormChannel<RespondHostMessage>) => new RespondForm(registry, target, channel, confirmResponse)),
     // From the palette, a selected task that waits is answered; otherwise the waiting tasks are offered.
-    vscode.commands.registerCommand('opsTasks.jp1ao.respond', async (node?: unknown, selected?: unknown) => {
+    registerCommand('opsTasks.jp1ao.respond', async (node?: unknown, selected?: unknown) => {
       const waiting = taskNodesOf(view, node, selected)?.all.find((candidate) => canRespond(candidate.task));
       if (waiting || node !== undefined) return waiting && respond(waiting);
       const [target] = (await pickTasks(registry, { title: vscode.l10n.t('Respond'), participle: vscode.l10n.t('answered'), fits: canRespond, canPickMany: false })) ?? [];
       if (target) respond(new TaskNode(target.connection, target.task));
     }),
-    vscode.commands.registerCommand(
+    registerCommand(
       'opsTasks.editNotes',
       onTasks({ title: vscode.l10n.t('Edit Notes'), participle: vscode.l10n.t('given notes'), fits: editable, canPickMany: false }, (clicked) => editNotes(clicked)),
     ),
-    vscode.commands.registerCommand('opsTasks.showDetails', (node?: unknown, selected?: unknown) =>
+    registerCommand('opsTasks.showDetails', (node?: unknown, selected?: unknown) =>
       node instanceof ArchivedTaskNode
         ? showArchivedDetails(node)
         : onTasks({ title: vscode.l10n.t('Show Details'), participle: vscode.l10n.t('shown'), fits: () => true, canPickMany: false }, (clicked) => showDetails(clicked))(node, selected),
     ),
-    vscode.commands.registerCommand(
+    registerCommand(
       'opsTasks.lxca.cancelWithCallback',
       onTasks({ title: vscode.l10n.t('Cancel with Callback'), participle: vscode.l10n.t('cancelled'), fits: cancellable, canPickMany: true }, cancelWithCallback),
     ),
