@@ -2,7 +2,8 @@
 // of the forms: details content, callback prefill, double-click detection.
 import { strict as assert } from 'node:assert';
 import * as api from '../../src/api';
-import { jp1aoFields, toJp1aoTask } from '../../src/tasks/jp1ao';
+import { jp1aoFields } from '../../src/tasks/jp1aoDetails';
+import { toJp1aoTask } from '../../src/tasks/jp1aoMapping';
 import { lxcaDetails, lxcaMessages, toLxcaTask } from '../../src/tasks/lxca';
 import { parseLxcaJobList } from '../../src/api/lxca';
 import { callbackPrefill } from '../../src/webview/callbackForm';

@@ -8,7 +8,7 @@ import { LxcaClient } from '../../src/api/lxca';
 import { parseJobList } from '../../src/api/lxca/jobs';
 import { redactSecrets, safeExcerpt } from '../../src/api/redaction';
 import { diffTaskLists } from '../../src/tasks/diff';
-import { jp1aoSummaryRows, propertyRows } from '../../src/tasks/jp1ao';
+import { jp1aoSummaryRows, propertyRows } from '../../src/tasks/jp1aoDetails';
 import { jp1aoStatusMeaning } from '../../src/tasks/jp1aoStatus';
 import { LxcaAdapter, toLxcaTask } from '../../src/tasks/lxca';
 import { Jp1aoAdapter } from '../../src/tasks/jp1ao';

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { formatJp1aoTime, parseJp1aoTime, withOffsetColon } from '../../src/api/jp1ao/dates';
 import type { Jp1aoTask } from '../../src/api/jp1ao/types';
 import * as api from '../../src/api';
-import { jp1aoNotOffered, jp1aoOperations, jp1aoShortTitle, toJp1aoTask } from '../../src/tasks/jp1ao';
+import { jp1aoNotOffered, jp1aoOperations, jp1aoShortTitle, toJp1aoTask } from '../../src/tasks/jp1aoMapping';
 import { splitToDoWord } from '../../src/tasks/query';
 import { jp1aoStatusesIn } from '../../src/tasks/jp1aoStatus';
 

@@ -13,7 +13,7 @@ import type { LxcaJob } from '../../src/api/lxca/types';
 import { startJp1aoSimulator, startLxcaSimulator } from '../../src/simulator';
 import type { Jp1aoSimulator, LxcaSimulator, SimulatorOptions } from '../../src/simulator/types';
 import * as api from '../../src/api';
-import { toJp1aoTask } from '../../src/tasks/jp1ao';
+import { toJp1aoTask } from '../../src/tasks/jp1aoMapping';
 import { toLxcaTask } from '../../src/tasks/lxca';
 import { rejectsWith } from '../support/apiErrors';
 
