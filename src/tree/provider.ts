@@ -3,15 +3,12 @@ import { settings } from '../connections/settings';
 import type { Connection } from '../connections/connection';
 import type { ConnectionRegistry, RegistryChange } from '../connections/registry';
 import type { Task } from '../tasks/model';
-import { productInfo } from '../tasks/products';
-import { shownTotals, summarise } from '../tasks/summary';
-import { errorText } from '../tasks/errorText';
-import { sendsInClearText } from '../connections/configProblems';
 import { errorNodes } from './errorNodes';
 import { ConnectionNode, LoadMoreNode, MessageNode, TaskNode, type TreeNode } from './nodes';
 import { taskTreeItem } from './taskItem';
-import type { ActionResultText } from './taskText';
-import { staleDescription } from './staleness';
+import { connectionSummary, connectionTreeItem, loadMoreTreeItem } from './connectionRow';
+import { TaskRowState } from './rowState';
+import { FirstLoads } from './firstLoads';
 import { treeIds } from './treeIds';
 import { ArchiveTree } from './archive';
 import { RefreshFollowUp } from './refreshFollowUp';
@@ -36,20 +33,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private readonly messageNodes = new Map<string, MessageNode>();
   private readonly loadMoreNodes = new Map<string, LoadMoreNode>();
   private readonly summaries = new Map<string, string>();
-  /** Task key → "Cancelling…" and the like, while an action's call runs. */
-  private readonly busy = new Map<string, string>();
-  /**
-   * Task key → what the last action did to it ("Cancel: had already finished"), shown on the node.
-   * `warnWhile`: a warning (an action that did not take) shown while the task keeps this status.
-   */
-  private readonly actionResults = new Map<string, { text: string; until: number; warnWhile?: string; offersPlainCancel?: boolean }>();
-  /**
-   * Connections whose first load runs (behind a password prompt, maybe). VS Code's tree is never
-   * made to wait for one: it fetches the children of every expanded connection in one batch and
-   * stores the whole answer, so a connection that answered slowly would hold the others' rows
-   * back while their refreshes retire the handles those rows point at.
-   */
-  private readonly firstLoads = new Map<Connection, { prompting: boolean; done: Promise<void> }>();
+  /** Busy labels and action results on task rows. */
+  private readonly rows = new TaskRowState();
   private readonly followUp = new RefreshFollowUp<ConnectionNode>((node) => {
     log().debug(`tree: ${node.connection.name}'s rows refreshed again, VS Code had not asked for them since they changed`);
     this.emitter.fire(node);
@@ -57,15 +42,15 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private readonly disposables: vscode.Disposable[];
   /** Whether the user asked to be told when this task finishes (it then carries a bell). */
   isWatched: (key: string) => boolean = () => false;
-  /** Password prompts wait for each other: VS Code shows one input box at a time. */
-  private passwordPrompts: Promise<unknown> = Promise.resolve();
   /** The Archived Tasks node of each JP1/AO connection and what it lists. */
   readonly archive: ArchiveTree;
+  private readonly firstLoads: FirstLoads;
 
   constructor(
     private readonly registry: ConnectionRegistry,
-    private readonly showProgress: <T>(work: Promise<T>) => Promise<T>,
+    showProgress: <T>(work: Promise<T>) => Promise<T>,
   ) {
+    this.firstLoads = new FirstLoads(registry, showProgress, (connection) => this.redrawLoading(connection));
     this.disposables = [
       registry.onDidChangeConnections(() => {
         this.connectionNodes.clear();
@@ -85,19 +70,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   getTreeItem(node: TreeNode): vscode.TreeItem {
     switch (node.kind) {
       case 'connection':
-        return this.connectionItem(node.connection);
+        return connectionTreeItem(node.connection);
       case 'task':
-        return taskTreeItem(node.task, this.busy.get(node.task.key), this.isWatched(node.task.key), this.actionResultOf(node.task), readAt(node.connection));
-      case 'loadMore': {
-        const store = node.connection.store;
-        const item = new vscode.TreeItem(vscode.l10n.t('Load more…'));
-        item.id = treeIds.loadMore(node.connection.name);
-        item.description = vscode.l10n.t('{0} of {1} shown', store.tasks.length, store.total);
-        item.iconPath = new vscode.ThemeIcon('ellipsis');
-        item.command = { command: 'opsTasks.loadMore', title: vscode.l10n.t('Load More'), arguments: [node.connection.name] };
-        item.contextValue = 'opsLoadMore';
-        return item;
-      }
+        return taskTreeItem(node.task, this.rows.busyLabel(node.task.key), this.isWatched(node.task.key), this.rows.actionResultOf(node.task), readAt(node.connection));
+      case 'loadMore':
+        return loadMoreTreeItem(node.connection);
       case 'message': {
         const { icon, color, description, tooltip, command, contextValue } = node.options;
         const item = new vscode.TreeItem(node.label);
@@ -127,12 +104,12 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     this.followUp.asked(node);
     if (connection.store.state.kind === 'empty') {
       // The rows come with the store's change event when the load ends.
-      const load = this.startFirstLoad(connection);
+      const load = this.firstLoads.start(connection);
       const text = load.prompting ? vscode.l10n.t('Waiting for the password…') : vscode.l10n.t('Loading…');
       return [this.stable(new MessageNode(treeIds.message(connection.name, 'loading'), text, { icon: 'loading~spin' }))];
     }
     const store = connection.store;
-    this.summaries.set(connection.name, this.summaryOf(connection));
+    this.summaries.set(connection.name, connectionSummary(connection));
     if (store.state.kind === 'failed') {
       // After an outage the last tasks read stay under the error, marked stale in the description.
       const errors = errorNodes(connection, store.state.error).map((n) => this.stable(n));
@@ -162,7 +139,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
    */
   async loadedChildren(node: TreeNode): Promise<TreeNode[]> {
     if (node.kind === 'connection' && node.connection.store.state.kind === 'empty') {
-      await this.startFirstLoad(node.connection).done;
+      await this.firstLoads.start(node.connection).done;
     }
     if (node.kind === 'archive') await this.archive.load(node.connection);
     return this.getChildren(node);
@@ -182,10 +159,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   /** Shows `label` with a spinner on the tasks' nodes, or their status again when undefined. */
   setBusy(keys: readonly string[], label: string | undefined): void {
-    for (const key of keys) {
-      if (label === undefined) this.busy.delete(key);
-      else this.busy.set(key, label);
-    }
+    this.rows.setBusy(keys, label);
     const nodes = keys.flatMap((key) => this.taskNodes.get(key) ?? []);
     holdOrderOf(nodes); // the rows acted on stay where they are for a moment after
     if (nodes.length) this.emitter.fire(nodes);
@@ -207,8 +181,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
    * until the next action.
    */
   setActionResult(key: string, text: string, briefMs = 30_000, warning?: { whileStatus: string; offersPlainCancel: boolean }): void {
-    const until = Date.now() + briefMs;
-    this.actionResults.set(key, { text, until, warnWhile: warning?.whileStatus, offersPlainCancel: warning?.offersPlainCancel });
+    this.rows.setActionResult(key, text, briefMs, warning);
     const refresh = () => {
       const node = this.taskNodes.get(key);
       if (node) this.emitter.fire([node]);
@@ -217,15 +190,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     setTimeout(refresh, briefMs + 50).unref?.();
   }
 
-  private actionResultOf(task: Task): ActionResultText | undefined {
-    const result = this.actionResults.get(task.key);
-    if (!result) return undefined;
-    const warning = result.warnWhile !== undefined && result.warnWhile === task.status;
-    return { text: result.text, brief: warning || Date.now() < result.until, warning, offersPlainCancel: warning && result.offersPlainCancel };
-  }
-
   isBusy(key: string): boolean {
-    return this.busy.has(key);
+    return this.rows.isBusy(key);
   }
 
   private rootNodes(): TreeNode[] {
@@ -248,45 +214,6 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       );
     }
     return nodes;
-  }
-
-  /** Starts the connection's first load unless it runs already; one password prompt at most. */
-  private startFirstLoad(connection: Connection): { prompting: boolean; done: Promise<void> } {
-    const running = this.firstLoads.get(connection);
-    if (running) return running;
-    const load = { prompting: false, done: Promise.resolve() };
-    load.done = this.showProgress(this.firstLoad(connection, load))
-      .catch(() => undefined) // a failed load is the store's failed state, shown as an error row
-      .finally(() => {
-        if (this.firstLoads.get(connection) === load) this.firstLoads.delete(connection);
-      });
-    this.firstLoads.set(connection, load);
-    return load;
-  }
-
-  /**
-   * The first load asks for a missing password once; declining leaves a "Set Password" node.
-   * Prompts wait for each other (VS Code shows one input box at a time) and come in the order the
-   * loads started; a connection that has its password loads at once, whoever is being asked.
-   */
-  private async firstLoad(connection: Connection, load: { prompting: boolean }): Promise<void> {
-    const needsPassword = Promise.resolve(connection.hasPassword()).then((has) => !has);
-    const turn = this.passwordPrompts.then(async () => {
-      if (!(await needsPassword)) return;
-      load.prompting = true;
-      this.redrawLoading(connection);
-      try {
-        await vscode.commands.executeCommand('opsTasks.setPassword', connection.name);
-      } finally {
-        load.prompting = false;
-      }
-    });
-    this.passwordPrompts = turn.catch(() => undefined);
-    if (await needsPassword) {
-      await turn;
-      if (connection.store.state.kind !== 'empty') return; // storing the password refreshed it
-    }
-    await this.registry.refresh(connection);
   }
 
   /** Re-labels the "Loading…" row of a connection (now waiting for its password). */
@@ -329,52 +256,10 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return node;
   }
 
-  private connectionItem(connection: Connection): vscode.TreeItem {
-    const item = new vscode.TreeItem(connection.name, vscode.TreeItemCollapsibleState.Expanded);
-    item.id = treeIds.connection(connection.name);
-    const info = productInfo(connection.config.kind);
-    item.iconPath = new vscode.ThemeIcon(info.icon);
-    item.description = this.summaryOf(connection);
-    // Screen readers hear the name, the product, the counts and the error, even while the row shows the last tasks.
-    const state = connection.store.state;
-    const failure = state.kind === 'failed' ? errorText(state.error) : undefined;
-    const spoken = [connection.name, info.shortName, item.description, failure && !String(item.description).includes(failure) ? failure : undefined];
-    item.accessibilityInformation = { label: spoken.filter(Boolean).join(', ') };
-    item.tooltip = `${info.name}\n${connection.config.baseUrl}\n${vscode.l10n.t('User: {0}', connection.config.username)}`;
-    if (sendsInClearText(connection.config.baseUrl)) {
-      item.tooltip += `\n${vscode.l10n.t('Unencrypted (http://): the password and the answers travel in clear text.')}`;
-    }
-    item.contextValue = `opsConnection#${connection.config.kind}#`;
-    return item;
-  }
-
-  /** The connection's state, after a warning when its traffic is not encrypted. */
-  private summaryOf(connection: Connection): string {
-    const summary = this.storeSummaryOf(connection);
-    if (!sendsInClearText(connection.config.baseUrl)) return summary;
-    const unencrypted = vscode.l10n.t('unencrypted');
-    return summary ? `${unencrypted} · ${summary}` : unencrypted;
-  }
-
-  private storeSummaryOf(connection: Connection): string {
-    const store = connection.store;
-    switch (store.state.kind) {
-      case 'empty':
-        return store.loading ? vscode.l10n.t('loading…') : '';
-      case 'failed':
-        return store.stale ? staleDescription(store.loadedAt) : errorText(store.state.error);
-      case 'loaded': {
-        const { running, failed } = shownTotals(store);
-        const summary = summarise({ running, failed });
-        return store.filtered ? vscode.l10n.t('{0} (filtered)', summary) : summary;
-      }
-    }
-  }
-
   private tasksChanged({ connection, change }: RegistryChange): void {
     const connectionNode = this.connectionNodes.get(connection.name);
     if (!connectionNode) return;
-    const summary = this.summaryOf(connection);
+    const summary = connectionSummary(connection);
     if (change.listChanged || summary !== this.summaries.get(connection.name)) {
       this.summaries.set(connection.name, summary);
       this.emitter.fire(connectionNode);
