@@ -4,6 +4,7 @@ import { createAdapter } from './adapterFactory';
 import type { CancelCallbackSender, NotesEditor, ProductAdapter } from '../tasks/adapter';
 import type { Task } from '../tasks/model';
 import { Poller, type PollIntervals } from '../tasks/poller';
+import { storePollTarget } from '../tasks/storePolling';
 import { TaskStore } from '../tasks/store';
 import type { TaskQuery } from '../tasks/query';
 import type { RequestLogEntry } from '../api/http';
@@ -46,24 +47,8 @@ export class Connection {
       fullReadEveryMs: options.intervals.idleMs,
     });
     const store = this.store;
-    this.poller = new Poller(
-      {
-        get firstLoadEnded() {
-          return store.state.kind !== 'empty';
-        },
-        get hasActiveTasks() {
-          return store.hasActiveTasks;
-        },
-        get failing() {
-          return store.state.kind === 'failed';
-        },
-        get retryAfterMs() {
-          return store.state.kind === 'failed' ? apiErrorOf(store.state.error)?.retryAfterMs : undefined;
-        },
-        refresh: (background) => this.refresh(background),
-      },
-      options.intervals,
-    );
+    const retryAfterMs = () => (store.state.kind === 'failed' ? apiErrorOf(store.state.error)?.retryAfterMs : undefined);
+    this.poller = new Poller(storePollTarget(store, (background) => this.refresh(background), retryAfterMs), options.intervals);
   }
 
   /** Polls at the active interval read only unfinished tasks; the full list comes at the idle one. */

@@ -46,11 +46,16 @@ export class FirstLoads {
    * its password loads at once, whoever is being asked.
    */
   private async firstLoad(connection: Connection, load: { prompting: boolean }): Promise<void> {
-    const needsPassword = Promise.resolve(connection.hasPassword()).then((has) => !has);
+    const needsPassword = Promise.resolve(connection.hasPassword()).then((has) => {
+      // Waiting for its turn at the prompt is waiting for the password too.
+      if (!has) {
+        load.prompting = true;
+        this.onPrompting(connection);
+      }
+      return !has;
+    });
     const turn = this.passwordPrompts.then(async () => {
       if (!(await needsPassword)) return;
-      load.prompting = true;
-      this.onPrompting(connection);
       try {
         await vscode.commands.executeCommand('opsTasks.setPassword', connection.name);
       } finally {

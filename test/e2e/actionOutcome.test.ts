@@ -5,10 +5,9 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startSimulators, type LxcaSimulator } from '../../src/simulator/index';
-import { connectionSettings, useWorkbench, type WorkbenchOptions } from './harness';
-import { signIn } from '../support/signIn';
+import { connectionSettings, useSignedInWorkbench, type WorkbenchOptions } from './harness';
 import { until } from '../support/wait';
-import { activityRowByLabel, contextMenu, dialog, dialogButton, notifications, openOpsTasksView, rowByName, screenshot, treeRowNames } from '../support/workbench';
+import { activityRowByLabel, contextMenu, dialog, dialogButton, notifications, rowByName, screenshot, treeRowNames } from '../support/workbench';
 
 const lxcaName = 'outcome-lxca';
 const jobName = 'E2E hooked firmware update';
@@ -48,14 +47,7 @@ describe('e2e: a cancel is confirmed by what LXCA shows', function () {
     await sims?.close();
   });
 
-  const workbench = useWorkbench(options);
-
-  before(async function () {
-    this.timeout(90_000);
-    const { page } = workbench();
-    await openOpsTasksView(page);
-    await signIn(page, { [lxcaName]: lxca.password }, [jobName]);
-  });
+  const workbench = useSignedInWorkbench(options, () => ({ passwords: { [lxcaName]: lxca.password }, rows: [jobName] }));
 
   it('shows "Cancel sent…", then "still Running" with Cancel with Plain Request, whose PUT /tasks cancels the job', async () => {
     const { page } = workbench();

@@ -4,8 +4,7 @@ import * as assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startJp1aoSimulator, startLxcaSimulator, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
-import { useWorkbench, type WorkbenchOptions } from './harness';
-import { signIn } from '../support/signIn';
+import { useSignedInWorkbench, type WorkbenchOptions } from './harness';
 import { until } from '../support/wait';
 import {
   activityRowByLabel,
@@ -13,7 +12,6 @@ import {
   contextMenu,
   editorTab,
   notifications,
-  openOpsTasksView,
   quickInput,
   runCommand,
   screenshot,
@@ -70,13 +68,10 @@ describe('e2e: completion alerts and Activity', function () {
     await Promise.all([lxca?.close(), jp1ao?.close()]);
   });
 
-  const workbench = useWorkbench(options);
+  const workbench = useSignedInWorkbench(options, () => ({ passwords: { [lxcaName]: lxca.password, [jp1aoName]: jp1ao.password }, rows: [watchedJob, cancelledJob, reloadedJob, notesRow] }));
 
-  before(async function () {
-    this.timeout(90_000);
+  before(async () => {
     const { page } = workbench();
-    await openOpsTasksView(page);
-    await signIn(page, { [lxcaName]: lxca.password, [jp1aoName]: jp1ao.password }, [watchedJob, cancelledJob, reloadedJob, notesRow]);
     assert.equal(await quickInput(page).isVisible(), false, 'no password prompt left open after signing in');
   });
 

@@ -4,10 +4,9 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startJp1aoSimulator, startLxcaSimulator, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
-import { connectionSettings, useWorkbench, type WorkbenchOptions } from './harness';
-import { signIn } from '../support/signIn';
+import { connectionSettings, useSignedInWorkbench, type WorkbenchOptions } from './harness';
 import { sleep, until } from '../support/wait';
-import { contextMenu, dialog, dialogButton, editorTab, openOpsTasksView, rowByLabel, rowByName, runCommand, pastedText, screenshot, treeRowDetails, treeRowNames, webviewFrame } from '../support/workbench';
+import { contextMenu, dialog, dialogButton, editorTab, rowByLabel, rowByName, runCommand, pastedText, screenshot, treeRowDetails, treeRowNames, webviewFrame } from '../support/workbench';
 
 const lxcaName = 'details-lxca';
 const jp1aoName = 'details-jp1ao';
@@ -40,14 +39,7 @@ describe('e2e: Details from the row, with the row’s actions', function () {
     await Promise.all([lxca?.close(), jp1ao?.close()]);
   });
 
-  const workbench = useWorkbench(options);
-
-  before(async function () {
-    this.timeout(90_000);
-    const { page } = workbench();
-    await openOpsTasksView(page);
-    await signIn(page, { [lxcaName]: lxca.password, [jp1aoName]: jp1ao.password }, [enterJob, cancelJob, jp1aoTask.name]);
-  });
+  const workbench = useSignedInWorkbench(options, () => ({ passwords: { [lxcaName]: lxca.password, [jp1aoName]: jp1ao.password }, rows: [enterJob, cancelJob, jp1aoTask.name] }));
 
   afterEach(async () => {
     await runCommand(workbench().page, 'View: Close All Editors');

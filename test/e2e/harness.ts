@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { openOpsTasksView, quickInput, reloadWindow, screenshot, treeRows, waitForActivation, waitForWorkbench } from '../support/workbench';
 import { until } from '../support/wait';
+import { signIn } from '../support/signIn';
 
 export interface VsCodeServer {
   port: number;
@@ -164,4 +165,24 @@ export function useWorkbench(options: WorkbenchOptions = {}): () => Workbench {
     if (!workbench) throw new Error('the workbench is not open (did its before() hook fail?)');
     return workbench;
   };
+}
+
+/**
+ * useWorkbench, then the Ops Tasks view opened and the passwords typed into its prompts until the
+ * rows named are shown. `signInTo` is called when the hook runs, once the suite's before() has
+ * started its servers.
+ */
+export function useSignedInWorkbench(
+  options: WorkbenchOptions,
+  signInTo: () => { passwords: Record<string, string>; rows: readonly string[] },
+): () => Workbench {
+  const workbench = useWorkbench(options);
+  before(async function () {
+    this.timeout(90_000);
+    const { page } = workbench();
+    await openOpsTasksView(page);
+    const { passwords, rows } = signInTo();
+    await signIn(page, passwords, rows);
+  });
+  return workbench;
 }

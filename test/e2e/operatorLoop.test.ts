@@ -6,8 +6,7 @@ import * as assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startJp1aoSimulator, type Jp1aoSimulator } from '../../src/simulator/index';
-import { connectionSettings, useWorkbench, type WorkbenchOptions } from './harness';
-import { signIn } from '../support/signIn';
+import { connectionSettings, useSignedInWorkbench, type WorkbenchOptions } from './harness';
 import { sleep, until } from '../support/wait';
 import {
   contextMenu,
@@ -15,7 +14,6 @@ import {
   dialogButton,
   editorTab,
   notifications,
-  openOpsTasksView,
   quickInput,
   rowByLabel,
   rowByName,
@@ -66,14 +64,7 @@ describe("e2e: the operator's loop (JP1/AO)", function () {
     await jp1ao?.close();
   });
 
-  const workbench = useWorkbench(options);
-
-  before(async function () {
-    this.timeout(90_000);
-    const { page } = workbench();
-    await openOpsTasksView(page);
-    await signIn(page, { [jp1aoName]: jp1ao.password }, [waiting.name, failed.name, archived.name]);
-  });
+  const workbench = useSignedInWorkbench(options, () => ({ passwords: { [jp1aoName]: jp1ao.password }, rows: [waiting.name, failed.name, archived.name] }));
 
   afterEach(async () => {
     await runCommand(workbench().page, 'View: Close All Editors');

@@ -6,15 +6,15 @@ import type { OpsTasksTestApi } from '../../src/extension';
 import type { ActionReport } from '../../src/commands/actionReport';
 import type { CompletionNotice } from '../../src/alerts/notifier';
 import type { ResponseNotice } from '../../src/alerts/responseAlerts';
-import type { TaskNode } from '../../src/tree/nodes';
 import { startLxcaSimulator, startSimulators, type Jp1aoSimulator, type LxcaSimulator } from '../../src/simulator/index';
 import { everyRequestAnswered, sleep, until } from '../support/wait';
-import { configuredConnection, connectionTaskNodes } from '../support/treeNodes';
+import { activatedApi } from '../support/extensionHost';
+import { configuredConnection, connectBothSimulators, connectionTaskNodes, forgetWatches, refreshedTaskNode, setOpsSetting } from '../support/treeNodes';
 
 const lxcaName = 'alerts-lxca';
 const jp1aoName = 'alerts-jp1ao';
 const orderName = 'order-lxca';
-const global = vscode.ConfigurationTarget.Global;
+/** The active interval connectBothSimulators sets. */
 const activeIntervalMs = 1000;
 
 let api: OpsTasksTestApi;
@@ -27,15 +27,9 @@ let subscription: vscode.Disposable;
 const connection = (name: string) => configuredConnection(api, name);
 const taskNodesOf = (name: string) => connectionTaskNodes(api, name);
 
-/** Reloads the connection and answers the tree node of the task with this id. */
-async function nodeOf(name: string, id: string | number): Promise<TaskNode> {
-  await api.registry.refresh(connection(name));
-  const node = (await taskNodesOf(name)).find((child) => child.task.id === String(id));
-  assert.ok(node, `task ${id} is not in the tree of ${name}`);
-  return node;
-}
+const nodeOf = (name: string, id: string | number) => refreshedTaskNode(api, name, id);
 
-const setting = (key: string, value: unknown) => vscode.workspace.getConfiguration().update(`opsTasks.${key}`, value, global);
+const setting = setOpsSetting;
 const noticesFor = (key: string) => notices.filter((notice) => notice.keys.includes(key));
 const runningJob = (name: string) => lxca.addJob({ name, status: 'Running', percentage: 10 });
 
@@ -43,29 +37,17 @@ describe('completion alerts, Activity and counts against the simulators', functi
   this.timeout(60_000);
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<OpsTasksTestApi>('ops-tasks.ops-tasks');
-    assert.ok(extension);
-    api = await extension.activate();
+    api = await activatedApi();
     subscription = api.alerts.notifier.onDidNotify((notice) => notices.push(notice));
-    sims = await startSimulators({ size: 40, newItemEveryMs: 0 });
+    // The watched tasks are read every second, focused or not.
+    sims = await connectBothSimulators(api, { lxca: lxcaName, jp1ao: jp1aoName }, { size: 40, newItemEveryMs: 0 });
     lxca = sims.lxca;
     jp1ao = sims.jp1ao;
-    await setting('confirmCancel', false);
-    // The watched tasks are read every second, focused or not.
-    await setting('refresh.activeIntervalSeconds', activeIntervalMs / 1000);
-    await setting('refresh.idleIntervalSeconds', activeIntervalMs / 1000);
-    await setting('connections', [
-      { name: lxcaName, kind: 'lxca', baseUrl: lxca.url, username: lxca.username },
-      { name: jp1aoName, kind: 'jp1ao', baseUrl: jp1ao.url, username: jp1ao.username },
-    ]);
-    await until('the connections', () => api.registry.get(lxcaName) && api.registry.get(jp1aoName));
-    await api.registry.credentials.storeQuietly(connection(lxcaName).config, lxca.password);
-    await api.registry.credentials.storeQuietly(connection(jp1aoName).config, jp1ao.password);
   });
 
   after(async () => {
     subscription?.dispose();
-    api.alerts.watcher.unwatch(api.alerts.watches.all().map((watch) => `${watch.connection}/${watch.id}`));
+    forgetWatches(api);
     for (const key of ['connections', 'confirmCancel', 'refresh.activeIntervalSeconds', 'refresh.idleIntervalSeconds', 'notifications', 'pageSize']) {
       await setting(key, undefined);
     }

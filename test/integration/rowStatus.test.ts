@@ -11,11 +11,11 @@ import type { TaskNode } from '../../src/tree/nodes';
 import type { startSimulators, Jp1aoSimulator, LxcaSimulator } from '../../src/simulator/index';
 import { markToDo } from '../support/jp1aoEdits';
 import { sleep, until } from '../support/wait';
-import { configuredConnection, connectBothSimulators, connectionTaskNodes } from '../support/treeNodes';
+import { activatedApi } from '../support/extensionHost';
+import { configuredConnection, connectBothSimulators, connectionTaskNodes, forgetWatches, refreshedTaskNode, setOpsSetting } from '../support/treeNodes';
 
 const lxcaName = 'rows-lxca';
 const jp1aoName = 'rows-jp1ao';
-const global = vscode.ConfigurationTarget.Global;
 
 let api: OpsTasksTestApi;
 let sims: Awaited<ReturnType<typeof startSimulators>>;
@@ -25,14 +25,9 @@ let notices: CompletionNotice[] = [];
 let subscription: vscode.Disposable;
 
 const connection = (name: string) => configuredConnection(api, name);
-const setting = (key: string, value: unknown) => vscode.workspace.getConfiguration().update(`opsTasks.${key}`, value, global);
+const setting = setOpsSetting;
 
-async function nodeOf(name: string, id: string | number): Promise<TaskNode> {
-  await api.registry.refresh(connection(name));
-  const node = (await connectionTaskNodes(api, name)).find((child) => child.task.id === String(id));
-  assert.ok(node, `task ${id} is not in the tree of ${name}`);
-  return node;
-}
+const nodeOf = (name: string, id: string | number) => refreshedTaskNode(api, name, id);
 
 const iconOf = (node: TaskNode) => api.provider.getTreeItem(node).iconPath;
 const themeIconId = (node: TaskNode) => {
@@ -44,9 +39,7 @@ describe('row status, counts and grouped notices against the simulators', functi
   this.timeout(60_000);
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<OpsTasksTestApi>('ops-tasks.ops-tasks');
-    assert.ok(extension);
-    api = await extension.activate();
+    api = await activatedApi();
     subscription = api.alerts.notifier.onDidNotify((notice) => notices.push(notice));
     sims = await connectBothSimulators(api, { lxca: lxcaName, jp1ao: jp1aoName }, { size: 30, newItemEveryMs: 0 });
     lxca = sims.lxca;
@@ -55,7 +48,7 @@ describe('row status, counts and grouped notices against the simulators', functi
 
   after(async () => {
     subscription?.dispose();
-    api.alerts.watcher.unwatch(api.alerts.watches.all().map((watch) => `${watch.connection}/${watch.id}`));
+    forgetWatches(api);
     for (const key of ['connections', 'confirmCancel', 'refresh.activeIntervalSeconds', 'refresh.idleIntervalSeconds']) await setting(key, undefined);
     await sims?.close();
   });

@@ -19,15 +19,20 @@ export interface ExtensionHost {
   connect(configs: ConnectionConfig[], passwords: Record<string, string | undefined>): Promise<void>;
 }
 
+/** The extension, activated: its test API. */
+export async function activatedApi(): Promise<OpsTasksTestApi> {
+  const extension = vscode.extensions.getExtension<OpsTasksTestApi>('ops-tasks.ops-tasks');
+  assert.ok(extension, 'the extension is installed');
+  return extension.activate();
+}
+
 export function useExtensionHost(): () => ExtensionHost {
   let host: ExtensionHost | undefined;
   const previous = new Map<string, unknown>();
   const settings = () => vscode.workspace.getConfiguration();
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<OpsTasksTestApi>('ops-tasks.ops-tasks');
-    assert.ok(extension, 'the extension is installed');
-    const api = await extension.activate();
+    const api = await activatedApi();
     const setSettings = async (values: Record<string, unknown>) => {
       for (const [key, value] of Object.entries(values)) {
         if (!previous.has(key)) previous.set(key, settings().inspect(key)?.globalValue);

@@ -23,6 +23,24 @@ export async function connectionTaskNodes(api: OpsTasksTestApi, name: string): P
   return (await api.provider.loadedChildren(connectionNode)).filter((node): node is TaskNode => node.kind === 'task');
 }
 
+/** Sets an `opsTasks.*` user setting (undefined removes it). */
+export function setOpsSetting(key: string, value: unknown): Thenable<void> {
+  return vscode.workspace.getConfiguration().update(`opsTasks.${key}`, value, vscode.ConfigurationTarget.Global);
+}
+
+/** Stops every watch (Notify When Done) the suite left. */
+export function forgetWatches(api: OpsTasksTestApi): void {
+  api.alerts.watcher.unwatch(api.alerts.watches.all().map((watch) => `${watch.connection}/${watch.id}`));
+}
+
+/** Refreshes the connection and answers the tree node of its task with this id. */
+export async function refreshedTaskNode(api: OpsTasksTestApi, name: string, id: string | number): Promise<TaskNode> {
+  await api.registry.refresh(configuredConnection(api, name));
+  const node = (await connectionTaskNodes(api, name)).find((child) => child.task.id === String(id));
+  assert.ok(node, `task ${id} is not in the tree of ${name}`);
+  return node;
+}
+
 /**
  * Both simulators started and configured as the connections `names.lxca` and `names.jp1ao`, their
  * passwords stored; cancels unconfirmed and watched tasks read every second. The caller resets
@@ -34,7 +52,7 @@ export async function connectBothSimulators(
   options: SimulatorOptions,
 ): Promise<Awaited<ReturnType<typeof startSimulators>>> {
   const sims = await startSimulators(options);
-  const setting = (key: string, value: unknown) => vscode.workspace.getConfiguration().update(`opsTasks.${key}`, value, vscode.ConfigurationTarget.Global);
+  const setting = setOpsSetting;
   await setting('confirmCancel', false);
   await setting('refresh.activeIntervalSeconds', 1);
   await setting('refresh.idleIntervalSeconds', 1);

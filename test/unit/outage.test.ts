@@ -2,6 +2,7 @@
 // active interval, and a user's Refresh is never held up by a stalled load. Over loopback.
 import { strict as assert } from 'node:assert';
 import type { LxcaSimulator } from '../../src/simulator/index';
+import { storePollTarget } from '../../src/tasks/storePolling';
 import { Poller } from '../../src/tasks/poller';
 import type { StoreChange } from '../../src/tasks/store';
 import { startLxcaStore, useFixture } from '../support/storeFixture';
@@ -82,21 +83,7 @@ describe('a Poller and a TaskStore through an outage', () => {
   it('retries at the active interval, then backs off, and polls normally once the server is back', async () => {
     const lab = await startLxcaStore({ size: 20, seed: 32, newItemEveryMs: 0 }, 100, { fullReadEveryMs: 320 });
     const { sim, store } = lab;
-    const poller = new Poller(
-      {
-        get firstLoadEnded() {
-          return store.state.kind !== 'empty';
-        },
-        get hasActiveTasks() {
-          return store.hasActiveTasks;
-        },
-        get failing() {
-          return store.state.kind === 'failed';
-        },
-        refresh: (background) => store.refresh(background),
-      },
-      { activeMs: 40, idleMs: 320 },
-    );
+    const poller = new Poller(storePollTarget(store, (background) => store.refresh(background)), { activeMs: 40, idleMs: 320 });
     try {
       for (const job of sim.jobs()) sim.setJobStatus(job.jobUID, 'Complete', 100);
       await store.refresh();
