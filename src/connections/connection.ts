@@ -4,7 +4,7 @@ import { createAdapter } from './adapterFactory';
 import type { CancelCallbackSender, NotesEditor, ProductAdapter } from '../tasks/adapter';
 import type { Task } from '../tasks/model';
 import { Poller, type PollIntervals } from '../tasks/poller';
-import { TaskStore } from '../tasks/store';
+import { idleReadsPerFullRead, TaskStore } from '../tasks/store';
 import type { TaskQuery } from '../tasks/query';
 import type { RequestLogEntry } from '../api/http';
 import { apiErrorKind, apiErrorOf } from '../ui/errorText';
@@ -44,6 +44,7 @@ export class Connection {
   ) {
     this.store = new TaskStore(() => Promise.resolve(this.adapter()), options.pageSize, options.query, {
       fullReadEveryMs: options.intervals.idleMs,
+      idleReadsPerFullRead,
     });
     const store = this.store;
     this.poller = new Poller(
