@@ -1,6 +1,6 @@
 import type { ConnectionConfig } from './config';
 import type { Credentials } from './credentials';
-import { createAdapter } from './adapterFactory';
+import { createAdapter, withinOneDeadline } from './adapterFactory';
 import type { CancelCallbackSender, NotesEditor, ProductAdapter } from '../tasks/adapter';
 import type { Task } from '../tasks/model';
 import { Poller, type PollIntervals } from '../tasks/poller';
@@ -45,6 +45,7 @@ export class Connection {
     this.store = new TaskStore(() => Promise.resolve(this.adapter()), options.pageSize, options.query, {
       fullReadEveryMs: options.intervals.idleMs,
       idleReadsPerFullRead,
+      withinDeadline: withinOneDeadline,
     });
     const store = this.store;
     this.poller = new Poller(

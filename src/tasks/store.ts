@@ -30,6 +30,12 @@ export interface StoreOptions {
    */
   idleReadsPerFullRead?: number;
   /**
+   * Runs one refresh as one operation with one overall deadline (the API's
+   * `withOperationDeadline`): its reads together (unfinished tasks, a newer one, the list) stop
+   * there, however many they are.
+   */
+  withinDeadline?: <T>(work: () => Promise<T>) => Promise<T>;
+  /**
    * How long the server's totals (the badge's running and failed counts) stand before a full read
    * asks for them again; an action makes the next full read ask at once. Between reads, polls of
    * the unfinished tasks move them along. They cost JP1/AO two count requests per read.
@@ -93,6 +99,7 @@ export class TaskStore {
   /** Idle reads of only what can change since the last full read. */
   private changesOnlyReads = 0;
   private readonly idleReadsPerFullRead: number;
+  private readonly withinDeadline: <T>(work: () => Promise<T>) => Promise<T>;
   /** Bumped whenever the next read must be a full one; a full read started after the last bump settles it. */
   private fullReadRequests = 1;
   private fullReadsSettled = 0;
@@ -117,6 +124,7 @@ export class TaskStore {
     this.fullReadEveryMs = options.fullReadEveryMs ?? 60_000;
     this.totalsEveryMs = options.totalsEveryMs ?? 15_000;
     this.idleReadsPerFullRead = Math.max(1, Math.floor(options.idleReadsPerFullRead ?? 1));
+    this.withinDeadline = options.withinDeadline ?? ((work) => work());
     this.now = options.now ?? Date.now;
   }
 
@@ -263,7 +271,7 @@ export class TaskStore {
     const query = this.query;
     try {
       const source = await this.source();
-      const { page, full, idle } = await this.read(source, query, background, signal);
+      const { page, full, idle } = await this.withinDeadline(() => this.read(source, query, background, signal));
       if (generation !== this.generation) return;
       this.lastLoaded = this.now();
       if (full) {
