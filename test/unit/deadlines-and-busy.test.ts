@@ -13,7 +13,7 @@ import { startLxcaSimulator, type LxcaSimulator } from '../../src/simulator/inde
 import { LxcaAdapter } from '../../src/tasks/lxca';
 import { isUnfinished, type Task } from '../../src/tasks/model';
 import { observeOutcome } from '../../src/tasks/outcome';
-import { TaskStore } from '../../src/tasks/store';
+import { TaskStore, type StoreState } from '../../src/tasks/store';
 import { credentialsOf } from '../support/storeFixture';
 
 /** Each adapter call's own deadline, as the extension binds every call (production: 60 s). */
@@ -83,7 +83,7 @@ describe('deadlines of whole actions and refreshes, and busy servers, over loopb
       const started = performance.now();
       await store.refresh(true);
       const ms = performance.now() - started;
-      const state = store.state;
+      const state = store.state as StoreState;
       assert.ok(state.kind === 'failed' && state.error instanceof ApiError && state.error.kind === 'timeout', JSON.stringify(state));
       assert.ok(ms < refreshMs + 300, `the refresh took ${Math.round(ms)} ms`);
       assert.ok(store.tasks.some((one) => one.id === running), 'the tasks read before stay');
