@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { until } from './wait';
 
 const selectors = {
   workbench: '.monaco-workbench',
@@ -46,11 +47,18 @@ export async function openOpsTasksView(page: Page, { restored = false } = {}): P
     await view.waitFor({ timeout: 30_000 });
     return view;
   }
-  // After a reload the workbench restores the side bar a moment after it is ready, with whatever it
-  // showed before: wait until it shows a view container, and click only when that is another one.
-  await page.locator(selectors.sideBarTitle).first().waitFor({ timeout: 30_000 }).catch(() => undefined);
-  if (!(await view.isVisible())) await page.locator(selectors.activityEntry('Ops Tasks')).click();
-  await view.waitFor();
+  // The activity bar entry toggles the side bar, and after a reload the workbench restores the side
+  // bar a moment after it is ready, with whatever it showed before: a click made just before that
+  // may close the view again. So click until the view is shown, each time only when it is not.
+  const entry = page.locator(selectors.activityEntry('Ops Tasks'));
+  await until('the Ops Tasks view shown', async () => {
+    if (await view.isVisible()) return true;
+    await entry.click();
+    return view.waitFor({ timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    );
+  }, 60_000);
   return view;
 }
 
