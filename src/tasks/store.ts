@@ -302,13 +302,13 @@ export class TaskStore {
 
   /** `idle`: a read of only what can change, standing in for the full read of an idle interval. */
   private async read(source: TaskSource, query: TaskQuery, background: boolean, signal: AbortSignal): Promise<{ page: TaskPage; full: boolean; idle?: boolean }> {
-    if (background && !this.fullReadNeeded()) {
-      const page = await this.readUnfinished(source, query, background, signal);
-      if (page) return { page, full: false };
-    }
-    if (background && source.hasNewer && this.changesOnlyReadDue() && (await source.hasNewer(background, signal)) === false) {
-      const page = await this.readUnfinished(source, query, background, signal);
-      if (page) return { page, full: false, idle: true };
+    if (background) {
+      // An idle read is due: it may still read only what can change, when nothing newer exists.
+      const idle = this.fullReadNeeded();
+      if (!idle || (source.hasNewer && this.changesOnlyReadDue() && (await source.hasNewer(background, signal)) === false)) {
+        const page = await this.readUnfinished(source, query, background, signal);
+        if (page) return { page, full: false, idle };
+      }
     }
     return { page: await source.list(query, this.shown, { background, signal, totals: this.totalsDue() }), full: true };
   }
