@@ -12,6 +12,8 @@ import { errorText } from '../ui/errorText';
 import { ArchivedTaskNode, ArchiveMoreNode, ArchiveNode, MessageNode, type ArchiveTreeNode, type TreeNode } from './nodes';
 import { statusIcon, taskTooltip } from './taskItem';
 import { taskRowText } from './taskText';
+import { RefreshFollowUp } from './refreshFollowUp';
+import { treeIds } from './treeIds';
 
 /** Menus test this context value: Show Details only. */
 export const archivedTaskContext = 'opsArchivedTask#jp1ao#';
@@ -34,8 +36,8 @@ export class ArchiveTree implements vscode.Disposable {
   /** How many archived tasks each connection shows; grows with "Load more…". */
   private readonly limits = new Map<string, number>();
   private readonly loads = new Map<string, Promise<void>>();
-  /** Connections whose archived rows VS Code last got as "Loading…". */
-  private readonly placeholders = new Set<string>();
+  /** Refreshes a node again when VS Code lost the refresh that carried its archived rows. */
+  private readonly followUp = new RefreshFollowUp<ArchiveNode>((node) => this.fire([node]));
   private disposed = false;
   private readonly subscription: vscode.Disposable;
 
@@ -72,20 +74,19 @@ export class ArchiveTree implements vscode.Disposable {
    */
   children(node: ArchiveNode, makeMessage: (message: MessageNode) => MessageNode): TreeNode[] {
     const connection = node.connection;
+    this.followUp.asked(node);
     const page = this.current(connection);
     if (!page) {
-      this.placeholders.add(connection.name);
-      if (!this.loads.has(connection.name)) void this.load(connection).then(() => this.redrawUntilShown(node));
-      return [makeMessage(new MessageNode(`${connection.name}/!archived/!loading`, vscode.l10n.t('Loading…'), { icon: 'loading~spin' }))];
+      if (!this.loads.has(connection.name)) void this.load(connection).then(() => this.redraw(node));
+      return [makeMessage(new MessageNode(treeIds.archiveMessage(connection.name, 'loading'), vscode.l10n.t('Loading…'), { icon: 'loading~spin' }))];
     }
-    this.placeholders.delete(connection.name);
     if (page.error) {
-      return [makeMessage(new MessageNode(`${connection.name}/!archived/!error`, page.error, { icon: 'error', color: 'list.errorForeground' }))];
+      return [makeMessage(new MessageNode(treeIds.archiveMessage(connection.name, 'error'), page.error, { icon: 'error', color: 'list.errorForeground' }))];
     }
     const nodes: TreeNode[] = page.tasks.map((task) => this.taskNode(connection, task));
     if (!nodes.length) {
       const text = this.registry.currentQuery.text?.trim() || this.registry.currentQuery.categories?.length ? vscode.l10n.t('No archived tasks match the filter') : vscode.l10n.t('No archived tasks');
-      nodes.push(makeMessage(new MessageNode(`${connection.name}/!archived/!none`, text, { icon: 'info' })));
+      nodes.push(makeMessage(new MessageNode(treeIds.archiveMessage(connection.name, 'none'), text, { icon: 'info' })));
     }
     if (page.tasks.length < page.total) nodes.push(this.moreNode(connection));
     return nodes;
@@ -101,14 +102,11 @@ export class ArchiveTree implements vscode.Disposable {
     this.fire([node]);
   }
 
-  /**
-   * Refreshes the node until VS Code has asked for its rows again: a refresh that arrives while VS
-   * Code is still taking the "Loading…" row is dropped, and the row would stay.
-   */
-  private redrawUntilShown(node: ArchiveNode, attempt = 0): void {
-    if (this.disposed || attempt > 5 || !this.placeholders.has(node.connection.name)) return;
+  /** Shows the rows read in place of "Loading…", again if VS Code loses that refresh. */
+  private redraw(node: ArchiveNode): void {
+    if (this.disposed) return;
     this.fire([node]);
-    setTimeout(() => this.redrawUntilShown(node, attempt + 1), 200 * 2 ** attempt).unref?.();
+    this.followUp.refreshed(node);
   }
 
   /** Reads the archived tasks for the current filter unless they are read already; one read at a time per connection. */
@@ -126,7 +124,7 @@ export class ArchiveTree implements vscode.Disposable {
     switch (node.kind) {
       case 'archive': {
         const item = new vscode.TreeItem(vscode.l10n.t('Archived Tasks'), vscode.TreeItemCollapsibleState.Collapsed);
-        item.id = `${name}/!archived`;
+        item.id = treeIds.archive(name);
         item.iconPath = new vscode.ThemeIcon('archive');
         const page = this.pages.get(name);
         item.description = page && !page.error ? String(page.total) : undefined;
@@ -137,7 +135,7 @@ export class ArchiveTree implements vscode.Disposable {
       case 'archiveMore': {
         const page = this.pages.get(name);
         const item = new vscode.TreeItem(vscode.l10n.t('Load more…'));
-        item.id = `${name}/!archived/!more`;
+        item.id = treeIds.archiveMore(name);
         item.description = page ? vscode.l10n.t('{0} of {1} shown', page.tasks.length, page.total) : undefined;
         item.iconPath = new vscode.ThemeIcon('ellipsis');
         item.command = { command: 'opsTasks.loadMoreArchived', title: vscode.l10n.t('Load More'), arguments: [name] };
@@ -147,7 +145,7 @@ export class ArchiveTree implements vscode.Disposable {
       case 'archivedTask': {
         const text = taskRowText(node.task);
         const item = new vscode.TreeItem(text.label, vscode.TreeItemCollapsibleState.None);
-        item.id = `${name}/!archived/${node.task.id}`;
+        item.id = treeIds.archivedTask(name, node.task.id);
         item.description = text.description;
         item.iconPath = statusIcon({ ...node.task, awaitsResponse: undefined });
         item.tooltip = taskTooltip(node.task);
@@ -204,6 +202,7 @@ export class ArchiveTree implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
+    this.followUp.dispose();
     this.subscription.dispose();
   }
 }

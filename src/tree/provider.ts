@@ -269,11 +269,13 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
    * loads started; a connection that has its password loads at once, whoever is being asked.
    */
   private async firstLoad(connection: Connection, load: { prompting: boolean }): Promise<void> {
-    const needsPassword = Promise.resolve(connection.hasPassword()).then((has) => !has);
+    const needsPassword = Promise.resolve(connection.hasPassword()).then((has) => {
+      // Waiting for its turn at the prompt is waiting for the password too.
+      if (!has) this.redrawLoading(connection, load);
+      return !has;
+    });
     const turn = this.passwordPrompts.then(async () => {
       if (!(await needsPassword)) return;
-      load.prompting = true;
-      this.redrawLoading(connection);
       try {
         await vscode.commands.executeCommand('opsTasks.setPassword', connection.name);
       } finally {
@@ -289,7 +291,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   /** Re-labels the "Loading…" row of a connection (now waiting for its password). */
-  private redrawLoading(connection: Connection): void {
+  private redrawLoading(connection: Connection, load: { prompting: boolean }): void {
+    load.prompting = true;
     const node = this.messageNodes.get(treeIds.message(connection.name, 'loading'));
     if (node) {
       node.label = vscode.l10n.t('Waiting for the password…');

@@ -7,7 +7,7 @@
  */
 
 /** The kinds of row the tree shows (the message rows carry what they say in `what`). */
-export type RowKind = 'connection' | 'task' | 'loadMore' | 'message' | 'invalidSetting';
+export type RowKind = 'connection' | 'task' | 'loadMore' | 'message' | 'invalidSetting' | 'archive' | 'archiveMore' | 'archivedTask' | 'archiveMessage';
 
 function rowId(kind: RowKind, ...parts: string[]): string {
   return JSON.stringify([kind, ...parts]);
@@ -20,6 +20,11 @@ export const treeIds = {
   loadMore: (connection: string) => rowId('loadMore', connection),
   /** An error, a hint ("No tasks") or an action offered in place of tasks (`what`: "error", "retry", …). */
   message: (connection: string, what: string) => rowId('message', connection, what),
+  /** A JP1/AO connection's Archived Tasks node, its "Load more…", its tasks and its message rows. */
+  archive: (connection: string) => rowId('archive', connection),
+  archiveMore: (connection: string) => rowId('archiveMore', connection),
+  archivedTask: (connection: string, taskId: string) => rowId('archivedTask', connection, taskId),
+  archiveMessage: (connection: string, what: string) => rowId('archiveMessage', connection, what),
   /** A connection entry in the settings that cannot be used. */
   invalidSetting: (name: string) => rowId('invalidSetting', name),
 };

@@ -77,8 +77,14 @@ describe('hostile servers, second pass: findings', function () {
           add(treeIds.connection(connection), `connection ${connection}`);
           add(treeIds.loadMore(connection), `load more of ${connection}`);
           add(treeIds.invalidSetting(connection), `invalid setting ${connection}`);
+          add(treeIds.archive(connection), `archived tasks of ${connection}`);
+          add(treeIds.archiveMore(connection), `load more archived of ${connection}`);
+          for (const what of ['error', 'none', 'loading']) add(treeIds.archiveMessage(connection, what), `archive ${what} of ${connection}`);
           for (const what of ['error', 'none', 'loading', 'retry', 'password', 'log', 'edit', 'trust', 'restartDemo']) add(treeIds.message(connection, what), `${what} of ${connection}`);
-          for (const id of taskIds[index] ?? []) add(treeIds.task(connection, id), `task ${id} of ${connection}`);
+          for (const id of taskIds[index] ?? []) {
+            add(treeIds.task(connection, id), `task ${id} of ${connection}`);
+            add(treeIds.archivedTask(connection, id), `archived task ${id} of ${connection}`);
+          }
         });
       }),
       { seed: 20261206, numRuns: 500 },
@@ -88,6 +94,7 @@ describe('hostile servers, second pass: findings', function () {
     assert.notEqual(treeIds.task('a', '!error'), treeIds.message('a', 'error'));
     assert.notEqual(treeIds.task('a', 'b/1'), treeIds.task('a/b', '1'));
     assert.notEqual(treeIds.task('connection', '5'), treeIds.connection('5'));
+    assert.notEqual(treeIds.archivedTask('a', '!more'), treeIds.archiveMore('a'));
   });
 
   it('3: an unfinished task whose id cannot go in a URL is shown, marked, offers nothing, and polling stays loaded', async function () {
