@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Connection } from '../connections/connection';
+import { withinDeadlineOf } from '../connections/adapterFactory';
 import { observeOutcome, type ObservedOutcome } from '../tasks/outcome';
 import type { Task } from '../tasks/model';
 
@@ -47,6 +48,7 @@ export async function watchOutcome(request: WatchRequest): Promise<ObservedOutco
     settleMs,
     intervalMs,
     cancelled: () => !request.stillWatched(),
+    within: withinDeadlineOf,
   });
 }
 
