@@ -8,6 +8,7 @@ import { taskKey, type StatusCategory, type Task } from '../tasks/model';
 import { apiErrorKind, errorText } from '../tasks/errorText';
 import { groupBy } from '../util/collections';
 import type { CompletionNotifier } from './notifier';
+import { ReadPauses } from './readPauses';
 import type { Watch, WatchList } from './watchList';
 
 const finishedCategories: ReadonlySet<StatusCategory> = new Set(['succeeded', 'succeededWithErrors', 'cancelled', 'failed']);
@@ -25,9 +26,6 @@ const autoWatched: ReadonlySet<ActivityKind> = new Set(['cancel', 'plainCancel',
  * an action on several tasks reports each task on its own, a moment apart.
  */
 const groupWindowMs = 1_000;
-
-/** After a sign-in failure the watched tasks of that connection wait this long, so an account is not locked. */
-const signInPauseMs = 5 * 60_000;
 
 export interface WatcherOptions {
   readonly registry: ConnectionRegistry;
@@ -48,7 +46,8 @@ export class TaskWatcher implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
   private reading = false;
-  private readonly pausedUntil = new Map<string, number>();
+  /** After a sign-in failure or a busy server's answer, a connection's watched tasks wait. */
+  private readonly pauses = new ReadPauses();
   /** The category each loaded task had at the last look, for noticing failures. */
   private readonly lastCategory = new Map<string, StatusCategory>();
   /** Connections whose tasks were seen once: their first load reports no failures. */
@@ -174,7 +173,7 @@ export class TaskWatcher implements vscode.Disposable {
       this.options.watches.remove(keys);
       return;
     }
-    if ((this.pausedUntil.get(name) ?? 0) > Date.now()) return;
+    if (this.pauses.paused(name)) return;
     const store = connection.store;
     const covered = this.options.treePolling() && store.state.kind === 'loaded';
     const ids = watches.filter((watch) => !(covered && store.find(taskKey(name, watch.id)))).map((watch) => watch.id);
@@ -216,8 +215,8 @@ export class TaskWatcher implements vscode.Disposable {
 
   private readFailed(connection: Connection, error: unknown): void {
     const signIn = error instanceof MissingPasswordError || apiErrorKind(error) === 'auth';
-    if (signIn) this.pausedUntil.set(connection.name, Date.now() + signInPauseMs);
-    log().warn(`${connection.name}: could not read the watched tasks${signIn ? ' (paused for 5 minutes)' : ''}: ${errorText(error)}`);
+    const pauseMs = this.pauses.failed(connection.name, error, signIn);
+    log().warn(`${connection.name}: could not read the watched tasks${signIn ? ' (paused for 5 minutes)' : pauseMs ? ` (the server is busy: paused for ${Math.ceil(pauseMs / 1000)} s)` : ''}: ${errorText(error)}`);
   }
 
   private intervalMs(): number {

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { settings } from '../connections/settings';
 import type { Connection } from '../connections/connection';
+import { withinDeadlineOf } from '../connections/adapterFactory';
 import { observeOutcome, type ObservedOutcome } from '../tasks/outcome';
 import type { Task } from '../tasks/model';
 
@@ -45,6 +46,7 @@ export async function watchOutcome(request: WatchRequest): Promise<ObservedOutco
     settleMs,
     intervalMs,
     cancelled: () => !request.stillWatched(),
+    within: withinDeadlineOf,
   });
 }
 

@@ -46,6 +46,11 @@ export function withinOneDeadline<T>(work: () => T): T {
   return api.withOperationDeadline(api.DEFAULT_OPERATION_DEADLINE_MS, work);
 }
 
+/** Runs `work` as one operation whose requests all stop `ms` from now (an outcome's read-back: what is left of its window). */
+export function withinDeadlineOf<T>(ms: number, work: () => T): T {
+  return loadApi().withOperationDeadline(ms, work);
+}
+
 /** JP1/AO answers in Japanese, Chinese or English; VS Code's display language picks which. */
 function displayLanguage(): 'en' | 'ja' | 'zh' {
   const language = vscode.env.language.toLowerCase();

@@ -1,11 +1,11 @@
 import type { ConnectionConfig } from './config';
 import type { Credentials } from './credentials';
-import { createAdapter } from './adapterFactory';
+import { createAdapter, withinOneDeadline } from './adapterFactory';
 import type { CancelCallbackSender, NotesEditor, ProductAdapter } from '../tasks/adapter';
 import type { Task } from '../tasks/model';
 import { Poller, type PollIntervals } from '../tasks/poller';
 import { storePollTarget } from '../tasks/storePolling';
-import { TaskStore } from '../tasks/store';
+import { idleReadsPerFullRead, TaskStore } from '../tasks/store';
 import type { TaskQuery } from '../tasks/query';
 import type { RequestLogEntry } from '../api/http';
 import { apiErrorKind, apiErrorOf } from '../tasks/errorText';
@@ -45,6 +45,8 @@ export class Connection {
   ) {
     this.store = new TaskStore(() => Promise.resolve(this.adapter()), options.pageSize, options.query, {
       fullReadEveryMs: options.intervals.idleMs,
+      idleReadsPerFullRead,
+      withinDeadline: withinOneDeadline,
     });
     const store = this.store;
     const retryAfterMs = () => (store.state.kind === 'failed' ? apiErrorOf(store.state.error)?.retryAfterMs : undefined);

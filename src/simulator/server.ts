@@ -79,6 +79,8 @@ export async function startHttpCore(options: HttpCoreOptions): Promise<HttpCore>
       incoming.socket.destroy();
       return;
     }
+    const stall = faults.stall;
+    if (stall && (!stall.method || stall.method === req.method) && (!stall.path || stall.path.test(req.path))) return;
     const response = answer(req);
     record.status = response.status;
     record.bytes = write(outgoing, response, faults.trickle);
@@ -90,7 +92,8 @@ export async function startHttpCore(options: HttpCoreOptions): Promise<HttpCore>
     if (failing && failing.count > 0 && (!failing.path || failing.path.test(req.path))) {
       failing.count -= 1;
       if (failing.count <= 0) faults.failNext = undefined;
-      return options.errorFor(failing.status, req);
+      const error = options.errorFor(failing.status, req);
+      return failing.retryAfterSeconds === undefined ? error : { ...error, headers: { ...error.headers, 'Retry-After': String(failing.retryAfterSeconds) } };
     }
     let response: SimResponse;
     try {

@@ -110,8 +110,13 @@ export interface RecordedRequest {
 export interface Faults {
   /** Added to every response. */
   latencyMs: number;
-  /** Answer the next `count` requests (whose path matches `path`, when given) with `status` and the vendor's error body. */
-  failNext?: { status: number; count: number; path?: RegExp };
+  /**
+   * Answer the next `count` requests (whose path matches `path`, when given) with `status` and the
+   * vendor's error body, and a `Retry-After` of `retryAfterSeconds` when given (a busy server).
+   */
+  failNext?: { status: number; count: number; path?: RegExp; retryAfterSeconds?: number };
+  /** Never answer the requests that match (`method` and `path`, each when given): a server that hangs on them. */
+  stall?: { method?: string; path?: RegExp };
   /** Every call answers 412 with the vendor's error body. */
   unavailable: boolean;
   /** Destroy sockets without answering. */

@@ -31,6 +31,12 @@ export interface TaskSource {
    * appeared that the list does not show yet).
    */
   readUnfinished?(tasks: readonly Task[], background: boolean, signal?: AbortSignal): Promise<Task[] | undefined>;
+  /**
+   * Whether the server has a task newer than every task the last list read, found at the
+   * product's lowest cost. Undefined when it cannot tell: only a full list can. A product that
+   * offers this lets most idle polls skip the full list (`StoreOptions.idleReadsPerFullRead`).
+   */
+  hasNewer?(background: boolean, signal?: AbortSignal): Promise<boolean | undefined>;
 }
 
 /** The product facts the UI shows before any network call: names, icon, what a task is called. */

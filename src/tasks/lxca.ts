@@ -157,6 +157,18 @@ export function lxcaDetails(api: LxcaApi, task: Task): ProductDetails {
  */
 export const fullListEveryNthIdleRead = 10;
 
+/** The ids of these tasks and of all their subtasks. */
+function idsWithSubtasks(tasks: readonly Task[]): string[] {
+  return tasks.flatMap((task) => [task.id, ...idsWithSubtasks(task.children)]);
+}
+
+/** The highest of these ids that are numbers (LXCA's are strings of digits); undefined when none is. */
+function highestJobId(ids: readonly string[]): number | undefined {
+  let highest: number | undefined;
+  for (const id of ids) if (/^\d{1,15}$/.test(id)) highest = Math.max(highest ?? 0, Number(id));
+  return highest;
+}
+
 /** The subtasks a shown job had when last read with them, and whether it had finished then. */
 interface KnownSubtasks {
   readonly children: readonly Task[];
@@ -175,6 +187,8 @@ export class LxcaAdapter implements ProductAdapter {
   private knownSubtasks = new Map<string, KnownSubtasks>();
   /** Idle reads since the last full list. */
   private idleReads = 0;
+  /** The highest numeric job id (of a job or a subtask) the lists read so far showed. */
+  private newestJobId: number | undefined;
 
   /** `onNotice` hears about odd answers worth a line in the log (a job listed twice). */
   constructor(
@@ -199,10 +213,27 @@ export class LxcaAdapter implements ProductAdapter {
    */
   async list(query: TaskQuery, limit: number, { background, signal }: ListOptions): Promise<TaskPage> {
     const compact = this.compactRead(background);
-    const page = await this.listPage(query, limit, { background, signal, compact });
+    const { listedIds, ...page } = await this.listPage(query, limit, { background, signal, compact });
     const tasks = compact ? await this.withSubtasks(page.tasks, { background, signal }) : page.tasks;
     this.knownSubtasks = new Map(tasks.map((task) => [task.id, { children: task.children, finished: !isUnfinished(task) }]));
+    this.newestJobId = highestJobId([...listedIds, ...idsWithSubtasks(tasks)]);
     return { ...page, tasks };
+  }
+
+  /**
+   * Whether LXCA has a job newer than every job the last list showed: one `GET /tasks/{id}` of the
+   * id after the highest known. This relies on LXCA giving job ids in increasing order (an
+   * assumption, not documented: docs/api/lxca.md, "Idle reads"); were it wrong, a new job would
+   * still appear at the next full list, a few idle intervals later.
+   */
+  async hasNewer(background: boolean, signal?: AbortSignal): Promise<boolean | undefined> {
+    if (this.newestJobId === undefined) return undefined;
+    try {
+      return (await this.client.getJobs([String(this.newestJobId + 1)], { background, signal })).length > 0;
+    } catch (error) {
+      if (apiErrorKind(error) === 'notFound') return false;
+      throw error;
+    }
   }
 
   /** Whether this read may leave the subtasks out: an idle read, but not every Nth, and not before one full list. */
@@ -240,7 +271,8 @@ export class LxcaAdapter implements ProductAdapter {
     });
   }
 
-  private async listPage(query: TaskQuery, limit: number, { background, signal, compact }: ListJobsOptions): Promise<TaskPage> {
+  /** The page, and the ids of every job the list carried (with their subtasks when not compact). */
+  private async listPage(query: TaskQuery, limit: number, { background, signal, compact }: ListJobsOptions): Promise<TaskPage & { listedIds: string[] }> {
     if (isEmptyQuery(query) && query.order !== 'runningFirst') {
       const records = this.uniqueRecords(await this.client.listJobRecords({ background, signal, compact }));
       const serverOrder = new Map(records.map((record, index) => [record, index]));
@@ -248,11 +280,11 @@ export class LxcaAdapter implements ProductAdapter {
       const page = firstK(records, limit, newerRecordFirst).sort((a, b) => serverOrder.get(a)! - serverOrder.get(b)!);
       const jobs = page.flatMap(({ record }) => this.api.parseLxcaJob(record) ?? []);
       const totals = totalsOfCategories(records.map(({ status }) => lxcaStatusCategory(status)));
-      return { tasks: this.toTasks(jobs, false).sort(newerTaskFirst), total: records.length, totals };
+      return { tasks: this.toTasks(jobs, false).sort(newerTaskFirst), total: records.length, totals, listedIds: records.map((record) => record.jobUID) };
     }
     const tasks = this.toTasks(await this.client.listJobs({ background, signal, compact }), false);
     const matching = tasks.filter((task) => matchesQuery(task, query));
-    return { tasks: orderedPage(matching.sort(newerTaskFirst), query.order, limit), total: matching.length, totals: totalsOf(tasks) };
+    return { tasks: orderedPage(matching.sort(newerTaskFirst), query.order, limit), total: matching.length, totals: totalsOf(tasks), listedIds: idsWithSubtasks(tasks) };
   }
 
   private uniqueRecords(records: readonly LxcaJobRecord[]): LxcaJobRecord[] {

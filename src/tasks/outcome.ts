@@ -30,6 +30,12 @@ export interface ObserveOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Stops watching early (the connection was removed, VS Code shuts down): the rest is `notTaken`. */
   cancelled?: () => boolean;
+  /**
+   * Runs one read with every request it sends bound by `ms` (the API's `withOperationDeadline`):
+   * each read gets only what is left of the window, so a read-back that hangs ends with it and the
+   * watch never outlasts `settleMs`.
+   */
+  within?: <T>(ms: number, work: () => Promise<T>) => Promise<T>;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -70,7 +76,8 @@ export async function observeOutcome(tasks: readonly Task[], options: ObserveOpt
       if (options.cancelled?.()) break;
     }
     try {
-      const read = await options.read(waiting);
+      const left = Math.max(1, deadline - now());
+      const read = await (options.within ? options.within(left, () => options.read(waiting)) : options.read(waiting));
       for (const task of waiting) latest.set(task.key, findByKey(read, task.key));
     } catch {
       // Not known yet: the next read (or the end of the window) tells.

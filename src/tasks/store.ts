@@ -23,6 +23,19 @@ export interface StoreOptions {
    */
   fullReadEveryMs?: number;
   /**
+   * Of this many idle reads (one per `fullReadEveryMs`), one is the full list; the others read
+   * only what can change (the unfinished tasks, and whether a newer task exists: `hasNewer`) and
+   * turn into the full list when something newer or gone shows. Only for a source with `hasNewer`;
+   * 1 (the default): every idle read is the full list.
+   */
+  idleReadsPerFullRead?: number;
+  /**
+   * Runs one refresh as one operation with one overall deadline (the API's
+   * `withOperationDeadline`): its reads together (unfinished tasks, a newer one, the list) stop
+   * there, however many they are.
+   */
+  withinDeadline?: <T>(work: () => Promise<T>) => Promise<T>;
+  /**
    * How long the server's totals (the badge's running and failed counts) stand before a full read
    * asks for them again; an action makes the next full read ask at once. Between reads, polls of
    * the unfinished tasks move them along. They cost JP1/AO two count requests per read.
@@ -30,6 +43,14 @@ export interface StoreOptions {
   totalsEveryMs?: number;
   now?: () => number;
 }
+
+/**
+ * A connection's store reads the full list at one idle interval in this many, and only what can
+ * change at the others, when its product can tell cheaply whether a newer task exists (LXCA,
+ * docs/api/lxca.md "Idle reads"). A finished task deleted on the server leaves the tree at the
+ * next full read; a user's Refresh is always one.
+ */
+export const idleReadsPerFullRead = 5;
 
 /** A user's Refresh within this long of another one joins it; later ones restart the load. */
 const joinUserRefreshMs = 1000;
@@ -73,7 +94,12 @@ export class TaskStore {
   private readonly newerThanList = new Map<string, number>();
   private shown: number;
   private lastLoaded = 0;
-  private lastFullRead = 0;
+  /** When the last idle read (a full one, or one of only what can change) was made. */
+  private lastIdleRead = 0;
+  /** Idle reads of only what can change since the last full read. */
+  private changesOnlyReads = 0;
+  private readonly idleReadsPerFullRead: number;
+  private readonly withinDeadline: <T>(work: () => Promise<T>) => Promise<T>;
   /** Bumped whenever the next read must be a full one; a full read started after the last bump settles it. */
   private fullReadRequests = 1;
   private fullReadsSettled = 0;
@@ -97,6 +123,8 @@ export class TaskStore {
     this.shown = pageSize;
     this.fullReadEveryMs = options.fullReadEveryMs ?? 60_000;
     this.totalsEveryMs = options.totalsEveryMs ?? 15_000;
+    this.idleReadsPerFullRead = Math.max(1, Math.floor(options.idleReadsPerFullRead ?? 1));
+    this.withinDeadline = options.withinDeadline ?? ((work) => work());
     this.now = options.now ?? Date.now;
   }
 
@@ -243,12 +271,16 @@ export class TaskStore {
     const query = this.query;
     try {
       const source = await this.source();
-      const { page, full } = await this.read(source, query, background, signal);
+      const { page, full, idle } = await this.withinDeadline(() => this.read(source, query, background, signal));
       if (generation !== this.generation) return;
       this.lastLoaded = this.now();
       if (full) {
-        this.lastFullRead = this.lastLoaded;
+        this.lastIdleRead = this.lastLoaded;
+        this.changesOnlyReads = 0;
         this.fullReadsSettled = Math.max(this.fullReadsSettled, requests);
+      } else if (idle) {
+        this.lastIdleRead = this.lastLoaded;
+        this.changesOnlyReads++;
       }
       const wasLoaded = this.stateValue.kind === 'loaded';
       const totals = page.totals ?? this.serverTotals;
@@ -268,16 +300,36 @@ export class TaskStore {
     }
   }
 
-  private async read(source: TaskSource, query: TaskQuery, background: boolean, signal: AbortSignal): Promise<{ page: TaskPage; full: boolean }> {
-    if (background && source.readUnfinished && !this.fullReadNeeded()) {
-      const unfinished = this.current.filter(isUnfinished);
-      const updated = unfinished.length ? await source.readUnfinished(unfinished, background, signal) : [];
-      if (updated && updated.every((task) => fitsCategories(task, query))) {
-        const totals = movedTotals(this.serverTotals, unfinished, updated);
-        return { page: { tasks: replaceByKey(this.current, updated), total: this.matching, totals }, full: false };
+  /** `idle`: a read of only what can change, standing in for the full read of an idle interval. */
+  private async read(source: TaskSource, query: TaskQuery, background: boolean, signal: AbortSignal): Promise<{ page: TaskPage; full: boolean; idle?: boolean }> {
+    if (background) {
+      // An idle read is due: it may still read only what can change, when nothing newer exists.
+      const idle = this.fullReadNeeded();
+      if (!idle || (source.hasNewer && this.changesOnlyReadDue() && (await source.hasNewer(background, signal)) === false)) {
+        const page = await this.readUnfinished(source, query, background, signal);
+        if (page) return { page, full: false, idle };
       }
     }
     return { page: await source.list(query, this.shown, { background, signal, totals: this.totalsDue() }), full: true };
+  }
+
+  /** The list with its unfinished tasks read again; undefined when only a full read can tell. */
+  private async readUnfinished(source: TaskSource, query: TaskQuery, background: boolean, signal: AbortSignal): Promise<TaskPage | undefined> {
+    if (!source.readUnfinished) return undefined;
+    const unfinished = this.current.filter(isUnfinished);
+    const updated = unfinished.length ? await source.readUnfinished(unfinished, background, signal) : [];
+    if (!updated || !updated.every((task) => fitsCategories(task, query))) return undefined;
+    const totals = movedTotals(this.serverTotals, unfinished, updated);
+    return { tasks: replaceByKey(this.current, updated), total: this.matching, totals };
+  }
+
+  /** An idle read is due that may read only what can change, not the full list (`idleReadsPerFullRead`). */
+  private changesOnlyReadDue(): boolean {
+    return (
+      this.fullReadsSettled >= this.fullReadRequests &&
+      this.stateValue.kind === 'loaded' &&
+      this.changesOnlyReads + 1 < this.idleReadsPerFullRead
+    );
   }
 
   /**
@@ -299,7 +351,7 @@ export class TaskStore {
     if (this.fullReadsSettled < this.fullReadRequests || this.stateValue.kind !== 'loaded') return true;
     // Timers may fire a little early: a poll due at the full-read interval reads the full list.
     const slack = Math.min(1000, this.fullReadEveryMs / 10);
-    return this.now() - this.lastFullRead >= this.fullReadEveryMs - slack;
+    return this.now() - this.lastIdleRead >= this.fullReadEveryMs - slack;
   }
 
   private requestFullRead(): void {

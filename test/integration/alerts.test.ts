@@ -121,6 +121,26 @@ describe('completion alerts, Activity and counts against the simulators', functi
       assert.deepEqual(lxca.requests, [], 'no watch, no reads');
     });
 
+    it('leaves the watched jobs of a busy server alone for as long as its Retry-After asks, then reads them again', async () => {
+      const id = runningJob('Watched while busy');
+      const node = await nodeOf(lxcaName, id);
+      await vscode.commands.executeCommand('opsTasks.notifyWhenDone', node, [node]);
+      await everyRequestAnswered(lxca);
+      lxca.clearRequests();
+      const retryAfterSeconds = 4;
+      lxca.faults.failNext = { status: 429, count: 1, path: /^\/tasks\//, retryAfterSeconds };
+      const refused = await until('the busy answer', () => lxca.requests.find((request) => request.status === 429));
+      const refusedAt = Date.now();
+      const next = await until('the next read of the watched job', () => lxca.requests.find((request) => request !== refused && request.path === `/tasks/${id}`), 15_000);
+      const waitedMs = Date.now() - refusedAt;
+      assert.ok(waitedMs >= retryAfterSeconds * 1000 - activeIntervalMs, `read again after ${waitedMs} ms, asked to wait ${retryAfterSeconds} s`);
+      assert.equal(next.method, 'GET');
+      assert.ok(api.alerts.watches.has(node.task.key), 'still watched');
+      lxca.setJobStatus(id, 'Complete', 100);
+      await until('the notification', () => noticesFor(node.task.key).length > 0);
+      await everyRequestAnswered(lxca);
+    });
+
     it('reads a JP1/AO task by its id', async () => {
       const task = jp1ao.tasks().find((candidate) => candidate.status === 'inProgress');
       assert.ok(task, 'the simulator has a running task');
