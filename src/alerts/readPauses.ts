@@ -4,7 +4,7 @@
  * at least as long as it asked, as the tree's polling does. No `vscode` import: tested over
  * loopback in plain Node.
  */
-import { apiErrorOf } from '../ui/errorText';
+import { apiErrorOf } from '../tasks/errorText';
 
 /** After a sign-in failure the watched tasks of that connection wait this long. */
 export const signInPauseMs = 5 * 60_000;
