@@ -37,6 +37,8 @@ export class Connection {
   private productAdapter: ProductAdapter | undefined;
   /** Removed or replaced: nothing it was doing (an action's read-back) may start a request or a poll again. */
   private disposed = false;
+  /** The tree's first load runs (maybe waiting for the password): polls wait for it. */
+  firstLoadRunning = false;
 
   constructor(
     readonly config: ConnectionConfig,
@@ -50,7 +52,7 @@ export class Connection {
     });
     const store = this.store;
     const retryAfterMs = () => (store.state.kind === 'failed' ? apiErrorOf(store.state.error)?.retryAfterMs : undefined);
-    this.poller = new Poller(storePollTarget(store, (background) => this.refresh(background), retryAfterMs), options.intervals);
+    this.poller = new Poller(storePollTarget(store, (background) => this.refresh(background), retryAfterMs, () => this.firstLoadRunning), options.intervals);
   }
 
   /** Polls at the active interval read only unfinished tasks; the full list comes at the idle one. */

@@ -6,11 +6,11 @@ export interface PollIntervals {
 
 export interface PollTarget {
   /**
-   * False until the first load has ended (loaded or failed). Polling follows that load and never
-   * stands in for it: the first load may be waiting for the user to type a password, and a poll
-   * meanwhile would show "no password" under the open prompt.
+   * True while the tree's first load of the connection runs. A poll never stands in for it: that
+   * load may be waiting for the user to type a password, and a poll meanwhile would show
+   * "no password" under the open prompt.
    */
-  readonly firstLoadEnded: boolean;
+  readonly firstLoadRunning: boolean;
   readonly hasActiveTasks: boolean;
   refresh(background: boolean): Promise<void>;
   /** True when the last refresh failed. */
@@ -83,7 +83,7 @@ export class Poller {
   private async tick(): Promise<void> {
     this.timer = undefined;
     if (!this.watching) return;
-    if (!this.target.firstLoadEnded) {
+    if (this.target.firstLoadRunning) {
       this.lastRun = this.now();
       this.schedule();
       return;

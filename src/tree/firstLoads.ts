@@ -31,10 +31,13 @@ export class FirstLoads {
     const running = this.running.get(connection);
     if (running) return running;
     const load: FirstLoad = { prompting: false, done: Promise.resolve() };
+    connection.firstLoadRunning = true;
     load.done = this.showProgress(this.firstLoad(connection, load))
       .catch(() => undefined) // a failed load is the store's failed state, shown as an error row
       .finally(() => {
-        if (this.running.get(connection) === load) this.running.delete(connection);
+        if (this.running.get(connection) !== load) return;
+        this.running.delete(connection);
+        connection.firstLoadRunning = false;
       });
     this.running.set(connection, load);
     return load;

@@ -239,7 +239,7 @@ describe('hostile servers, second pass: findings', function () {
 
   it('7: a disposed poller never polls again, even when told to watch by a late read-back', async function () {
     let refreshes = 0;
-    const poller = new Poller({ firstLoadEnded: true, hasActiveTasks: true, failing: false, refresh: async () => void refreshes++ }, { activeMs: 10, idleMs: 10 });
+    const poller = new Poller({ firstLoadRunning: false, hasActiveTasks: true, failing: false, refresh: async () => void refreshes++ }, { activeMs: 10, idleMs: 10 });
     poller.setWatching(true);
     poller.dispose();
     poller.setWatching(true);
@@ -264,7 +264,7 @@ describe('hostile servers, second pass: findings', function () {
     assert.ok(cancel && !cancel.ok && cancel.error.kind === 'busy');
     assert.equal(mayHaveBeenCarriedOut(cancel.error), false, 'refused, not "may have been carried out"');
     assert.match(errorText(cancel.error), /refused.*try again in 7 s/);
-    const poller = new Poller({ firstLoadEnded: true, hasActiveTasks: true, failing: true, retryAfterMs: 7000, refresh: async () => undefined }, { activeMs: 1000, idleMs: 5000 });
+    const poller = new Poller({ firstLoadRunning: false, hasActiveTasks: true, failing: true, retryAfterMs: 7000, refresh: async () => undefined }, { activeMs: 1000, idleMs: 5000 });
     assert.ok(poller.nextDelayMs() >= 7000);
     poller.dispose();
 

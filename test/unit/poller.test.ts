@@ -5,7 +5,7 @@ import { sleep, until } from '../support/wait';
 /** A store stand-in that counts refreshes; the poller only sees this interface. */
 class CountingTarget implements PollTarget {
   refreshes = 0;
-  firstLoadEnded = true;
+  firstLoadRunning = false;
   hasActiveTasks = false;
   failing = false;
   inFlight = 0;
@@ -42,10 +42,10 @@ describe('Poller', () => {
   });
 
   it('waits for the first load to end before it polls (that load may be waiting for a password)', async () => {
-    const target = watched({ activeMs: 10, idleMs: 10 }, { firstLoadEnded: false });
+    const target = watched({ activeMs: 10, idleMs: 10 }, { firstLoadRunning: true });
     await sleep(80);
     assert.equal(target.refreshes, 0, 'no poll while the first load runs');
-    target.firstLoadEnded = true;
+    target.firstLoadRunning = false;
     await until('a poll once the first load ended', () => target.refreshes > 0, 2_000);
   });
 
