@@ -53,21 +53,24 @@ describe('e2e: the demo across reloads', function () {
   /**
    * The status the palette's task pick shows for the task with this id ("Cancelled · Demo LXCA · ID 12").
    * The pick lists the tasks read when it opens: while the job is not among them yet (just after a
-   * reload), it is closed and opened again.
+   * reload), or the pick did not open, it is closed and opened again.
    */
   async function pickedStatus(page: Page, id: string): Promise<string> {
     const row = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: new RegExp(`· ID ${id}(?!\\d)`) }).first();
     return until(`the task pick to list ID ${id}`, async () => {
-      await runCommand(page, 'Ops Tasks: Show Details');
-      await quickInputType(page, `ID ${id}`, { accept: false });
-      const text = await row.waitFor({ timeout: 5_000 }).then(() => row.innerText(), () => undefined);
-      await page.keyboard.press('Escape');
-      return text;
-    }, 60_000);
+      try {
+        await runCommand(page, 'Ops Tasks: Show Details');
+        await quickInputType(page, `ID ${id}`, { accept: false });
+        await row.waitFor({ timeout: 5_000 });
+        return await row.innerText();
+      } catch {
+        return undefined; // the pick did not open, or did not list the job yet: open it again
+      } finally {
+        await page.keyboard.press('Escape');
+      }
+    }, 90_000);
   }
 
-  // Skipped: since the merge of the operator's loop with the demo in its own process, this fails on a
-  // quiet machine too (the picked job's status after the reload); to be found and fixed, then unskipped.
   it('keeps its state across a window reload: a cancelled job stays cancelled, under the same id', async () => {
     const { page } = wb();
     // The LXCA demo's jobs on screen: fold the JP1/AO demo, unfold the LXCA one.
