@@ -27,7 +27,8 @@ function check(name, command, args) {
     console.log(`\n${name}: ${[command, ...args].join(' ')}`);
     const ok = run(command, args) === 0;
     console.log(ok ? `  ✓ ${name}` : `  ✗ ${name} failed (output above)`);
-    writeFileSync(results, JSON.stringify({ passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 }));
+    const failures = ok ? [] : [{ title: name, error: 'see its output above' }];
+    writeFileSync(results, JSON.stringify({ passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, failures }));
     return 0;
   };
 }
@@ -65,6 +66,8 @@ if (!only || only === 'vscode') {
 }
 
 const total = { passed: 0, failed: 0, skipped: 0 };
+/** Every failed test's title and message, repeated just above the summary so a log's tail names them. */
+const failures = [];
 if (run(process.execPath, [join(root, 'scripts/build.mjs')]) !== 0) {
   total.failed += 1;
   console.error('build failed');
@@ -85,13 +88,17 @@ if (run(process.execPath, [join(root, 'scripts/build.mjs')]) !== 0) {
       total.passed += c.passed;
       total.failed += c.failed;
       total.skipped += c.skipped;
+      for (const f of c.failures ?? []) failures.push(`${group.name}: ${f.title}\n    ${String(f.error).split('\n')[0]}`);
     }
     if (status !== 0 && [].concat(counts).every((c) => c.failed === 0)) {
       console.error(`${group.name}: exited with ${status} without reporting a failed test`);
       total.failed += 1;
+      failures.push(`${group.name}: exited with ${status}`);
     }
   }
 }
+
+if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}\n`);
 
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(total.failed === 0 ? 0 : 1);
