@@ -25,7 +25,7 @@ import { callbackPrefill } from '../../src/webview/callbackForm';
 import { NotesForm } from '../../src/webview/notesForm';
 import type { ConnectionRegistry } from '../../src/connections/registry';
 import { parseJobList } from '../../src/api/lxca/jobs';
-import { toLxcaTask } from '../../src/tasks/lxca';
+import { toLxcaTask } from '../../src/tasks/lxcaMapping';
 import { startJp1aoSimulator } from '../../src/simulator';
 import { deepJson } from '../support/hostile';
 
