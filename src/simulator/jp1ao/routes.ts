@@ -56,8 +56,9 @@ import { byteCount, checkBody, historyPeriod, isObject, resubmitBody } from './r
 import { spellStatus, STATUS_WORDS } from './words';
 import {
   DATE_FIELDS, FINISHED, HISTORY_FIELDS, SCHEDULE_FROM, type ScheduleAction, TASK_ACTIONS,
-  TASK_FIELDS, type TaskAction, type TaskRecord, type TaskStore,
-} from './tasks';
+  TASK_FIELDS, type TaskAction, type TaskRecord,
+} from './taskRecord';
+import type { TaskStore } from './tasks';
 
 const BASE = '/Automation/v1';
 const OBJECTS = `${BASE}/objects`;
