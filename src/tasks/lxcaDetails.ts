@@ -1,6 +1,6 @@
 // An LXCA job's details page data: its formatted-text members as parts, and its messages.
-import type { FieldValue, FormattedPart, LxcaMessageView } from './detailsData';
-import { fieldsOf } from './detailsContent';
+import type { FormattedPart, LxcaMessageView } from './detailsData';
+import { membersOf } from './detailsContent';
 import type { ProductDetails } from './adapter';
 import type { LxcaApi } from './lxcaMapping';
 import type { Task } from './model';
@@ -40,9 +40,6 @@ export function lxcaMessages(api: LxcaApi, task: Task): LxcaMessageView[] | unde
 
 /** The job's members for the details page (arrays of formatted text as parts) and its messages. */
 export function lxcaDetails(api: LxcaApi, task: Task): ProductDetails {
-  const formatted = (_name: string, value: unknown): FieldValue | undefined => {
-    const parts = Array.isArray(value) ? formattedParts(api, value) : undefined;
-    return parts && { kind: 'formatted', parts };
-  };
-  return { fields: fieldsOf(task, formatted), messages: lxcaMessages(api, task) };
+  const fields = membersOf(task).map(([name, value]) => ({ name, value, parts: Array.isArray(value) ? formattedParts(api, value) : undefined }));
+  return { fields, messages: lxcaMessages(api, task) };
 }
