@@ -17,7 +17,8 @@ import type { RecordedRequest, SimulatorVariants } from '../src/simulator/types'
 import { Jp1aoAdapter } from '../src/tasks/jp1ao';
 import { fullListEveryNthIdleRead, LxcaAdapter } from '../src/tasks/lxca';
 import type { TaskSource } from '../src/tasks/adapter';
-import { idleReadsPerFullRead, TaskStore } from '../src/tasks/store';
+import { TaskStore } from '../src/tasks/store';
+import { idleReadsPerFullRead } from '../src/tasks/storeOptions';
 import { pinJob } from '../test/support/pinJobs';
 import { credentialsOf } from '../test/support/storeFixture';
 

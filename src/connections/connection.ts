@@ -5,7 +5,8 @@ import type { CancelCallbackSender, NotesEditor, ProductAdapter } from '../tasks
 import type { Task } from '../tasks/model';
 import { Poller, type PollIntervals } from '../tasks/poller';
 import { storePollTarget } from '../tasks/storePolling';
-import { idleReadsPerFullRead, TaskStore } from '../tasks/store';
+import { TaskStore } from '../tasks/store';
+import { idleReadsPerFullRead } from '../tasks/storeOptions';
 import type { TaskQuery } from '../tasks/query';
 import type { RequestLogEntry } from '../api/http';
 import { apiErrorKind, apiErrorOf } from '../tasks/errorText';

@@ -1,5 +1,5 @@
 import type { CancelCallbackInput } from '../api/lxca/types';
-import type { DetailsView, NotesSnapshot, Row } from './detailsData';
+import type { DetailsView, FormattedPart, NotesSnapshot, Row } from './detailsData';
 import type { Product, Task, TaskOperation } from './model';
 import type { TaskQuery } from './query';
 import type { OperatorLoop } from './jp1aoLoop';
@@ -85,8 +85,18 @@ export type TaskOutcome =
   | { readonly task: Task; readonly ok: true; readonly plainCancelIfNotTaken?: boolean }
   | { readonly task: Task; readonly ok: false; readonly error: unknown };
 
-/** The product-specific parts of the details page. */
-export type ProductDetails = Pick<DetailsView, 'fields' | 'messages' | 'properties' | 'log'>;
+/** One member of a task as its product reads it, for the details page to format. */
+export interface ProductField {
+  name: string;
+  value: unknown;
+  /** The member is LXCA formatted text: these parts. */
+  parts?: FormattedPart[];
+  /** The member is a time: this instant (ms since the epoch), also shown in the user's local time. */
+  time?: number;
+}
+
+/** The product-specific parts of the details page: the task's members as fields, and its own sections. */
+export type ProductDetails = Pick<DetailsView, 'messages' | 'properties' | 'log'> & { fields: ProductField[] };
 
 /** The notes form's view of one task. */
 export interface NotesView {

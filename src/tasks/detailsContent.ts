@@ -1,17 +1,12 @@
 /**
  * Turns a task into the details page's data, whatever its product; the product adapters add
- * their own sections and field formats. Pure: no vscode, no network.
+ * their own sections and fields. Pure: no vscode, no network.
  */
 import { taskFacts } from './facts';
 import type { Task } from './model';
 import { productInfo } from './products';
-import { localTimeText } from './time';
-import type { FieldValue, Row, Subtask } from './detailsData';
+import type { Row, Subtask } from './detailsData';
 import { t } from './l10n';
-import { boundedJson } from '../util/safeText';
-
-/** A product's own rendering of a member, or undefined for the plain one. */
-export type FieldFormat = (name: string, value: unknown) => FieldValue | undefined;
 
 /** Members shown in their own section rather than in the field table. */
 const ownSections = new Set(['children', 'messages']);
@@ -27,25 +22,11 @@ export function summaryRows(task: Task): Row[] {
   return rows.filter((row): row is [string, string] => row[1] !== undefined).map(([label, value]) => ({ label, value }));
 }
 
-/** Every member of the server's object, in its order, each as text, formatted text or JSON. */
-export function fieldsOf(task: Task, format: FieldFormat = () => undefined): { name: string; value: FieldValue }[] {
+/** Every member of the server's object but those with a section of their own, in its order. */
+export function membersOf(task: Task): [name: string, value: unknown][] {
   const raw = task.raw;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [];
-  return Object.entries(raw as Record<string, unknown>)
-    .filter(([name]) => !ownSections.has(name))
-    .map(([name, value]) => ({ name, value: format(name, value) ?? fieldValue(name, value) }));
-}
-
-function fieldValue(name: string, value: unknown): FieldValue {
-  if (value === null || value === undefined) return { kind: 'text', text: '' };
-  if (typeof value === 'string') return { kind: 'text', text: value };
-  if (typeof value === 'number') {
-    // A large number in a `…Time` member is milliseconds since the epoch (LXCA sends them so).
-    const isTime = /Time$/.test(name) && value > 1e11;
-    return { kind: 'text', text: isTime ? `${localTimeText(value)} (${value})` : String(value) };
-  }
-  if (typeof value === 'boolean') return { kind: 'text', text: String(value) };
-  return { kind: 'json', text: boundedJson(value) };
+  return Object.entries(raw as Record<string, unknown>).filter(([name]) => !ownSections.has(name));
 }
 
 /** The subtask tree, depth first, as rows with their depth. */

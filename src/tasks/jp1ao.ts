@@ -153,7 +153,7 @@ export class Jp1aoAdapter implements ProductAdapter {
       this.client.taskLog(task.id, { reverse: true, offset: 0, readSize: logReadSize }),
       this.client.taskActions(task.id),
     ]);
-    const operations = offered.status === 'fulfilled' ? [{ name: t('Operations the server offers now'), value: { kind: 'text' as const, text: offered.value.join(', ') || t('none') } }] : [];
+    const operations = offered.status === 'fulfilled' ? [{ name: t('Operations the server offers now'), value: offered.value.join(', ') || t('none') }] : [];
     return {
       fields: [...jp1aoFields(this.api, task), ...operations],
       properties: properties.status === 'fulfilled' ? { rows: propertyRows(properties.value) } : { error: errorText(properties.reason) },

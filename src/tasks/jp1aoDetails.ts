@@ -5,8 +5,8 @@
 import type { Jp1aoTask, PropertyValue } from '../api/jp1ao/types';
 import { displayText, optionalString } from '../util/values';
 import { safeText } from '../util/safeText';
-import { fieldsOf } from './detailsContent';
-import type { FieldValue, NotesSnapshot, PropertyRow, Row } from './detailsData';
+import { membersOf } from './detailsContent';
+import type { NotesSnapshot, PropertyRow, Row } from './detailsData';
 import type { ProductDetails } from './adapter';
 import { jp1aoStatusMeaning } from './jp1aoStatus';
 import type { Task } from './model';
@@ -76,14 +76,12 @@ export function propertyRows(values: readonly PropertyValue[]): PropertyRow[] {
   });
 }
 
-/** The task's members for the details page, its times also in the user's local time. */
+/** The task's members for the details page, its times read as instants. */
 export function jp1aoFields(api: Jp1aoApi, task: Task): ProductDetails['fields'] {
-  const localTime = (name: string, value: unknown): FieldValue | undefined => {
-    if (typeof value !== 'string' || !/Time$/.test(name)) return undefined;
-    const time = jp1aoTimeText(api, value);
-    return { kind: 'text', text: time && time !== value ? `${time} (${value})` : value };
-  };
-  return fieldsOf(task, localTime);
+  return membersOf(task).map(([name, value]) => {
+    const time = typeof value === 'string' && /Time$/.test(name) && value.trim() !== '' ? api.parseJp1aoTime(value) : undefined;
+    return { name, value, time };
+  });
 }
 
 /** The server's offset from UTC ("UTC+09:00") as the task's own times carry it: its log is in that clock. */

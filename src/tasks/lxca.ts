@@ -1,12 +1,12 @@
-import type * as Api from '../api/index';
+// The LXCA adapter: reads the job list (whole, compact or by id), cancels jobs, and closes the session.
 import type { LxcaClient } from '../api/lxca/client';
 import type { ListJobsOptions, LxcaJob, RequestOptions } from '../api/lxca/types';
 import type { JobRecord as LxcaJobRecord } from '../api/lxca/jobs';
-import type { FieldValue, FormattedPart, LxcaMessageView } from './detailsData';
-import { fieldsOf } from './detailsContent';
 import { failedOutcomes, type ActionRequest, type CancelCallbackSender, type ListOptions, type ProductAdapter, type ProductDetails, type TaskOutcome, type TaskPage } from './adapter';
-import { classifyLxcaStatus, lxcaStatusCategory } from './lxcaStatus';
-import { isUnfinished, taskKey, type Task, type TaskOperation } from './model';
+import { lxcaDetails } from './lxcaDetails';
+import { toLxcaTask, type LxcaApi } from './lxcaMapping';
+import { lxcaStatusCategory } from './lxcaStatus';
+import { isUnfinished, taskKey, type Task } from './model';
 import { orderedPage } from './ordering';
 import { productInfo } from './products';
 import { totalsOf, totalsOfCategories } from './summary';
@@ -14,62 +14,8 @@ import { apiErrorKind } from './errorText';
 import { isEmptyQuery, matchesQuery, type TaskQuery } from './query';
 import { firstK } from '../util/collections';
 import { duplicateReporter, uniqueTasks, type DuplicateReport } from './uniqueTasks';
-import { localTimeText } from './time';
 import { t } from './l10n';
-import { readableById, withUnusableId } from './unusableId';
-
-/** What LXCA jobs need from the API bundle to become Tasks and details (loaded lazily by the caller). */
-export type LxcaApi = Pick<typeof Api, 'lxcaPlainText' | 'substituteLxcaArgs' | 'parseLxcaFormattedText' | 'parseLxcaJob' | 'validateCancelCallback' | 'isUsableLxcaJobId'>;
-
-/** Shared by every task that has them: thousands of finished jobs need no array each. */
-const noOperations: readonly TaskOperation[] = Object.freeze([]);
-const cancelOperations: readonly TaskOperation[] = Object.freeze(['cancel', 'cancelWithCallback'] as TaskOperation[]);
-const noTasks: readonly Task[] = Object.freeze([]);
-
-/**
- * Cancelling is offered while a job has not finished (an unknown status counts as unfinished while
- * the job has no end time and is below 100 %), unless it says `cancelable: false`.
- */
-export function lxcaOperations(job: LxcaJob): readonly TaskOperation[] {
-  const category = lxcaStatusCategory(job.status);
-  const unfinished = isUnfinished({ category, end: job.endTime, progress: job.percentage });
-  if (!unfinished || job.cancelable === false) return noOperations;
-  return cancelOperations;
-}
-
-/** The job's name as one line of plain text with its args filled in, else `Job <id>`. */
-export function lxcaJobTitle(api: LxcaApi, job: LxcaJob): string {
-  const name = job.name === undefined ? '' : api.substituteLxcaArgs(api.lxcaPlainText(job.name, { singleLine: true }), job.args);
-  return name || t('Job {0}', job.jobUID);
-}
-
-/**
- * Map one LXCA job, with its subtasks, to the extension's Task model. `withRaw` false leaves the
- * server's object out: a listed job does not need it, and 5,000 of them would keep megabytes alive.
- */
-export function toLxcaTask(api: LxcaApi, connection: string, job: LxcaJob, withRaw = true): Task {
-  const status = job.status ?? '';
-  const { category, label } = classifyLxcaStatus(job.status);
-  const task: Task = {
-    key: taskKey(connection, job.jobUID),
-    id: job.jobUID,
-    connection,
-    product: 'lxca',
-    title: lxcaJobTitle(api, job),
-    status,
-    statusLabel: label,
-    category,
-    progress: job.percentage,
-    start: job.startTime,
-    end: job.endTime,
-    owner: job.createdBy,
-    children: job.children.length ? job.children.map((child) => toLxcaTask(api, connection, child, withRaw)) : noTasks,
-    cancelHook: job.cancelHook,
-    operations: lxcaOperations(job),
-    raw: withRaw ? job.raw : undefined,
-  };
-  return withUnusableId(task, api.isUsableLxcaJobId);
-}
+import { readableById } from './unusableId';
 
 /** Longest `/tasks/{job_list}` path sent in one request: well below what servers and proxies accept. */
 export const maxJobListPathLength = 2000;
@@ -107,47 +53,6 @@ function compareIdsDescending(a: string, b: string): number {
   const numberB = Number(b);
   if (Number.isFinite(numberA) && Number.isFinite(numberB) && numberA !== numberB) return numberB - numberA;
   return b.localeCompare(a);
-}
-
-/** LXCA formatted text as parts; undefined when the value is not formatted text. */
-export function formattedParts(api: LxcaApi, value: unknown): FormattedPart[] | undefined {
-  const parsed = api.parseLxcaFormattedText(value);
-  if (parsed === undefined) return undefined;
-  if (typeof parsed === 'string') return [{ text: parsed, format: [] }];
-  return parsed.map((part) => {
-    const run: FormattedPart = { text: part.text, format: part.format ?? [] };
-    if (typeof part.link === 'string') run.link = part.link;
-    return run;
-  });
-}
-
-/** LXCA job messages (`messages`: `{id, text, explanation?, timeStamp?}`). */
-export function lxcaMessages(api: LxcaApi, task: Task): LxcaMessageView[] | undefined {
-  const messages = (task.raw as { messages?: unknown } | undefined)?.messages;
-  if (!Array.isArray(messages) || messages.length === 0) return undefined;
-  return messages.flatMap((message): LxcaMessageView[] => {
-    const record: Record<string, unknown> = typeof message === 'object' && message !== null ? (message as Record<string, unknown>) : { text: message };
-    const text = formattedParts(api, record.text);
-    if (!text) return [];
-    const time = record.timeStamp ?? record.timestamp;
-    return [
-      {
-        id: typeof record.id === 'string' ? record.id : undefined,
-        time: typeof time === 'number' ? localTimeText(time) : typeof time === 'string' ? time : undefined,
-        text,
-        explanation: typeof record.explanation === 'string' ? record.explanation : undefined,
-      },
-    ];
-  });
-}
-
-/** The job's members for the details page (arrays of formatted text as parts) and its messages. */
-export function lxcaDetails(api: LxcaApi, task: Task): ProductDetails {
-  const formatted = (_name: string, value: unknown): FieldValue | undefined => {
-    const parts = Array.isArray(value) ? formattedParts(api, value) : undefined;
-    return parts && { kind: 'formatted', parts };
-  };
-  return { fields: fieldsOf(task, formatted), messages: lxcaMessages(api, task) };
 }
 
 /**

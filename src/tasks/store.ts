@@ -3,7 +3,10 @@ import { diffTaskLists, noChange, type TaskListDiff } from './diff';
 import { isActive, isUnfinished, type Task } from './model';
 import { isEmptyQuery, type TaskQuery } from './query';
 import type { TaskPage, TaskSource, TaskTotals } from './adapter';
-import { totalsOf } from './summary';
+import { OrderHold } from './orderHold';
+import { ReadSchedule } from './readSchedule';
+import type { StoreOptions } from './storeOptions';
+import { fitsCategories, movedTotals, replaceByKey } from './taskListMerge';
 
 export type StoreState =
   | { kind: 'empty' }
@@ -15,42 +18,6 @@ export interface StoreChange extends TaskListDiff {
   /** The store moved between empty, loaded and failed, or failed with another error. */
   stateChanged: boolean;
 }
-
-export interface StoreOptions {
-  /**
-   * How often the full list is read while polls read only the unfinished tasks (the idle
-   * interval): new tasks started elsewhere appear within it.
-   */
-  fullReadEveryMs?: number;
-  /**
-   * Of this many idle reads (one per `fullReadEveryMs`), one is the full list; the others read
-   * only what can change (the unfinished tasks, and whether a newer task exists: `hasNewer`) and
-   * turn into the full list when something newer or gone shows. Only for a source with `hasNewer`;
-   * 1 (the default): every idle read is the full list.
-   */
-  idleReadsPerFullRead?: number;
-  /**
-   * Runs one refresh as one operation with one overall deadline (the API's
-   * `withOperationDeadline`): its reads together (unfinished tasks, a newer one, the list) stop
-   * there, however many they are.
-   */
-  withinDeadline?: <T>(work: () => Promise<T>) => Promise<T>;
-  /**
-   * How long the server's totals (the badge's running and failed counts) stand before a full read
-   * asks for them again; an action makes the next full read ask at once. Between reads, polls of
-   * the unfinished tasks move them along. They cost JP1/AO two count requests per read.
-   */
-  totalsEveryMs?: number;
-  now?: () => number;
-}
-
-/**
- * A connection's store reads the full list at one idle interval in this many, and only what can
- * change at the others, when its product can tell cheaply whether a newer task exists (LXCA,
- * docs/api/lxca.md "Idle reads"). A finished task deleted on the server leaves the tree at the
- * next full read; a user's Refresh is always one.
- */
-export const idleReadsPerFullRead = 5;
 
 /** A user's Refresh within this long of another one joins it; later ones restart the load. */
 const joinUserRefreshMs = 1000;
@@ -94,25 +61,10 @@ export class TaskStore {
   private readonly newerThanList = new Map<string, number>();
   private shown: number;
   private lastLoaded = 0;
-  /** When the last idle read (a full one, or one of only what can change) was made. */
-  private lastIdleRead = 0;
-  /** Idle reads of only what can change since the last full read. */
-  private changesOnlyReads = 0;
-  private readonly idleReadsPerFullRead: number;
+  private readonly schedule: ReadSchedule;
   private readonly withinDeadline: <T>(work: () => Promise<T>) => Promise<T>;
-  /** Bumped whenever the next read must be a full one; a full read started after the last bump settles it. */
-  private fullReadRequests = 1;
-  private fullReadsSettled = 0;
-  private fullReadEveryMs: number;
-  private readonly totalsEveryMs: number;
-  /** When the totals were last read with a page; undefined = the next full read asks for them. */
-  private totalsReadAt: number | undefined;
   private readonly now: () => number;
-  /** Until when rows keep their places (the user is acting on this connection's tasks). */
-  private orderHeldUntil = 0;
-  private orderTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The list as read, while the rows keep an older order; shown when the hold ends. */
-  private unheld: { tasks: Task[]; total: number } | undefined;
+  private readonly order: OrderHold;
 
   constructor(
     private readonly source: () => Promise<TaskSource>,
@@ -121,11 +73,10 @@ export class TaskStore {
     options: StoreOptions = {},
   ) {
     this.shown = pageSize;
-    this.fullReadEveryMs = options.fullReadEveryMs ?? 60_000;
-    this.totalsEveryMs = options.totalsEveryMs ?? 15_000;
-    this.idleReadsPerFullRead = Math.max(1, Math.floor(options.idleReadsPerFullRead ?? 1));
     this.withinDeadline = options.withinDeadline ?? ((work) => work());
     this.now = options.now ?? Date.now;
+    this.schedule = new ReadSchedule(options, this.now);
+    this.order = new OrderHold(this.now, (tasks, total) => this.publish(tasks, total, false));
   }
 
   get tasks(): readonly Task[] {
@@ -169,7 +120,7 @@ export class TaskStore {
   }
 
   setFullReadInterval(ms: number): void {
-    this.fullReadEveryMs = ms;
+    this.schedule.setFullReadInterval(ms);
   }
 
   find(key: string): Task | undefined {
@@ -208,7 +159,7 @@ export class TaskStore {
 
   setQuery(query: TaskQuery): Promise<void> {
     this.query = query;
-    this.orderHeldUntil = 0; // the user asked for another order or filter: it shows at once
+    this.order.end(); // the user asked for another order or filter: it shows at once
     this.shown = this.pageSize;
     this.requestFullRead();
     return this.restart(false);
@@ -220,18 +171,7 @@ export class TaskStore {
    * the hold ends. The row a user is acting on does not move away under the pointer.
    */
   holdOrder(ms: number): void {
-    const now = this.now();
-    this.orderHeldUntil = Math.max(this.orderHeldUntil, now + ms);
-    if (this.orderTimer) clearTimeout(this.orderTimer);
-    this.orderTimer = setTimeout(() => this.releaseOrder(), this.orderHeldUntil - now);
-  }
-
-  private releaseOrder(): void {
-    this.orderTimer = undefined;
-    if (this.now() < this.orderHeldUntil) return this.holdOrder(0);
-    const unheld = this.unheld;
-    this.unheld = undefined;
-    if (unheld) this.publish(unheld.tasks, unheld.total, false);
+    this.order.hold(ms);
   }
 
   /**
@@ -248,7 +188,7 @@ export class TaskStore {
    */
   applyUpdates(updated: readonly Task[], started: number = this.readStarted()): void {
     this.requestFullRead(); // the action may have started or removed tasks the list would show
-    this.totalsReadAt = undefined;
+    this.schedule.forgetTotals();
     const newer = updated.filter((task) => started > Math.max(this.shownLoadStarted, this.newerThanList.get(task.key) ?? 0));
     for (const task of newer) this.newerThanList.set(task.key, started);
     this.publish(replaceByKey(this.current, newer), this.matching, false);
@@ -267,24 +207,18 @@ export class TaskStore {
 
   private async load(background: boolean, ticket: number, signal: AbortSignal): Promise<void> {
     const generation = ++this.generation;
-    const requests = this.fullReadRequests;
+    const requests = this.schedule.requests;
     const query = this.query;
     try {
       const source = await this.source();
       const { page, full, idle } = await this.withinDeadline(() => this.read(source, query, background, signal));
       if (generation !== this.generation) return;
       this.lastLoaded = this.now();
-      if (full) {
-        this.lastIdleRead = this.lastLoaded;
-        this.changesOnlyReads = 0;
-        this.fullReadsSettled = Math.max(this.fullReadsSettled, requests);
-      } else if (idle) {
-        this.lastIdleRead = this.lastLoaded;
-        this.changesOnlyReads++;
-      }
+      if (full) this.schedule.fullReadDone(requests, this.lastLoaded);
+      else if (idle) this.schedule.changesOnlyReadDone(this.lastLoaded);
       const wasLoaded = this.stateValue.kind === 'loaded';
       const totals = page.totals ?? this.serverTotals;
-      if (page.totals && full) this.totalsReadAt = this.lastLoaded;
+      if (page.totals && full) this.schedule.totalsRead(this.lastLoaded);
       const totalsChanged = JSON.stringify(totals) !== JSON.stringify(this.serverTotals);
       this.stateValue = { kind: 'loaded' };
       this.serverTotals = totals;
@@ -304,13 +238,14 @@ export class TaskStore {
   private async read(source: TaskSource, query: TaskQuery, background: boolean, signal: AbortSignal): Promise<{ page: TaskPage; full: boolean; idle?: boolean }> {
     if (background) {
       // An idle read is due: it may still read only what can change, when nothing newer exists.
-      const idle = this.fullReadNeeded();
-      if (!idle || (source.hasNewer && this.changesOnlyReadDue() && (await source.hasNewer(background, signal)) === false)) {
+      const loaded = this.stateValue.kind === 'loaded';
+      const idle = this.schedule.fullReadNeeded(loaded);
+      if (!idle || (source.hasNewer && this.schedule.changesOnlyReadDue(loaded) && (await source.hasNewer(background, signal)) === false)) {
         const page = await this.readUnfinished(source, query, background, signal);
         if (page) return { page, full: false, idle };
       }
     }
-    return { page: await source.list(query, this.shown, { background, signal, totals: this.totalsDue() }), full: true };
+    return { page: await source.list(query, this.shown, { background, signal, totals: this.schedule.totalsDue(this.serverTotals !== undefined) }), full: true };
   }
 
   /** The list with its unfinished tasks read again; undefined when only a full read can tell. */
@@ -321,15 +256,6 @@ export class TaskStore {
     if (!updated || !updated.every((task) => fitsCategories(task, query))) return undefined;
     const totals = movedTotals(this.serverTotals, unfinished, updated);
     return { tasks: replaceByKey(this.current, updated), total: this.matching, totals };
-  }
-
-  /** An idle read is due that may read only what can change, not the full list (`idleReadsPerFullRead`). */
-  private changesOnlyReadDue(): boolean {
-    return (
-      this.fullReadsSettled >= this.fullReadRequests &&
-      this.stateValue.kind === 'loaded' &&
-      this.changesOnlyReads + 1 < this.idleReadsPerFullRead
-    );
   }
 
   /**
@@ -343,27 +269,12 @@ export class TaskStore {
     return replaceByKey(tasks, kept.filter((task): task is Task => task !== undefined));
   }
 
-  private totalsDue(): boolean {
-    return this.serverTotals === undefined || this.totalsReadAt === undefined || this.now() - this.totalsReadAt >= this.totalsEveryMs;
-  }
-
-  private fullReadNeeded(): boolean {
-    if (this.fullReadsSettled < this.fullReadRequests || this.stateValue.kind !== 'loaded') return true;
-    // Timers may fire a little early: a poll due at the full-read interval reads the full list.
-    const slack = Math.min(1000, this.fullReadEveryMs / 10);
-    return this.now() - this.lastIdleRead >= this.fullReadEveryMs - slack;
-  }
-
   private requestFullRead(): void {
-    this.fullReadRequests++;
+    this.schedule.requestFullRead();
   }
 
   private publish(read: Task[], total: number, stateChanged: boolean, totalsChanged = false): void {
-    const held = this.now() < this.orderHeldUntil;
-    // A read that only updated the rows in place leaves the order read before to be shown later.
-    const inPlace = this.unheld && read.length === this.current.length && read.every((task, i) => task.key === this.current[i]!.key);
-    this.unheld = !held ? undefined : inPlace && this.unheld ? { tasks: replaceByKey(this.unheld.tasks, read), total } : { tasks: read, total };
-    const tasks = held ? inPlacesOf(this.current, read) : read;
+    const tasks = this.order.arrange(this.current, read, total);
     const diff = diffTaskLists(this.current, tasks);
     const totalChanged = total !== this.matching;
     this.current = tasks;
@@ -375,43 +286,12 @@ export class TaskStore {
   }
 
   dispose(): void {
-    if (this.orderTimer) clearTimeout(this.orderTimer);
+    this.order.dispose();
     this.inFlight?.controller.abort();
     this.changes.dispose();
   }
 }
 
-/** The tasks read, those shown before in their places, then the new ones in the order read. */
-function inPlacesOf(shown: readonly Task[], read: readonly Task[]): Task[] {
-  const byKey = new Map(read.map((task) => [task.key, task]));
-  const kept = shown.flatMap((task) => byKey.get(task.key) ?? []);
-  const keys = new Set(kept.map((task) => task.key));
-  return [...kept, ...read.filter((task) => !keys.has(task.key))];
-}
-
-/** The list with each task that has an update replaced by it; the others stay the same objects. */
-function replaceByKey(tasks: readonly Task[], updated: readonly Task[]): Task[] {
-  if (updated.length === 0) return tasks as Task[];
-  const byKey = new Map(updated.map((task) => [task.key, task]));
-  return tasks.map((task) => byKey.get(task.key) ?? task);
-}
-
-/** A task that left the filter's categories needs the full list to show what now matches. */
-function fitsCategories(task: Task, query: TaskQuery): boolean {
-  return !query.categories?.length || query.categories.includes(task.category);
-}
-
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** The server's totals after a read of the unfinished tasks alone: what those tasks moved to, added in. */
-function movedTotals(totals: TaskTotals | undefined, before: readonly Task[], after: readonly Task[]): TaskTotals | undefined {
-  if (!totals) return undefined;
-  const was = totalsOf(before);
-  const now = totalsOf(after);
-  return {
-    running: Math.max(0, totals.running - was.running + now.running),
-    failed: Math.max(0, totals.failed - was.failed + now.failed),
-  };
 }

@@ -2,6 +2,7 @@ import type { Connection } from '../connections/connection';
 import type { Task } from '../tasks/model';
 import { errorText } from '../tasks/errorText';
 import { subtasksOf, summaryRows } from '../tasks/detailsContent';
+import { detailsFields } from './detailsFields';
 import { TargetForm, type FormChannel } from './formHost';
 import type { TaskTarget } from './notesForm';
 import type { DetailsActions } from '../commands/detailsActions';
@@ -48,7 +49,7 @@ export class DetailsForm extends TargetForm<TaskTarget, DetailsPageMessage, Deta
       notice,
       summary: summaryRows(task),
       subtasks: subtasksOf(task),
-      ...(await connection.adapter().details(task)),
+      ...(await this.productSections(connection, task)),
       actions: this.actions?.offered(task),
     };
   }
@@ -63,6 +64,12 @@ export class DetailsForm extends TargetForm<TaskTarget, DetailsPageMessage, Deta
       await this.channel.post({ type: 'acted', requestId, message: errorText(error) });
     }
     await this.handle({ type: 'ready' });
+  }
+
+  /** The product's sections of the page, its fields formatted here. */
+  private async productSections(connection: Connection, task: Task): Promise<Omit<DetailsView, 'title' | 'product' | 'connection' | 'summary'>> {
+    const { fields, ...sections } = await connection.adapter().details(task);
+    return { fields: detailsFields(fields), ...sections };
   }
 
   private async readTask(connection: Connection): Promise<Task> {

@@ -20,7 +20,7 @@ import type { ConnectionRegistry } from '../connections/registry';
 import { log } from '../log';
 import { taskKey, type Task } from '../tasks/model';
 import { errorText } from '../tasks/errorText';
-import { followCallbackCancel } from '../commands/taskActions';
+import { followCallbackCancel } from '../commands/actionFollowUp';
 import { canRespond } from '../tasks/loopOffers';
 
 const extensionId = 'ops-tasks.ops-tasks';

@@ -12,7 +12,8 @@ import type { RunningSimulator, SimulatorOptions } from '../../src/simulator/typ
 import type { TaskSource } from '../../src/tasks/adapter';
 import { Jp1aoAdapter } from '../../src/tasks/jp1ao';
 import { LxcaAdapter } from '../../src/tasks/lxca';
-import { TaskStore, type StoreOptions } from '../../src/tasks/store';
+import { TaskStore } from '../../src/tasks/store';
+import type { StoreOptions } from '../../src/tasks/storeOptions';
 
 export interface StoreFixture<S extends RunningSimulator> {
   readonly sim: S;

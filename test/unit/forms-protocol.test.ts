@@ -3,8 +3,10 @@
 import { strict as assert } from 'node:assert';
 import * as api from '../../src/api';
 import { jp1aoFields } from '../../src/tasks/jp1aoDetails';
+import { detailsFields } from '../../src/webview/detailsFields';
 import { toJp1aoTask } from '../../src/tasks/jp1aoMapping';
-import { lxcaDetails, lxcaMessages, toLxcaTask } from '../../src/tasks/lxca';
+import { lxcaDetails, lxcaMessages } from '../../src/tasks/lxcaDetails';
+import { toLxcaTask } from '../../src/tasks/lxcaMapping';
 import { parseLxcaJobList } from '../../src/api/lxca';
 import { callbackPrefill } from '../../src/webview/callbackForm';
 import { logTail, subtasksOf } from '../../src/tasks/detailsContent';
@@ -67,7 +69,7 @@ describe('details content', () => {
   const task = toLxcaTask(api, 'c', job!);
 
   it('lists every member but the subtasks and messages, formatted text as parts', () => {
-    const fields = lxcaDetails(api, task).fields;
+    const fields = detailsFields(lxcaDetails(api, task).fields);
     assert.deepEqual(
       fields.map((field) => field.name),
       ['jobUID', 'status', 'name', 'startTime'],
@@ -98,7 +100,7 @@ describe('details content', () => {
 
   it('shows JP1/AO members that are objects as JSON', () => {
     const jp1ao = toJp1aoTask(api, 'c', { instanceID: 5, name: 'n', status: 'completed', extra: { a: [1] } });
-    assert.deepEqual(jp1aoFields(api, jp1ao).find((field) => field.name === 'extra')?.value, { kind: 'json', text: '{\n  "a": [\n    1\n  ]\n}' });
+    assert.deepEqual(detailsFields(jp1aoFields(api, jp1ao)).find((field) => field.name === 'extra')?.value, { kind: 'json', text: '{\n  "a": [\n    1\n  ]\n}' });
   });
 
   it('drops the cut first line of a full log window and keeps the last lines', () => {

@@ -20,12 +20,13 @@ import { errorText, mayHaveBeenCarriedOut } from '../../src/tasks/errorText';
 import { displayText, quotedText } from '../../src/util/displayText';
 import { answer, startLoopback, type LoopbackServer } from '../support/loopback';
 import { redactSecrets } from '../../src/api/redaction';
-import { fieldsOf } from '../../src/tasks/detailsContent';
+import { lxcaDetails } from '../../src/tasks/lxcaDetails';
+import { detailsFields } from '../../src/webview/detailsFields';
 import { callbackPrefill } from '../../src/webview/callbackForm';
 import { NotesForm } from '../../src/webview/notesForm';
 import type { ConnectionRegistry } from '../../src/connections/registry';
 import { parseJobList } from '../../src/api/lxca/jobs';
-import { toLxcaTask } from '../../src/tasks/lxca';
+import { toLxcaTask } from '../../src/tasks/lxcaMapping';
 import { startJp1aoSimulator } from '../../src/simulator';
 import { deepJson } from '../support/hostile';
 
@@ -283,7 +284,7 @@ describe('hostile servers, second pass: findings', function () {
     const deep = JSON.parse(deepJson(10_000)) as unknown;
     const [job] = parseJobList([{ jobUID: '9', name: 'deep', status: 'Running', deep, cancelURL: '/hook', cancelRESTMethod: 'PUT', cancelRESTBody: deep }]);
     const task = toLxcaTask(api, 'lab', job!);
-    const field = fieldsOf(task).find((entry) => entry.name === 'deep');
+    const field = detailsFields(lxcaDetails(api, task).fields).find((entry) => entry.name === 'deep');
     assert.ok(field && field.value.kind === 'json' && field.value.text.includes('…'), 'the details page shows the member, cut');
     const withHook = { ...task, cancelHook: { cancelURL: '/hook', cancelRESTMethod: 'PUT', cancelRESTBody: deep } };
     assert.ok(callbackPrefill(withHook, 60).input.cancelRESTBody.includes('…'), 'the callback form leaves "Loading…"');

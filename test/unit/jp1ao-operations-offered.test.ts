@@ -9,6 +9,7 @@ import { startJp1aoSimulator, type Jp1aoSimulator } from '../../src/simulator/in
 import { Jp1aoAdapter } from '../../src/tasks/jp1ao';
 import { errorText } from '../../src/tasks/errorText';
 import { credentialsOf } from '../support/storeFixture';
+import { detailsFields } from '../../src/webview/detailsFields';
 
 const request = { participle: 'stopped', cancelExpirationSeconds: 60 } as const;
 
@@ -52,7 +53,7 @@ describe('JP1/AO operations the server offers', () => {
   it('the details list the operations the server offers for the task now', async () => {
     const [task] = await adapter.read([id]);
     const details = await adapter.details(task);
-    const offered = details.fields.find((field) => field.name === 'Operations the server offers now');
+    const offered = detailsFields(details.fields).find((field) => field.name === 'Operations the server offers now');
     assert.ok(offered && offered.value.kind === 'text');
     assert.match(offered.value.text, /\bstop\b/);
   });

@@ -9,7 +9,8 @@ import { LxcaClient } from '../../src/api/lxca/client';
 import { startLxcaSimulator, type LxcaSimulator } from '../../src/simulator/index';
 import type { RecordedRequest } from '../../src/simulator/types';
 import { LxcaAdapter } from '../../src/tasks/lxca';
-import { idleReadsPerFullRead, TaskStore } from '../../src/tasks/store';
+import { TaskStore } from '../../src/tasks/store';
+import { idleReadsPerFullRead } from '../../src/tasks/storeOptions';
 import { pinJob } from '../support/pinJobs';
 import { credentialsOf } from '../support/storeFixture';
 

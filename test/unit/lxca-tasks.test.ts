@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { ApiError } from '../../src/api/errors';
 import { parseJobList } from '../../src/api/lxca/jobs';
 import * as api from '../../src/api';
-import { lxcaJobTitle, newestLxcaTasksFirst, toLxcaTask } from '../../src/tasks/lxca';
+import { newestLxcaTasksFirst } from '../../src/tasks/lxca';
+import { lxcaJobTitle, toLxcaTask } from '../../src/tasks/lxcaMapping';
 import type { Task } from '../../src/tasks/model';
 
 /** The Task for one plain job object as the server might send it. */

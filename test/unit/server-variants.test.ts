@@ -14,7 +14,7 @@ import { startJp1aoSimulator, startLxcaSimulator } from '../../src/simulator';
 import type { Jp1aoSimulator, LxcaSimulator, SimulatorOptions } from '../../src/simulator/types';
 import * as api from '../../src/api';
 import { toJp1aoTask } from '../../src/tasks/jp1aoMapping';
-import { toLxcaTask } from '../../src/tasks/lxca';
+import { toLxcaTask } from '../../src/tasks/lxcaMapping';
 import { rejectsWith } from '../support/apiErrors';
 
 const tasksPath = '/Automation/v1/objects/Tasks';

@@ -1,28 +1,13 @@
-import { ApiError, notSentError } from '../errors';
-import type { HttpClient, HttpRequest, HttpResponse, QueryValue } from '../http';
-import {
-  actionTemplatePolicy,
-  countQueryFields,
-  defaultSortBy,
-  pageSizeParameter,
-  tokenLifetimeMs,
-  type TemplatePolicy,
-} from './assumptions';
-import { jp1aoError, OperationNotOffered } from './errors';
+import { ApiError } from '../errors';
+import type { HttpClient } from '../http';
+import { invokeAction, type Action } from './actionInvoke';
+import { actionTemplatePolicy, countQueryFields, defaultSortBy, pageSizeParameter, tokenLifetimeMs } from './assumptions';
 import { hqlAnd, hqlStatusFilter } from './hql';
 import { pageOf, refusesPageSize } from './paging';
-import {
-  completeTemplate,
-  invokeBody,
-  isTask,
-  listBody,
-  objectBody,
-  propertyValuesBody,
-  taskBody,
-  taskLogBody,
-  templateBody,
-} from './parse';
-import { Jp1aoSession, SessionRejected } from './session';
+import { idSegment, joinTags, objects } from './paths';
+import { invokeBody, isTask, listBody, objectBody, propertyValuesBody, taskBody, taskLogBody, templateBody } from './parse';
+import { Jp1aoSession } from './session';
+import { type Call, Jp1aoTransport } from './transport';
 import type {
   ActionTemplate,
   CallOptions,
@@ -40,56 +25,14 @@ import type {
   TaskLogQuery,
 } from './types';
 
-const objects = '/Automation/v1/objects';
-
-interface Call {
-  method: HttpRequest['method'];
-  path: string;
-  query?: Record<string, QueryValue>;
-  body?: unknown;
-  signal?: AbortSignal;
-  /** Names the object in a 404 message, e.g. "Task 42". */
-  subject?: string;
-}
-
-interface Action {
-  /** `…/actions/{name}`: GET gives the template, `/invoke` runs it. */
-  path: string;
-  name: string;
-  subject: string;
-  templatePolicy: TemplatePolicy;
-}
-
-/** An id as a path segment: refuses anything that could leave the resource's path. */
-function idSegment(id: number | string, what: string): string {
-  const text = String(id).trim();
-  if (!isUsableId(text)) throw new ApiError('invalidInput', `${what} ${JSON.stringify(text.slice(0, 80))} is not a valid JP1/AO id`);
-  return text;
-}
-
-/** Whether this client will put the id in a request path: letters, digits, `_`, `.`, `-`; not `.` or `..`. */
-export function isUsableId(id: number | string): boolean {
-  const text = String(id).trim();
-  return /^[A-Za-z0-9_.-]+$/.test(text) && text !== '.' && text !== '..';
-}
-
-function joinTags(tags: ListTasksQuery['tags']): string | undefined {
-  if (tags === undefined) return undefined;
-  const joined = typeof tags === 'string' ? tags : tags.join(',');
-  return joined === '' ? undefined : joined;
-}
-
 /**
  * Client of the JP1/AO (and Ops Center Automator) `/Automation/v1` API. One per connection.
  * Credentials are asked for only when a sign-in is needed and are kept nowhere but in the
  * `Authorization` header of that request.
  */
-/** Failures of the template read that are no refusal of the operation: it was not sent, and may be tried again. */
-const templateLost: ReadonlySet<ApiError['kind']> = new Set<ApiError['kind']>(['timeout', 'unreachable', 'aborted', 'badResponse', 'tooLarge', 'server', 'uncertain']);
-
 export class Jp1aoClient {
   private readonly session: Jp1aoSession;
-  private readonly language: string;
+  private readonly transport: Jp1aoTransport;
   private readonly notice: (message: string) => void;
   /** Set once the server refused the page-size parameter; kept for this client's life. */
   private pageSizeRefused = false;
@@ -99,11 +42,10 @@ export class Jp1aoClient {
   private largestCount = 0;
 
   constructor(
-    private readonly http: HttpClient,
+    http: HttpClient,
     credentials: () => Promise<Jp1aoCredentials>,
     options: Jp1aoClientOptions = {},
   ) {
-    this.language = options.language ?? 'en';
     this.notice = (message) => {
       try {
         options.onNotice?.(message);
@@ -112,6 +54,7 @@ export class Jp1aoClient {
       }
     };
     this.session = new Jp1aoSession(credentials, options.tokenLifetimeMs ?? tokenLifetimeMs, options.now ?? Date.now, http.secrets);
+    this.transport = new Jp1aoTransport(http, this.session, options.language ?? 'en');
   }
 
   /** Forget the current session, e.g. after the password changed. */
@@ -135,7 +78,7 @@ export class Jp1aoClient {
   /** An archived task (`TaskHistories/{id}`). */
   async getTaskHistory(id: number | string, options: CallOptions = {}): Promise<Jp1aoTask> {
     const segment = idSegment(id, 'Task');
-    const response = await this.call({ method: 'GET', path: `${objects}/TaskHistories/${segment}`, subject: `Task ${segment}`, signal: options.signal });
+    const response = await this.transport.call({ method: 'GET', path: `${objects}/TaskHistories/${segment}`, subject: `Task ${segment}`, signal: options.signal });
     return taskBody(response);
   }
 
@@ -145,13 +88,13 @@ export class Jp1aoClient {
    */
   async taskActionTemplate(id: number | string, name: 'response' | 'resubmit', options: CallOptions = {}): Promise<ActionTemplate> {
     const { path, subject } = this.task(id);
-    return templateBody(await this.call({ method: 'GET', path: `${path}/actions/${name}`, subject, signal: options.signal }), name);
+    return templateBody(await this.transport.call({ method: 'GET', path: `${path}/actions/${name}`, subject, signal: options.signal }), name);
   }
 
   /** Posts a filled-in template to `…/Tasks/{id}/actions/{name}/invoke`. */
   async invokeTaskTemplate(id: number | string, name: 'response' | 'resubmit', body: ActionTemplate, options: CallOptions = {}): Promise<InvokeResult> {
     const { path, subject } = this.task(id);
-    const response = await this.call({ method: 'POST', path: `${path}/actions/${name}/invoke`, body, subject, signal: options.signal });
+    const response = await this.transport.call({ method: 'POST', path: `${path}/actions/${name}/invoke`, body, subject, signal: options.signal });
     return invokeBody(response);
   }
 
@@ -173,13 +116,13 @@ export class Jp1aoClient {
       signal: query.signal,
     });
     const paged = query.limit !== undefined && !this.pageSizeRefused;
-    let response = await this.send(call(paged));
+    let response = await this.transport.send(call(paged));
     if (paged && refusesPageSize(response)) {
       this.pageSizeRefused = true;
       this.notice(`JP1/AO refused the page-size parameter ${pageSizeParameter}; task lists are now read unpaged and paged here`);
-      response = await this.send(call(false));
+      response = await this.transport.send(call(false));
     }
-    const { data, count } = listBody(this.ensureOk(response, call(false)), 'a task list');
+    const { data, count } = listBody(this.transport.ensureOk(response, call(false)), 'a task list');
     if (paged && query.limit !== undefined && data.length > query.limit) this.pageSizeIgnored = true;
     this.largestCount = Math.max(this.largestCount, count);
     // A row without an id cannot be shown or acted on; the rest of the page is still useful.
@@ -197,14 +140,14 @@ export class Jp1aoClient {
 
   /** The names of the operations the server lists for the task now (`GET …/Tasks/{id}/actions`). */
   async taskActions(id: number | string, options: CallOptions = {}): Promise<string[]> {
-    const response = await this.call({ method: 'GET', ...this.task(id), path: `${this.task(id).path}/actions`, signal: options.signal });
+    const response = await this.transport.call({ method: 'GET', ...this.task(id), path: `${this.task(id).path}/actions`, signal: options.signal });
     return listBody(response, 'a list of operations')
       .data.map((entry) => (typeof entry === 'object' && entry !== null ? (entry as { name?: unknown }).name : entry))
       .filter((name): name is string => typeof name === 'string' && name.trim() !== '');
   }
 
   async getTask(id: number | string, options: CallOptions = {}): Promise<Jp1aoTask> {
-    const response = await this.call({ method: 'GET', ...this.task(id), signal: options.signal });
+    const response = await this.transport.call({ method: 'GET', ...this.task(id), signal: options.signal });
     return taskBody(response);
   }
 
@@ -213,7 +156,7 @@ export class Jp1aoClient {
     if (typeof edit.notes !== 'string' || typeof edit.toDo !== 'boolean') {
       throw new ApiError('invalidInput', 'Notes must be text and TODO must be true or false');
     }
-    const response = await this.call({
+    const response = await this.transport.call({
       method: 'PUT',
       ...this.task(id),
       body: { notes: edit.notes, toDo: edit.toDo },
@@ -254,25 +197,25 @@ export class Jp1aoClient {
       subject: `Schedule ${segment}`,
       templatePolicy: actionTemplatePolicy.scheduleCancel,
     };
-    return this.invoke(action, options);
+    return invokeAction(this.transport, action, options);
   }
 
   async version(options: CallOptions = {}): Promise<Jp1aoVersion> {
     const path = '/Automation/v1/configuration/version';
-    const response = await this.call({ method: 'GET', path, signal: options.signal });
+    const response = await this.transport.call({ method: 'GET', path, signal: options.signal });
     return objectBody(response, 'version information');
   }
 
   /** The signed-in user (name, permissions, resource groups); a cheap connection test. */
   async user(options: CallOptions = {}): Promise<Jp1aoUser> {
-    const response = await this.call({ method: 'GET', path: '/Automation/v1/user', signal: options.signal });
+    const response = await this.transport.call({ method: 'GET', path: '/Automation/v1/user', signal: options.signal });
     return objectBody(response, 'user information');
   }
 
   /** The task's input and output properties. */
   async propertyValues(taskId: number | string, options: CallOptions = {}): Promise<PropertyValue[]> {
     const segment = idSegment(taskId, 'Task');
-    const response = await this.call({
+    const response = await this.transport.call({
       method: 'GET',
       path: `${objects}/PropertyValues`,
       query: { taskID: segment },
@@ -284,7 +227,7 @@ export class Jp1aoClient {
 
   async taskLog(taskId: number | string, query: TaskLogQuery = {}): Promise<string[]> {
     const segment = idSegment(taskId, 'Task');
-    const response = await this.call({
+    const response = await this.transport.call({
       method: 'GET',
       path: `${objects}/TaskLogs`,
       query: {
@@ -307,66 +250,6 @@ export class Jp1aoClient {
   private invokeTaskAction(id: number | string, name: Jp1aoTaskAction, options?: CallOptions): Promise<InvokeResult> {
     const { path, subject } = this.task(id);
     const templatePolicy = actionTemplatePolicy.taskAction;
-    return this.invoke({ path: `${path}/actions/${name}`, name, subject, templatePolicy }, options);
-  }
-
-  /**
-   * GET the action's template and POST it back to `…/invoke` as received (docs/api/jp1ao.md, "Task
-   * operations"). The invoke goes to our own path rather than the template's `href`, which may name
-   * a host this machine cannot reach.
-   */
-  private async invoke(action: Action, { signal }: CallOptions = {}): Promise<InvokeResult> {
-    let template: ActionTemplate;
-    try {
-      template = await this.template(action, signal);
-    } catch (error) {
-      // The operation itself was never sent: a lost template read leaves nothing done on the server.
-      throw error instanceof ApiError && templateLost.has(error.kind) ? notSentError(error, `${action.subject}: ${action.name} not sent (${error.message})`) : error;
-    }
-    const { path, subject } = action;
-    const response = await this.call({ method: 'POST', path: `${path}/invoke`, body: template, subject, signal });
-    return invokeBody(response);
-  }
-
-  private async template(action: Action, signal?: AbortSignal): Promise<ActionTemplate> {
-    const request: Call = { method: 'GET', path: action.path, subject: action.subject, signal };
-    if (action.templatePolicy === 'required') {
-      const response = await this.send(request);
-      // The template is how the server says it offers the operation: 404/409 mean not for this task now.
-      if (response.status === 404 || response.status === 409) throw new OperationNotOffered(action.name, action.subject, jp1aoError(response, action.subject));
-      return templateBody(this.ensureOk(response, request), action.name);
-    }
-    const response = await this.send(request);
-    if (response.status === 404 || response.status === 405) return completeTemplate({}, action.name);
-    return templateBody(this.ensureOk(response, request), action.name);
-  }
-
-  /** Sends the call and returns its 2xx response; any other status becomes an ApiError. */
-  private async call(call: Call): Promise<HttpResponse> {
-    return this.ensureOk(await this.send(call), call);
-  }
-
-  private ensureOk(response: HttpResponse, call: Call): HttpResponse {
-    if (response.status >= 200 && response.status < 300) return response;
-    throw jp1aoError(response, call.subject);
-  }
-
-  private async send(call: Call): Promise<HttpResponse> {
-    try {
-      return await this.session.send((authorization) =>
-        this.http.request({
-          method: call.method,
-          path: call.path,
-          query: call.query,
-          body: call.body,
-          signal: call.signal,
-          headers: { Accept: 'application/json', 'Accept-Language': this.language, Authorization: authorization },
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof SessionRejected)) throw error;
-      if (error.response) throw jp1aoError(error.response, call.subject);
-      throw new ApiError('auth', 'JP1/AO did not accept the user name or password', { status: 401 });
-    }
+    return invokeAction(this.transport, { path: `${path}/actions/${name}`, name, subject, templatePolicy }, options);
   }
 }

@@ -1,5 +1,6 @@
 // Public names carry the product prefix: api/index.ts re-exports both product clients side by side.
-export { Jp1aoClient, isUsableId as isUsableJp1aoId } from './client';
+export { Jp1aoClient } from './client';
+export { isUsableId as isUsableJp1aoId } from './paths';
 export { jp1aoStatuses, supportedActionTypeNames as jp1aoSupportedActionTypeNames, type Jp1aoStatus } from './assumptions';
 export { formatJp1aoTime, parseJp1aoTime, withOffsetColon } from './dates';
 export { OperationNotOffered as Jp1aoOperationNotOffered } from './errors';

@@ -1,6 +1,6 @@
 // What a task's detail view reads besides the task: property values and the task log.
-import type { TaskRecord } from './tasks';
-import { aoDate } from './tasks';
+import type { TaskRecord } from './taskRecord';
+import { aoDate } from './taskRecord';
 
 export function propertyValues(task: TaskRecord): Record<string, unknown>[] {
   const finished = task.completionTime !== undefined;

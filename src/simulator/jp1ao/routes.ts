@@ -48,15 +48,17 @@ import { defaultVariants, type SimulatorVariants } from '../types';
 import { header } from '../headers';
 import { type Params, Router } from '../router';
 import type { AoAuth, AoUser } from './auth';
-import { EDITABLE_INPUTS, logWindow, propertyValues, resubmitInputs, taskLog } from './details';
+import { logWindow, propertyValues, resubmitInputs, taskLog } from './details';
 import { checkResponse, responseInput } from './responseWaits';
 import { aoError } from './messages';
 import { QueryError, runListQuery } from './query';
+import { byteCount, checkBody, historyPeriod, isObject, resubmitBody } from './requestChecks';
 import { spellStatus, STATUS_WORDS } from './words';
 import {
   DATE_FIELDS, FINISHED, HISTORY_FIELDS, SCHEDULE_FROM, type ScheduleAction, TASK_ACTIONS,
-  TASK_FIELDS, type TaskAction, type TaskRecord, type TaskStore,
-} from './tasks';
+  TASK_FIELDS, type TaskAction, type TaskRecord,
+} from './taskRecord';
+import type { TaskStore } from './tasks';
 
 const BASE = '/Automation/v1';
 const OBJECTS = `${BASE}/objects`;
@@ -66,8 +68,6 @@ const NOTES_LIMIT = 1024;
 type Route =
   | { public: true; run(req: SimRequest, params: Params): SimResponse }
   | { public?: false; run(req: SimRequest, params: Params, user: AoUser): SimResponse };
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const PRODUCT_VERSION = { productName: 'JP1/Automatic Operation', productVersion: '12-60', apiVersion: '1.9.0' };
 
@@ -105,21 +105,6 @@ export function jp1aoHandler(auth: AoAuth, store: TaskStore, variants: Simulator
     return [schedule, ...resubmitInputs(task)];
   };
 
-  /** What a resubmit posts back: the Schedule's name and the editable inputs' values. */
-  const resubmitBody = (body: unknown): { name?: string; inputs: Record<string, string> } | string => {
-    const parameters = isObject(body) && Array.isArray(body.parameters) ? body.parameters : [];
-    const inputs: Record<string, string> = {};
-    let name: string | undefined;
-    for (const parameter of parameters) {
-      if (!isObject(parameter)) return 'every parameter must be an object';
-      if (typeof parameter.keyName === 'string') {
-        if (typeof parameter.value !== 'string') return `the value of ${parameter.keyName} must be a string`;
-        if (EDITABLE_INPUTS.includes(parameter.keyName)) inputs[parameter.keyName] = parameter.value;
-      } else if (typeof parameter.scheduleType === 'string' && typeof parameter.name === 'string') name = parameter.name;
-    }
-    return { name, inputs };
-  };
-
   /** The reference variant names the rerunStepStart template `rerunStart`, as the manual's example does. */
   const templateName = (action: string) => (variants.jp1aoInvokeShape === 'reference' && action === 'rerunStepStart' ? 'rerunStart' : action);
 
@@ -145,30 +130,6 @@ export function jp1aoHandler(auth: AoAuth, store: TaskStore, variants: Simulator
     const id = req.query.taskID;
     if (id === undefined || !/^\d+$/.test(id)) return aoError(req, 'invalidQuery', 'taskID', id === undefined ? 'it is required' : `"${id}" is not a task ID`);
     return store.get(Number(id)) ?? store.history(Number(id)) ?? aoError(req, 'notFound', `Tasks/${id}`);
-  };
-
-  /**
-   * `start` and `end` of TaskHistories (AOCR0124): DECIDED to bound the task's completion time,
-   * given as ISO 8601 times (`+0900` or `+09:00`); a time that does not parse answers 400.
-   */
-  const historyPeriod = (req: SimRequest): ((ms: number | undefined) => boolean) | SimResponse => {
-    const bound = (name: 'start' | 'end'): number | undefined | SimResponse => {
-      const text = req.query[name];
-      if (text === undefined) return undefined;
-      const ms = Date.parse(text.trim().replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
-      return Number.isNaN(ms) ? aoError(req, 'invalidQuery', name, `"${text}" is not an ISO 8601 time`) : ms;
-    };
-    const start = bound('start');
-    const end = bound('end');
-    if (isResponse(start)) return start;
-    if (isResponse(end)) return end;
-    return (ms) => (start === undefined || (ms ?? 0) >= start) && (end === undefined || (ms ?? 0) <= end);
-  };
-
-  const byteCount = (req: SimRequest, name: string, min: number): number | SimResponse | undefined => {
-    const value = req.query[name];
-    if (value === undefined) return undefined;
-    return /^\d+$/.test(value) && Number(value) >= min ? Number(value) : aoError(req, 'invalidQuery', name, `"${value}" is not an integer of at least ${min}`);
   };
 
   router
@@ -320,12 +281,4 @@ export function jp1aoHandler(auth: AoAuth, store: TaskStore, variants: Simulator
     const response = checkBody(req) ?? route.handle.run(req, route.params, signIn.user);
     return { ...response, headers: { ...response.headers, 'WWW-Authenticate': `HSSO ${signIn.token}` } };
   };
-}
-
-/** A body must be declared and be JSON (docs/api/jp1ao.md, "Conventions"). */
-function checkBody(req: SimRequest): SimResponse | undefined {
-  if (req.body === undefined) return undefined;
-  if (!/^application\/json\b/i.test(header(req.headers, 'content-type') ?? '')) return aoError(req, 'contentType');
-  if (req.bodyInvalid) return aoError(req, 'badRequest', 'the body is not valid JSON');
-  return undefined;
 }

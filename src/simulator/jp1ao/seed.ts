@@ -1,7 +1,8 @@
 // Deterministic demo tasks: every status of the assumed vocabulary (docs/api/jp1ao.md), immediate and scheduled
 // (one-off and recurring) tasks, tags, notes/TODO on some, a few debug tasks.
 import { Random } from '../random';
-import { type Phase, type TaskRecord, type TaskStore } from './tasks';
+import type { Phase, TaskRecord } from './taskRecord';
+import type { TaskStore } from './tasks';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
