@@ -18,7 +18,7 @@ export interface ConnectionConfig {
   tls?: TlsConfig;
 }
 
-export const connectionsSetting = 'opsTasks.connections';
+const connectionsSetting = 'opsTasks.connections';
 
 /** A setting entry that cannot be used, with the reason shown on its tree node. */
 export interface InvalidConnection {
@@ -31,9 +31,19 @@ export interface ConnectionList {
   invalid: InvalidConnection[];
 }
 
+/** The setting's entries as saved, readable by this version or not. */
+export function savedConnectionEntries(): unknown[] {
+  return vscode.workspace.getConfiguration().get<unknown[]>(connectionsSetting) ?? [];
+}
+
+/** Saves the whole list in the user settings; callers pass on entries they cannot read unchanged. */
+export async function saveConnectionEntries(entries: unknown[]): Promise<void> {
+  await vscode.workspace.getConfiguration().update(connectionsSetting, entries, vscode.ConfigurationTarget.Global);
+}
+
 /** Reads the setting tolerantly: a broken entry becomes a message, never an exception. */
 export function readConnections(): ConnectionList {
-  const entries = vscode.workspace.getConfiguration().get<unknown[]>(connectionsSetting) ?? [];
+  const entries = savedConnectionEntries();
   const valid: ConnectionConfig[] = [];
   const invalid: InvalidConnection[] = [];
   const seen = new Set<string>();
@@ -55,7 +65,6 @@ function entryName(entry: unknown): string | undefined {
   return typeof name === 'string' && name.trim() ? name : undefined;
 }
 
-
 function normalise(config: ConnectionConfig): ConnectionConfig {
   return { ...config, baseUrl: config.baseUrl.replace(/\/+$/, '') };
 }
@@ -65,18 +74,14 @@ export async function updateConnection(
   name: string,
   change: (config: ConnectionConfig) => ConnectionConfig | undefined,
 ): Promise<void> {
-  const entries = vscode.workspace.getConfiguration().get<unknown[]>(connectionsSetting) ?? [];
-  const next = entries.flatMap((entry) => {
+  const next = savedConnectionEntries().flatMap((entry) => {
     if (entryName(entry) !== name) return [entry];
     const changed = change(entry as ConnectionConfig);
     return changed ? [changed] : [];
   });
-  await vscode.workspace.getConfiguration().update(connectionsSetting, next, vscode.ConfigurationTarget.Global);
+  await saveConnectionEntries(next);
 }
 
 export async function appendConnection(config: ConnectionConfig): Promise<void> {
-  const entries = vscode.workspace.getConfiguration().get<unknown[]>(connectionsSetting) ?? [];
-  await vscode.workspace
-    .getConfiguration()
-    .update(connectionsSetting, [...entries, config], vscode.ConfigurationTarget.Global);
+  await saveConnectionEntries([...savedConnectionEntries(), config]);
 }

@@ -1,6 +1,5 @@
-import * as vscode from 'vscode';
 import type * as Simulator from '../simulator/index';
-import { connectionsSetting, type ConnectionConfig } from '../connections/config';
+import { savedConnectionEntries, saveConnectionEntries, type ConnectionConfig } from '../connections/config';
 import type { Product } from '../tasks/model';
 import { join } from 'node:path';
 import { demoNames, isDemoEntry, withDemoConnections } from './demoEntries';
@@ -36,7 +35,7 @@ function loadSimulator(): typeof Simulator {
 }
 
 function demoEntries(): ConnectionConfig[] {
-  return (vscode.workspace.getConfiguration().get<unknown[]>(connectionsSetting) ?? []).filter(isDemoEntry);
+  return savedConnectionEntries().filter(isDemoEntry);
 }
 
 /** The ports the saved demo connections point at, so a restart serves the same URLs. */
@@ -109,17 +108,17 @@ async function saveDemoConnections(servers: Servers): Promise<void> {
     baseUrl: servers[kind].url,
     username: servers[kind].username,
   }));
-  const entries = vscode.workspace.getConfiguration().get<unknown[]>(connectionsSetting) ?? [];
+  const entries = savedConnectionEntries();
   const current = entries.filter(isDemoEntry);
   const same = wanted.every((config) => current.some((entry) => entry.name === config.name && entry.baseUrl === config.baseUrl && entry.username === config.username));
   if (same && current.length === wanted.length) return;
-  await vscode.workspace.getConfiguration().update(connectionsSetting, withDemoConnections(entries, wanted), vscode.ConfigurationTarget.Global);
+  await saveConnectionEntries(withDemoConnections(entries, wanted));
 }
 
 /** Removes both demo connections and ends the servers this window started (others end once idle). */
 export async function removeDemo(): Promise<void> {
-  const entries = vscode.workspace.getConfiguration().get<unknown[]>(connectionsSetting) ?? [];
-  await vscode.workspace.getConfiguration().update(connectionsSetting, entries.filter((entry) => !isDemoEntry(entry)), vscode.ConfigurationTarget.Global);
+  const entries = savedConnectionEntries();
+  await saveConnectionEntries(entries.filter((entry) => !isDemoEntry(entry)));
   started?.stop();
   await stopDemo();
 }

@@ -52,13 +52,14 @@ export class ArchiveNode extends connectionRow('archive') {}
 /** "Load more…" under Archived Tasks. */
 export class ArchiveMoreNode extends connectionRow('archiveMore') {}
 
-/** An archived task: shown and described, nothing else. */
-export class ArchivedTaskNode {
-  readonly kind = 'archivedTask';
+/** An archived task: shown and described, nothing else. Its task is replaced when a read brings it anew. */
+export class ArchivedTaskNode extends connectionRow('archivedTask') {
   constructor(
-    readonly connection: Connection,
+    connection: Connection,
     public task: Task,
-  ) {}
+  ) {
+    super(connection);
+  }
 }
 
 export type ArchiveTreeNode = ArchiveNode | ArchiveMoreNode | ArchivedTaskNode;
