@@ -1,5 +1,5 @@
 import type { CancelCallbackInput } from '../api/lxca/types';
-import type { DetailsView, FormattedPart, NotesSnapshot, Row } from './detailsData';
+import type { DetailsView, FormattedPart, LxcaMessageView, NotesSnapshot, Row } from './detailsData';
 import type { Product, Task, TaskOperation } from './model';
 import type { TaskQuery } from './query';
 import type { OperatorLoop } from './jp1aoLoop';
@@ -95,8 +95,11 @@ export interface ProductField {
   time?: number;
 }
 
+/** A message the server logged for the task (LXCA), its time as sent: an instant in ms, or text. */
+export type ProductMessage = Omit<LxcaMessageView, 'time'> & { time?: number | string };
+
 /** The product-specific parts of the details page: the task's members as fields, and its own sections. */
-export type ProductDetails = Pick<DetailsView, 'messages' | 'properties' | 'log'> & { fields: ProductField[] };
+export type ProductDetails = Pick<DetailsView, 'properties' | 'log'> & { fields: ProductField[]; messages?: ProductMessage[] };
 
 /** The notes form's view of one task. */
 export interface NotesView {

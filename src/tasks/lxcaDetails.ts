@@ -1,10 +1,9 @@
 // An LXCA job's details page data: its formatted-text members as parts, and its messages.
-import type { FormattedPart, LxcaMessageView } from './detailsData';
+import type { FormattedPart } from './detailsData';
 import { membersOf } from './detailsContent';
-import type { ProductDetails } from './adapter';
+import type { ProductDetails, ProductMessage } from './adapter';
 import type { LxcaApi } from './lxcaMapping';
 import type { Task } from './model';
-import { localTimeText } from './time';
 
 /** LXCA formatted text as parts; undefined when the value is not formatted text. */
 export function formattedParts(api: LxcaApi, value: unknown): FormattedPart[] | undefined {
@@ -19,10 +18,10 @@ export function formattedParts(api: LxcaApi, value: unknown): FormattedPart[] | 
 }
 
 /** LXCA job messages (`messages`: `{id, text, explanation?, timeStamp?}`). */
-export function lxcaMessages(api: LxcaApi, task: Task): LxcaMessageView[] | undefined {
+export function lxcaMessages(api: LxcaApi, task: Task): ProductMessage[] | undefined {
   const messages = (task.raw as { messages?: unknown } | undefined)?.messages;
   if (!Array.isArray(messages) || messages.length === 0) return undefined;
-  return messages.flatMap((message): LxcaMessageView[] => {
+  return messages.flatMap((message): ProductMessage[] => {
     const record: Record<string, unknown> = typeof message === 'object' && message !== null ? (message as Record<string, unknown>) : { text: message };
     const text = formattedParts(api, record.text);
     if (!text) return [];
@@ -30,7 +29,7 @@ export function lxcaMessages(api: LxcaApi, task: Task): LxcaMessageView[] | unde
     return [
       {
         id: typeof record.id === 'string' ? record.id : undefined,
-        time: typeof time === 'number' ? localTimeText(time) : typeof time === 'string' ? time : undefined,
+        time: typeof time === 'number' || typeof time === 'string' ? time : undefined,
         text,
         explanation: typeof record.explanation === 'string' ? record.explanation : undefined,
       },

@@ -1,6 +1,7 @@
-// Formats a task's fields for the details page: formatted text as parts, times also in local time, objects as JSON.
-import type { FieldValue } from '../tasks/detailsData';
-import type { ProductField } from '../tasks/adapter';
+// Formats what an adapter read of a task for the details page: formatted text as parts, times also in
+// local time, objects as JSON.
+import type { FieldValue, LxcaMessageView } from '../tasks/detailsData';
+import type { ProductField, ProductMessage } from '../tasks/adapter';
 import { localTimeText } from '../tasks/time';
 import { boundedJson } from '../util/safeText';
 
@@ -20,4 +21,9 @@ function fieldValue({ name, value, parts, time }: ProductField): FieldValue {
   }
   if (typeof value === 'boolean') return { kind: 'text', text: String(value) };
   return { kind: 'json', text: boundedJson(value) };
+}
+
+/** Messages with their times in local time; a time the server sent as text stays as it was sent. */
+export function detailsMessages(messages: readonly ProductMessage[] | undefined): LxcaMessageView[] | undefined {
+  return messages?.map(({ time, ...message }) => ({ ...message, time: typeof time === 'number' ? localTimeText(time) : time }));
 }

@@ -2,7 +2,7 @@ import type { Connection } from '../connections/connection';
 import type { Task } from '../tasks/model';
 import { errorText } from '../tasks/errorText';
 import { subtasksOf, summaryRows } from '../tasks/detailsContent';
-import { detailsFields } from './detailsFields';
+import { detailsFields, detailsMessages } from './detailsFields';
 import { TargetForm, type FormChannel } from './formHost';
 import type { TaskTarget } from './notesForm';
 import type { DetailsActions } from '../commands/detailsActions';
@@ -68,8 +68,8 @@ export class DetailsForm extends TargetForm<TaskTarget, DetailsPageMessage, Deta
 
   /** The product's sections of the page, its fields formatted here. */
   private async productSections(connection: Connection, task: Task): Promise<Omit<DetailsView, 'title' | 'product' | 'connection' | 'summary'>> {
-    const { fields, ...sections } = await connection.adapter().details(task);
-    return { fields: detailsFields(fields), ...sections };
+    const { fields, messages, ...sections } = await connection.adapter().details(task);
+    return { fields: detailsFields(fields), messages: detailsMessages(messages), ...sections };
   }
 
   private async readTask(connection: Connection): Promise<Task> {

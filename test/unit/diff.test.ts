@@ -29,6 +29,6 @@ describe('diffTaskLists', () => {
     assert.equal(sameVisibleState(nested(30, 'Running'), nested(30, 'Complete')), false);
     const started = performance.now();
     assert.equal(sameVisibleState(nested(50_000, 'Running'), nested(50_000, 'Complete')), false);
-    assert.ok(performance.now() - started < 1000, 'a 50,000-level tree compares in well under a second');
+    assert.ok(performance.now() - started < 3_000, 'a 50,000-level tree compares in a linear time (quadratic would take minutes)');
   });
 });

@@ -3,7 +3,8 @@
 import { strict as assert } from 'node:assert';
 import * as api from '../../src/api';
 import { jp1aoFields } from '../../src/tasks/jp1aoDetails';
-import { detailsFields } from '../../src/webview/detailsFields';
+import { detailsFields, detailsMessages } from '../../src/webview/detailsFields';
+import { localTimeText } from '../../src/tasks/time';
 import { toJp1aoTask } from '../../src/tasks/jp1aoMapping';
 import { lxcaDetails, lxcaMessages } from '../../src/tasks/lxcaDetails';
 import { toLxcaTask } from '../../src/tasks/lxcaMapping';
@@ -96,6 +97,17 @@ describe('details content', () => {
 
   it('keeps LXCA messages as formatted text', () => {
     assert.deepEqual(lxcaMessages(api, task)?.[0]?.text, [{ text: 'Started', format: ['italic']}]);
+  });
+
+  it('hands message times over as sent; the page shows an instant in local time and text as it came', () => {
+    const [timedJob] = parseLxcaJobList([{ jobUID: '7', name: 'n', status: 'Running', messages: [
+      { id: 'A', text: 'one', timeStamp: 1_700_000_000_000 },
+      { id: 'B', text: 'two', timeStamp: 'yesterday' },
+    ] }]);
+    const timed = toLxcaTask(api, 'c', timedJob!);
+    const messages = lxcaMessages(api, timed);
+    assert.deepEqual(messages?.map((message) => message.time), [1_700_000_000_000, 'yesterday']);
+    assert.deepEqual(detailsMessages(messages)?.map((message) => message.time), [localTimeText(1_700_000_000_000), 'yesterday']);
   });
 
   it('shows JP1/AO members that are objects as JSON', () => {

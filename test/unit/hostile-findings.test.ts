@@ -53,16 +53,17 @@ describe('hostile servers: findings', function () {
     const after = parseJobList([job]).map((parsed) => toLxcaTask(api, 'lab', parsed));
     const { value, ms } = timed(() => diffTaskLists(before, after));
     assert.deepEqual(value, { listChanged: false, changed: [] });
-    assert.ok(ms < 500, `diff took ${Math.round(ms)} ms`);
+    // Quadratic work on these sizes takes many seconds; the bound leaves room for a busy machine.
+    assert.ok(ms < 2_000, `diff took ${Math.round(ms)} ms`);
   });
 
   it('2: redacting 100 KB of repeated secret words finishes fast and still redacts', function () {
     for (const word of ['password', 'tokentoken', 'pass-pass.', 'auth.', 'a.']) {
       const text = `${word.repeat(Math.ceil(100_000 / word.length))} password=hunter2`;
       const { value, ms } = timed(() => redactSecrets(text));
-      assert.ok(ms < 1000, `"${word}…": redaction took ${Math.round(ms)} ms`);
+      assert.ok(ms < 3_000, `"${word}…": redaction took ${Math.round(ms)} ms`);
       assert.ok(!value.includes('hunter2') && value.endsWith('password=***'), `"${word}…" still redacted`);
-      assert.ok(timed(() => safeExcerpt(text)).ms < 1000);
+      assert.ok(timed(() => safeExcerpt(text)).ms < 3_000);
     }
     assert.equal(redactSecrets('"X-Auth-Token" : \'abc\' user=bob apikey = 5'), '"X-Auth-Token" : \'***\' user=bob apikey = ***');
   });
