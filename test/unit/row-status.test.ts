@@ -8,6 +8,7 @@ import { Jp1aoClient } from '../../src/api/jp1ao/client';
 import { countsAsOf } from '../../src/tasks/countsAge';
 import { taskDurationMs } from '../../src/tasks/duration';
 import { taskFacts } from '../../src/tasks/facts';
+import { locale } from '../../src/tasks/l10n';
 import { progressIconFiles, progressStep } from '../../src/tree/progressIcon';
 import { taskDescription, taskRowText } from '../../src/tree/taskText';
 import { credentialsOf, startJp1aoStore, startLxcaStore, useFixture } from '../support/storeFixture';
@@ -100,7 +101,8 @@ describe('row status: a retried JP1/AO task', () => {
     assert.ok(facts.get('Latest run started'));
     assert.match(facts.get('Submitted') ?? '', /\S/);
     // Every time in the tooltip names its zone.
-    assert.match(facts.get('Latest run started')!, /(GMT|UTC)/);
+    const zone = new Intl.DateTimeFormat(locale(), { timeZoneName: 'short' }).formatToParts(running.start!).find((part) => part.type === 'timeZoneName')?.value;
+    assert.ok(zone && facts.get('Latest run started')!.endsWith(zone), `"${facts.get('Latest run started')}" names the zone ${zone}`);
 
     await until('a moment after the retry', () => Date.now() > retriedAt + 20);
     sim.setTaskStatus(candidate.instanceID, 'completed');
