@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
-import { settings, type NotificationMode } from '../connections/settings';
+import { settings } from '../connections/settings';
 import { log } from '../log';
 import type { Task } from '../tasks/model';
 import { durationText, taskDurationMs } from '../tasks/duration';
 import { productInfo } from '../tasks/products';
 import { displayText, quotedText } from '../util/displayText';
-
-/** Setting `opsTasks.notifications`. */
 
 export type NoticeSeverity = 'info' | 'warning' | 'error';
 
@@ -19,10 +17,6 @@ export interface CompletionNotice {
   readonly buttons: readonly string[];
   /** The user watched the task, or it failed while `watchedAndFailures` is on. */
   readonly reason: 'watched' | 'failure';
-}
-
-export function notificationMode(): NotificationMode {
-  return settings.notifications();
 }
 
 export function noticeSeverity(task: Task): NoticeSeverity {
@@ -74,7 +68,7 @@ export class CompletionNotifier implements vscode.Disposable {
    * make one notification, not a pile); answers whether it was shown, as the setting decides.
    */
   notify(tasks: readonly Task[], reason: CompletionNotice['reason']): boolean {
-    const mode = notificationMode();
+    const mode = settings.notifications();
     if (!tasks.length || mode === 'off' || (reason === 'failure' && mode !== 'watchedAndFailures')) return false;
     const showDetails = vscode.l10n.t('Show Details');
     const reveal = vscode.l10n.t('Reveal in Tree');

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
+import { settings } from '../connections/settings';
 import type { Connection } from '../connections/connection';
 import type { ConnectionRegistry } from '../connections/registry';
 import { log } from '../log';
 import type { Task } from '../tasks/model';
 import { productInfo } from '../tasks/products';
-import { notificationMode } from './notifier';
 
 /** One "waiting for your response" notification as shown; tests read these through the test API. */
 export interface ResponseNotice {
@@ -67,7 +67,7 @@ export class ResponseAlerts implements vscode.Disposable {
 
   /** Shows the notice when the setting asks for it; answers whether it was shown. */
   notify(connection: Connection, task: Task): boolean {
-    if (notificationMode() !== 'watchedAndResponses') return false;
+    if (settings.notifications() !== 'watchedAndResponses') return false;
     const respond = vscode.l10n.t('Respond…');
     const showDetails = vscode.l10n.t('Show Details');
     const notice: ResponseNotice = { key: task.key, text: responseNoticeText(task), buttons: [respond, showDetails] };

@@ -22,7 +22,6 @@ import type { TaskAction } from './taskAction';
 import { selectionFromPick, selectionFromTree, type Selection } from '../selection/taskSelection';
 import { withinOneDeadline } from '../connections/adapterFactory';
 
-export type { Selection } from '../selection/taskSelection';
 
 const finished = (task: Task) => !isUnfinished(task);
 const noLongerFailed = (task: Task) => task.category !== 'failed';
